@@ -1,0 +1,64 @@
+// basira's entry point. An Analyzer owns the loaded resources (ICU data, break rules) and is
+// immutable once made, so one instance serves any number of Analyze calls. It does no I/O.
+#ifndef BASIRA_ANALYZER_H_
+#define BASIRA_ANALYZER_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "basira/result.h"
+#include "basira/status.h"
+
+namespace basira {
+
+// The library's version, also written into every JSON result.
+const char* Version();
+
+struct Input {
+  std::string name;
+  std::string text;  // UTF-8, as read: validated by Analyze, never trusted
+};
+
+// Where an analysis is: `done` of `total` units of work (UTF-16 code units), in `stage`.
+struct Progress {
+  const char* stage = "";
+  int64_t done = 0;
+  int64_t total = 0;
+};
+// Called now and then during Analyze; return false to stop it (Analyze then returns kCancelled).
+using ProgressCallback = std::function<bool(const Progress&)>;
+
+struct Options {
+  static constexpr int64_t kDefaultMaxBytes = 32 << 20;
+  // The most UTF-8 bytes all inputs of one request may hold together.
+  int64_t max_bytes = kDefaultMaxBytes;
+  // Whether Result::tokens is filled (it is large: about one entry per word).
+  bool tokens = false;
+  ProgressCallback progress;
+};
+
+class Analyzer {
+ public:
+  // Loads the resources. Fails (kInternal) only if the build's ICU data is broken.
+  static Status Create(std::unique_ptr<Analyzer>* analyzer);
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // Analyzes the inputs as one request: validates every input first (UTF-8, binary data, empty,
+  // size), then segments and recognizes. On error `result` is left empty. Deterministic: the same
+  // inputs and options always give the same result.
+  Status Analyze(const std::vector<Input>& inputs, const Options& options, Result* result) const;
+
+ private:
+  struct Impl;
+  explicit Analyzer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace basira
+
+#endif  // BASIRA_ANALYZER_H_

@@ -1,0 +1,173 @@
+// The pipeline: ingest every input (all or nothing), then per input structure -> segment.
+// Later stages (normalize, recognize, resolve, relate, summarize) slot in here, each reading the
+// plain values the previous one produced.
+#include "basira/analyzer.h"
+
+#include <string>
+#include <utility>
+
+#include "icu/icu_data.h"
+#include "ingest/ingest.h"
+#include "segment/segment.h"
+
+namespace basira {
+namespace {
+
+// Reports progress in steps of about this many UTF-16 units, so the callback stays cheap.
+constexpr int64_t kProgressStep = 1 << 16;
+
+std::string WithThousands(int64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+class ProgressReporter {
+ public:
+  ProgressReporter(const ProgressCallback& callback, int64_t total)
+      : callback_(callback), total_(total) {}
+  // Returns false when the caller asked to stop.
+  bool Report(const char* stage, int64_t done, bool force = false) {
+    if (!callback_) return true;
+    if (!force && done - last_ < kProgressStep) return true;
+    last_ = done;
+    return callback_(Progress{stage, done, total_});
+  }
+
+ private:
+  const ProgressCallback& callback_;
+  int64_t total_;
+  int64_t last_ = 0;
+};
+
+}  // namespace
+
+const char* Version() { return "0.1.0"; }
+
+const char* ErrorCodeName(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk:
+      return "ok";
+    case ErrorCode::kInvalidArgument:
+      return "invalid_argument";
+    case ErrorCode::kInvalidUtf8:
+      return "invalid_utf8";
+    case ErrorCode::kBinaryData:
+      return "binary_data";
+    case ErrorCode::kEmptyInput:
+      return "empty_input";
+    case ErrorCode::kInputTooLarge:
+      return "input_too_large";
+    case ErrorCode::kCancelled:
+      return "cancelled";
+    case ErrorCode::kInternal:
+      return "internal";
+  }
+  return "internal";
+}
+
+const char* TokenKindName(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kWord:
+      return "word";
+    case TokenKind::kNumber:
+      return "number";
+    case TokenKind::kPunctuation:
+      return "punct";
+    case TokenKind::kSymbol:
+      return "symbol";
+  }
+  return "word";
+}
+
+struct Analyzer::Impl {
+  std::unique_ptr<segment::Segmenter> segmenter;
+};
+
+Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Analyzer::~Analyzer() = default;
+
+Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer) {
+  Status status = icu_data::Load();
+  if (!status.ok()) return status;
+  auto impl = std::make_unique<Impl>();
+  status = segment::Segmenter::Create(&impl->segmenter);
+  if (!status.ok()) return status;
+  analyzer->reset(new Analyzer(std::move(impl)));
+  return Status::Ok();
+}
+
+Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& options,
+                         Result* result) const {
+  *result = Result();
+  if (inputs.empty()) return Status(ErrorCode::kInvalidArgument, "no input given");
+  if (options.max_bytes <= 0) {
+    return Status(ErrorCode::kInvalidArgument, "max_bytes must be positive");
+  }
+  int64_t total_bytes = 0;
+  for (const Input& input : inputs) total_bytes += static_cast<int64_t>(input.text.size());
+  if (total_bytes > options.max_bytes) {
+    return Status(ErrorCode::kInputTooLarge, "the input holds " + WithThousands(total_bytes) +
+                                                 " bytes; the limit is " +
+                                                 WithThousands(options.max_bytes) + " bytes (" +
+                                                 std::to_string(options.max_bytes >> 20) + " MiB)");
+  }
+
+  // Ingest all inputs first: a bad input fails the request before any work is done.
+  std::vector<icu::UnicodeString> texts(inputs.size());
+  int64_t total_units = 0;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    Status status =
+        ingest::Ingest(static_cast<int32_t>(i), inputs[i].name, inputs[i].text, &texts[i]);
+    if (!status.ok()) return status;
+    total_units += texts[i].length();
+  }
+
+  Result out;
+  ProgressReporter progress(options.progress, total_units);
+  if (!progress.Report("start", 0, /*force=*/true)) {
+    return Status(ErrorCode::kCancelled, "analysis cancelled");
+  }
+  segment::Segmenter::Session session(*impl_->segmenter);
+  std::vector<Span> sentence_spans;
+  std::vector<segment::TokenSpan> token_spans;
+  int64_t done_before = 0;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const auto input = static_cast<int32_t>(i);
+    const icu::UnicodeString& text = texts[i];
+    out.inputs.push_back(
+        InputInfo{inputs[i].name, static_cast<int64_t>(inputs[i].text.size()), text.length()});
+    const Span whole = segment::Trim(text, Span{0, text.length()});
+    const auto document = static_cast<int32_t>(out.documents.size());
+    out.documents.push_back(Document{input, whole});
+
+    sentence_spans.clear();
+    session.Sentences(text, whole, &sentence_spans);
+    for (const Span& s : sentence_spans) {
+      const auto sentence = static_cast<int32_t>(out.sentences.size());
+      out.sentences.push_back(Sentence{input, document, s});
+      token_spans.clear();
+      session.Tokens(text, s, &token_spans);
+      out.stats.tokens += static_cast<int64_t>(token_spans.size());
+      for (const segment::TokenSpan& t : token_spans) {
+        if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) ++out.stats.words;
+        if (options.tokens) out.tokens.push_back(Token{input, sentence, t.span, t.kind});
+      }
+      if (!progress.Report("segment", done_before + s.end)) {
+        return Status(ErrorCode::kCancelled, "analysis cancelled");
+      }
+    }
+    done_before += text.length();
+  }
+  if (!progress.Report("done", total_units, /*force=*/true)) {
+    return Status(ErrorCode::kCancelled, "analysis cancelled");
+  }
+  *result = std::move(out);
+  return Status::Ok();
+}
+
+}  // namespace basira

@@ -1,0 +1,166 @@
+// The JSON boundary: the one writer of "basira.analysis" documents and the parser of requests.
+// Built with JSON_NOEXCEPTION: parsing uses the non-throwing entry points and every access is
+// type-checked first, so no input can make it throw or abort.
+#include "basira/json.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace basira {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string Dump(const Json& j) {
+  return j.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+}
+
+// Maps UTF-16 offsets of a well-formed UTF-8 text to byte offsets (one entry per unit, plus the
+// end), so span text is cut from the original bytes without re-encoding.
+std::vector<uint32_t> Utf16ToByteOffsets(const std::string& utf8) {
+  std::vector<uint32_t> map;
+  map.reserve(utf8.size() + 1);
+  for (size_t i = 0; i < utf8.size();) {
+    const auto b = static_cast<uint8_t>(utf8[i]);
+    const int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    map.push_back(static_cast<uint32_t>(i));
+    if (len == 4) map.push_back(static_cast<uint32_t>(i));  // the trail surrogate
+    i += len;
+  }
+  map.push_back(static_cast<uint32_t>(utf8.size()));
+  return map;
+}
+
+Json SpanJson(Span s) { return Json::array({s.start, s.end}); }
+
+}  // namespace
+
+std::string ResultToJson(const Result& result, const std::vector<Input>& inputs) {
+  std::vector<std::vector<uint32_t>> maps;
+  maps.reserve(inputs.size());
+  for (const Input& input : inputs) maps.push_back(Utf16ToByteOffsets(input.text));
+  auto text_of = [&](int32_t input, Span s) {
+    const auto& map = maps[input];
+    return inputs[input].text.substr(map[s.start], map[s.end] - map[s.start]);
+  };
+
+  Json j;
+  j["schema"] = kSchemaName;
+  j["schema_version"] = kSchemaVersion;
+  j["basira"] = Version();
+  Json& in = j["inputs"] = Json::array();
+  for (size_t i = 0; i < result.inputs.size(); ++i) {
+    const InputInfo& info = result.inputs[i];
+    in.push_back(
+        {{"index", i}, {"name", info.name}, {"bytes", info.bytes}, {"length", info.length}});
+  }
+  Json& docs = j["documents"] = Json::array();
+  for (size_t i = 0; i < result.documents.size(); ++i) {
+    const Document& d = result.documents[i];
+    docs.push_back({{"id", i}, {"input", d.input}, {"span", SpanJson(d.span)}});
+  }
+  Json& sentences = j["sentences"] = Json::array();
+  for (size_t i = 0; i < result.sentences.size(); ++i) {
+    const Sentence& s = result.sentences[i];
+    sentences.push_back({{"id", i},
+                         {"input", s.input},
+                         {"document", s.document},
+                         {"span", SpanJson(s.span)},
+                         {"text", text_of(s.input, s.span)}});
+  }
+  if (!result.tokens.empty()) {
+    Json& tokens = j["tokens"] = Json::array();
+    for (const Token& t : result.tokens) {
+      tokens.push_back({{"input", t.input},
+                        {"sentence", t.sentence},
+                        {"span", SpanJson(t.span)},
+                        {"kind", TokenKindName(t.kind)},
+                        {"text", text_of(t.input, t.span)}});
+    }
+  }
+  j["entities"] = Json::array();
+  j["stats"] = {{"inputs", result.inputs.size()},
+                {"documents", result.documents.size()},
+                {"sentences", result.sentences.size()},
+                {"tokens", result.stats.tokens},
+                {"words", result.stats.words}};
+  return Dump(j);
+}
+
+std::string ErrorToJson(const Status& status, const std::vector<Input>& inputs) {
+  Json e;
+  e["code"] = ErrorCodeName(status.code());
+  e["message"] = status.message();
+  if (status.input() >= 0) {
+    e["input"] = status.input();
+    if (static_cast<size_t>(status.input()) < inputs.size()) {
+      e["name"] = inputs[status.input()].name;
+    }
+  }
+  if (status.byte_offset() >= 0) e["byte_offset"] = status.byte_offset();
+  Json j;
+  j["error"] = std::move(e);
+  return Dump(j);
+}
+
+Status ParseOptionsJson(std::string_view text, Options* options) {
+  *options = Options();
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return Status::Ok();
+  const Json j = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Status(ErrorCode::kInvalidArgument, "options are not valid JSON");
+  if (!j.is_object()) return Status(ErrorCode::kInvalidArgument, "options must be a JSON object");
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string& key = it.key();
+    const Json& value = it.value();
+    if (key == "tokens") {
+      if (!value.is_boolean()) {
+        return Status(ErrorCode::kInvalidArgument, "option 'tokens' must be true or false");
+      }
+      options->tokens = value.get<bool>();
+    } else if (key == "max_bytes") {
+      if (!value.is_number_integer() || value.get<int64_t>() <= 0) {
+        return Status(ErrorCode::kInvalidArgument, "option 'max_bytes' must be a positive integer");
+      }
+      options->max_bytes = value.get<int64_t>();
+    } else {
+      return Status(ErrorCode::kInvalidArgument, "unknown option '" + key + "'");
+    }
+  }
+  return Status::Ok();
+}
+
+Status ParseInputsJson(std::string_view text, std::vector<Input>* inputs) {
+  inputs->clear();
+  const Json j = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    return Status(ErrorCode::kInvalidArgument,
+                  "inputs are not valid JSON (texts must be well-formed Unicode)");
+  }
+  if (!j.is_array()) {
+    return Status(ErrorCode::kInvalidArgument, "inputs must be a JSON array");
+  }
+  for (size_t i = 0; i < j.size(); ++i) {
+    const Json& item = j[i];
+    Input input;
+    if (item.is_string()) {
+      input.text = item.get<std::string>();
+    } else if (item.is_object() && item.contains("text") && item["text"].is_string()) {
+      input.text = item["text"].get<std::string>();
+      if (item.contains("name")) {
+        if (!item["name"].is_string()) {
+          return Status(ErrorCode::kInvalidArgument, "input name must be a string")
+              .set_input(static_cast<int32_t>(i));
+        }
+        input.name = item["name"].get<std::string>();
+      }
+    } else {
+      return Status(ErrorCode::kInvalidArgument,
+                    "input " + std::to_string(i) + " must be a string or {\"name\", \"text\"}")
+          .set_input(static_cast<int32_t>(i));
+    }
+    inputs->push_back(std::move(input));
+  }
+  return Status::Ok();
+}
+
+}  // namespace basira

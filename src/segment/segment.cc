@@ -1,0 +1,105 @@
+#include "segment/segment.h"
+
+#include <unicode/locid.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+
+namespace basira::segment {
+namespace {
+
+bool IsSpaceLike(UChar32 c) {
+  return u_isUWhiteSpace(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
+
+TokenKind KindOf(const icu::UnicodeString& text, Span span, int32_t rule_status) {
+  if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) {
+    return TokenKind::kNumber;
+  }
+  if (rule_status >= UBRK_WORD_LETTER) return TokenKind::kWord;
+  const UChar32 c = text.char32At(span.start);
+  return u_ispunct(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
+}
+
+// The break iterator over text[range]: a read-only alias, no copy.
+void SetRange(icu::BreakIterator* it, const icu::UnicodeString& text, Span range, UText* utext) {
+  UErrorCode status = U_ZERO_ERROR;
+  utext_openUChars(utext, text.getBuffer() + range.start, range.length(), &status);
+  it->setText(utext, status);
+}
+
+}  // namespace
+
+Span Trim(const icu::UnicodeString& text, Span span) {
+  while (span.start < span.end) {
+    const UChar32 c = text.char32At(span.start);
+    if (!IsSpaceLike(c)) break;
+    span.start += U16_LENGTH(c);
+  }
+  while (span.end > span.start) {
+    const UChar32 c = text.char32At(span.end - 1);
+    if (!IsSpaceLike(c)) break;
+    span.end -= U16_LENGTH(c);
+  }
+  return span;
+}
+
+Status Segmenter::Create(std::unique_ptr<Segmenter>* segmenter) {
+  std::unique_ptr<Segmenter> s(new Segmenter());
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale arabic("ar");
+  s->sentences_.reset(icu::BreakIterator::createSentenceInstance(arabic, status));
+  s->words_.reset(icu::BreakIterator::createWordInstance(arabic, status));
+  if (U_FAILURE(status) || !s->sentences_ || !s->words_) {
+    return Status(ErrorCode::kInternal,
+                  std::string("cannot load ICU break rules: ") + u_errorName(status));
+  }
+  *segmenter = std::move(s);
+  return Status::Ok();
+}
+
+Segmenter::Session::Session(const Segmenter& segmenter)
+    : sentences_(segmenter.sentences_->clone()), words_(segmenter.words_->clone()) {}
+
+void Segmenter::Session::Sentences(const icu::UnicodeString& text, Span range,
+                                   std::vector<Span>* out) {
+  UText utext = UTEXT_INITIALIZER;
+  SetRange(sentences_.get(), text, range, &utext);
+  int32_t start = sentences_->first();
+  for (int32_t end = sentences_->next(); end != icu::BreakIterator::DONE;
+       start = end, end = sentences_->next()) {
+    const Span s = Trim(text, Span{range.start + start, range.start + end});
+    if (s.length() > 0) out->push_back(s);
+  }
+  utext_close(&utext);
+}
+
+void Segmenter::Session::Tokens(const icu::UnicodeString& text, Span range,
+                                std::vector<TokenSpan>* out) {
+  UText utext = UTEXT_INITIALIZER;
+  SetRange(words_.get(), text, range, &utext);
+  int32_t start = words_->first();
+  for (int32_t end = words_->next(); end != icu::BreakIterator::DONE;
+       start = end, end = words_->next()) {
+    const Span s{range.start + start, range.start + end};
+    const int32_t rule = words_->getRuleStatus();
+    if (rule == UBRK_WORD_NONE) {
+      // Spaces and punctuation: ICU gives each run of them as one segment; keep each
+      // non-space code point as its own token.
+      for (int32_t i = s.start; i < s.end;) {
+        const UChar32 c = text.char32At(i);
+        const int32_t next = i + U16_LENGTH(c);
+        if (!IsSpaceLike(c)) {
+          const Span one{i, next};
+          out->push_back({one, KindOf(text, one, rule)});
+        }
+        i = next;
+      }
+      continue;
+    }
+    out->push_back({s, KindOf(text, s, rule)});
+  }
+  utext_close(&utext);
+}
+
+}  // namespace basira::segment
