@@ -1,0 +1,181 @@
+/**
+ * basira's page: sends the pasted texts to the analysis worker and shows what comes back.
+ *
+ * User text reaches the DOM only through textContent (never innerHTML), and nothing is fetched
+ * from anywhere but this page's own origin.
+ */
+
+/** A line holding only this (three or more dashes) separates articles pasted together. */
+const SEPARATOR = /^\s*-{3,}\s*$/m;
+
+/** Our own demo article (fictional, written for basira; not a real report). */
+const DEMO_TEXT = `اتفاق إطاري لتبادل بيانات الفيضانات بين دول حوض النيل
+
+القاهرة — خدمة بصيرة التجريبية
+
+الثلاثاء ١٤ مايو ٢٠٢٤ الساعة ٩:١٥ صباحاً
+
+وقّع وزراء الموارد المائية في ثلاث من دول حوض النيل اتفاقاً إطارياً في القاهرة، يقضي بتبادل بيانات الأمطار والفيضانات كل ست ساعات. وقال المتحدث باسم الوزارة المصرية للصحفيين: "هذه خطوة أولى نحو ثقة أكبر بين دول الحوض".
+
+وأضاف أن الاتفاق يشمل إنشاء مركز مشترك للإنذار المبكر بتكلفة تقارب ١٢ مليون دولار، على أن يبدأ العمل مطلع العام المقبل.
+
+هل يصمد الاتفاق أمام موسم الجفاف؟ يرى خبراء أن التنفيذ هو الاختبار الحقيقي، وأن المفاوضات التي استمرت 18 شهراً لم تحسم بعد مسألة تقاسم الحصص.`;
+
+const $ = (id) => document.getElementById(id);
+
+/** The page's state: the current worker and the request in flight. */
+const state = {worker: null, ready: false, nextId: 1, pending: null};
+
+function startWorker() {
+  state.ready = false;
+  $('analyze').disabled = true;
+  const worker = new Worker('worker.js');
+  worker.onmessage = (event) => onWorkerMessage(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    showError(`توقف المحلّل عن العمل (${event.message || 'خطأ غير معروف'}). أُعيد تشغيله؛ نصك محفوظ.`);
+    finishRequest();
+    state.worker.terminate();
+    startWorker();
+  };
+  state.worker = worker;
+}
+
+function onWorkerMessage(msg) {
+  switch (msg.type) {
+    case 'ready':
+      state.ready = true;
+      $('analyze').disabled = false;
+      $('engine').textContent = 'المحلّل جاهز';
+      $('version').textContent = `basira ${msg.version}`;
+      document.body.dataset.ready = 'true';
+      break;
+    case 'progress':
+      if (state.pending && msg.id === state.pending.id) {
+        $('progress').max = msg.total || 1;
+        $('progress').value = msg.done;
+      }
+      break;
+    case 'result':
+      if (state.pending && msg.id === state.pending.id) {
+        const inputs = state.pending.inputs;
+        finishRequest();
+        showResult(msg.result, inputs, msg.ms);
+      }
+      break;
+    case 'error':
+      if (msg.id === null || (state.pending && msg.id === state.pending.id)) {
+        finishRequest();
+        showError(describeError(msg.error));
+      }
+      break;
+  }
+}
+
+/** Splits the paste area into inputs: one per article separated by a '---' line. */
+function readInputs() {
+  const raw = $('text').value;
+  return raw.split(SEPARATOR)
+      .map((text, i) => ({name: `نص ${i + 1}`, text}))
+      .filter((input) => input.text.trim() !== '');
+}
+
+function analyze() {
+  hideError();
+  const inputs = readInputs();
+  if (inputs.length === 0) {
+    showError('لا يوجد نص للتحليل: الصق مقالاً أولاً.');
+    return;
+  }
+  const bad = inputs.findIndex((input) => !input.text.isWellFormed());
+  if (bad >= 0) {
+    showError(`النص ${bad + 1} يحوي محارف غير صالحة (نصف زوج بديل في UTF-16)؛ لا يمكن تحليله.`);
+    return;
+  }
+  const id = state.nextId++;
+  state.pending = {id, inputs};
+  $('analyze').disabled = true;
+  $('cancel').hidden = false;
+  $('progress').hidden = false;
+  $('progress').value = 0;
+  document.body.dataset.busy = 'true';
+  state.worker.postMessage({type: 'analyze', id, inputs, options: {}});
+}
+
+function cancel() {
+  if (!state.pending) return;
+  finishRequest();
+  state.worker.terminate();
+  startWorker();
+  showError('أُلغي التحليل.');
+}
+
+function finishRequest() {
+  state.pending = null;
+  $('cancel').hidden = true;
+  $('progress').hidden = true;
+  $('analyze').disabled = !state.ready;
+  delete document.body.dataset.busy;
+}
+
+const ERROR_TEXT = {
+  invalid_utf8: 'النص ليس بترميز UTF-8 صالح',
+  binary_data: 'هذا ملف ثنائي وليس نصاً',
+  empty_input: 'النص فارغ',
+  input_too_large: 'النص أكبر من الحد المسموح',
+  invalid_argument: 'طلب غير صالح',
+  cancelled: 'أُلغي التحليل',
+  internal: 'خطأ داخلي في المحلّل',
+};
+
+function describeError(error) {
+  const title = ERROR_TEXT[error.code] || 'خطأ';
+  return `${title}: ${error.message}`;
+}
+
+function showError(text) {
+  $('error').textContent = text;
+  $('error').hidden = false;
+}
+
+function hideError() {
+  $('error').hidden = true;
+  $('error').textContent = '';
+}
+
+/** Renders counts and the sentence list; every sentence is cut from the input by its span. */
+function showResult(result, inputs, ms) {
+  const fmt = new Intl.NumberFormat('ar-EG');
+  $('stat-documents').textContent = fmt.format(result.stats.documents);
+  $('stat-sentences').textContent = fmt.format(result.stats.sentences);
+  $('stat-words').textContent = fmt.format(result.stats.words);
+  $('stat-tokens').textContent = fmt.format(result.stats.tokens);
+  $('stat-time').textContent = `${fmt.format(Math.max(1, Math.round(ms)))} ملّي ثانية`;
+  $('stat-documents').dataset.value = result.stats.documents;
+  $('stat-sentences').dataset.value = result.stats.sentences;
+  $('stat-words').dataset.value = result.stats.words;
+  $('stat-tokens').dataset.value = result.stats.tokens;
+
+  const list = $('sentences');
+  list.replaceChildren();
+  for (const s of result.sentences) {
+    const li = document.createElement('li');
+    li.dir = 'auto';
+    li.dataset.input = s.input;
+    li.textContent = inputs[s.input].text.slice(s.span[0], s.span[1]);
+    if (inputs.length > 1) li.title = inputs[s.input].name;
+    list.append(li);
+  }
+  $('result').hidden = false;
+}
+
+$('analyze').addEventListener('click', analyze);
+$('cancel').addEventListener('click', cancel);
+$('demo').addEventListener('click', () => {
+  $('text').value = DEMO_TEXT;
+  if (state.ready) analyze();
+});
+$('text').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && state.ready) analyze();
+});
+startWorker();
