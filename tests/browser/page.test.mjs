@@ -1,0 +1,130 @@
+/**
+ * The page in a real browser: Debian's Chromium, headless, driven by playwright-core, against
+ * the built site served by tools/serve.mjs on 127.0.0.1.
+ *
+ * Checks that pasted Arabic is analyzed in the worker and shown (counts, sentences cut by span),
+ * that the page asks nothing of any origin but its own, that user text never becomes markup,
+ * that errors are shown clearly, and it leaves screenshots in build/screenshots for people to
+ * look at.
+ */
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {existsSync, mkdirSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {chromium} from 'playwright-core';
+import {startServer} from '../../tools/serve.mjs';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const site = process.env.BASIRA_SITE || join(root, 'build/wasm/site');
+const shots = join(root, 'build/screenshots');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+  '--disable-background-networking', '--disable-component-update', '--no-first-run',
+  '--disable-sync'];
+
+const ARTICLE = `اجتماع طارئ لوزراء الزراعة العرب في تونس
+
+تونس — بصيرة
+
+بحث وزراء الزراعة العرب اليوم خطة لمواجهة الجفاف. وقال الأمين العام للمنظمة: "نحتاج إلى تمويل عاجل".
+هل تكفي الخطة؟ يقول خبراء إنها بداية فقط!`;
+
+let server;
+let url;
+let browser;
+/** Every URL the browser asked for, across all tests. */
+const requests = [];
+
+before(async () => {
+  assert.ok(existsSync(join(site, 'basira.wasm')), `build the wasm preset first (${site})`);
+  ({server, url} = await startServer({root: site, port: 0}));
+  browser = await chromium.launch({executablePath: CHROMIUM, args: CHROMIUM_ARGS});
+  mkdirSync(shots, {recursive: true});
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openPage(viewport = {width: 1280, height: 900}) {
+  const context = await browser.newContext({viewport});
+  const page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', {timeout: 20000});
+  return {page, context, errors};
+}
+
+test('pasted Arabic is analyzed in the worker and shown', async () => {
+  const {page, context, errors} = await openPage();
+  await page.screenshot({path: join(shots, 'ready.png')});
+  await page.getByTestId('input').fill(ARTICLE);
+  await page.getByTestId('analyze').click();
+  await page.waitForSelector('#result:not([hidden])');
+  const value = async (id) => Number(await page.getByTestId(id).getAttribute('data-value'));
+  assert.equal(await value('stat-documents'), 1);
+  assert.equal(await value('stat-sentences'), 6);
+  assert.equal(await value('stat-words'), 33);
+  assert.equal(await value('stat-tokens'), 41);
+  const sentences = await page.getByTestId('sentences').locator('li').allTextContents();
+  assert.equal(sentences[0], 'اجتماع طارئ لوزراء الزراعة العرب في تونس');
+  assert.equal(sentences[2], 'بحث وزراء الزراعة العرب اليوم خطة لمواجهة الجفاف.');
+  assert.equal(sentences.at(-1), 'يقول خبراء إنها بداية فقط!');
+  assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+  await page.screenshot({path: join(shots, 'result-desktop.png'), fullPage: true});
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('several articles separated by --- become several inputs', async () => {
+  const {page, context} = await openPage({width: 390, height: 844});
+  await page.getByTestId('input').fill(`${ARTICLE}\n---\nخبر ثانٍ قصير. فيه جملتان.`);
+  await page.getByTestId('analyze').click();
+  await page.waitForSelector('#result:not([hidden])');
+  assert.equal(await page.getByTestId('stat-documents').getAttribute('data-value'), '2');
+  const inputs = await page.locator('#sentences li').evaluateAll(
+      (lis) => lis.map((li) => Number(li.dataset.input)));
+  assert.deepEqual([...new Set(inputs)], [0, 1]);
+  await page.screenshot({path: join(shots, 'result-phone.png'), fullPage: true});
+  await context.close();
+});
+
+test('user text never becomes markup, and nothing runs from it', async () => {
+  const {page, context} = await openPage();
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' +
+      ' نص عربي <b>عريض</b>. <iframe src="http://example.com/"></iframe>';
+  await page.getByTestId('input').fill(hostile);
+  await page.getByTestId('analyze').click();
+  await page.waitForSelector('#result:not([hidden])');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('#result img, #result script, #result iframe, #result b').count(), 0);
+  const text = (await page.getByTestId('sentences').textContent()) || '';
+  assert.ok(text.includes('<img src=x'), 'the markup is shown as text');
+  await context.close();
+});
+
+test('empty input gives a clear message, and the page keeps working', async () => {
+  const {page, context} = await openPage();
+  await page.getByTestId('input').fill('   \n  ');
+  await page.getByTestId('analyze').click();
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.locator('#error').textContent(), /لا يوجد نص/);
+  await page.getByTestId('input').fill('جملة واحدة.');
+  await page.getByTestId('analyze').click();
+  await page.waitForSelector('#result:not([hidden])');
+  assert.equal(await page.getByTestId('stat-sentences').getAttribute('data-value'), '1');
+  await page.screenshot({path: join(shots, 'after-error.png')});
+  await context.close();
+});
+
+test('every request stayed on 127.0.0.1', () => {
+  assert.ok(requests.length > 0);
+  const outside = requests.filter((u) => new URL(u).hostname !== '127.0.0.1');
+  assert.deepEqual(outside, []);
+  assert.ok(requests.some((u) => u.endsWith('/basira.wasm')), 'the wasm was loaded');
+});

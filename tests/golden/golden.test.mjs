@@ -1,0 +1,149 @@
+/**
+ * Golden tests across the two builds:
+ *  - the native CLI and the wasm module give the same bytes on every fixture (tests/fixtures)
+ *    and on every sample in ../shared/samples (skipped with a message when absent);
+ *  - every span of that output slices (String.prototype.slice, UTF-16) to the text it claims;
+ *  - the native output on our fixtures equals the reviewed files in tests/golden/expected
+ *    (regenerate with tools/regen-golden.sh after a deliberate change).
+ *
+ * BASIRA_NATIVE: the native CLI (default build/native/basira)
+ * BASIRA_SITE: the built page folder holding basira.js/basira.wasm (default build/wasm/site)
+ */
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const native = process.env.BASIRA_NATIVE || join(root, 'build/native/basira');
+const site = process.env.BASIRA_SITE || join(root, 'build/wasm/site');
+const shared = process.env.BASIRA_SHARED || join(root, '../shared');
+const fixtures = join(root, 'tests/fixtures');
+const expectedDir = join(root, 'tests/golden/expected');
+const OPTIONS = '{"tokens":true}';
+
+const require = createRequire(import.meta.url);
+const Ajv2020 = require('ajv/dist/2020').default;
+const validate = new Ajv2020({allErrors: true}).compile(
+    JSON.parse(readFileSync(join(root, 'docs/schema.json'), 'utf8')));
+const createBasira = require(join(site, 'basira.js'));
+const modulePromise = createBasira({wasmBinary: readFileSync(join(site, 'basira.wasm'))});
+
+const txt = (dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+
+/** Runs the CLI in `dir` on the given file names (relative, so names match the wasm call). */
+function runNative(dir, names) {
+  const r = spawnSync(native, ['analyze', '--tokens', ...names], {cwd: dir, encoding: 'utf8',
+                                                                   maxBuffer: 1 << 28});
+  return {status: r.status, stdout: r.stdout};
+}
+
+async function runWasm(dir, names) {
+  const m = await modulePromise;
+  const inputs = names.map((name) => ({name, text: readFileSync(join(dir, name), 'utf8')}));
+  return m.analyze(JSON.stringify(inputs), OPTIONS) + '\n';
+}
+
+function checkSpans(json, dir, names) {
+  const out = JSON.parse(json);
+  assert.ok(validate(out), `docs/schema.json: ${JSON.stringify(validate.errors)}`);
+  const texts = names.map((n) => readFileSync(join(dir, n), 'utf8'));
+  assert.equal(out.schema, 'basira.analysis');
+  out.inputs.forEach((info, i) => assert.equal(info.length, texts[i].length, `length of ${names[i]}`));
+  for (const kind of ['documents', 'sentences', 'tokens']) {
+    for (const item of out[kind] || []) {
+      const [start, end] = item.span;
+      const text = texts[item.input];
+      assert.ok(0 <= start && start < end && end <= text.length, `${kind} span ${item.span} in range`);
+      if ('text' in item) {
+        assert.equal(text.slice(start, end), item.text, `${kind} ${item.span} of ${names[item.input]}`);
+      }
+    }
+  }
+  return out;
+}
+
+test('native CLI is built', () => {
+  assert.ok(existsSync(native), `missing ${native}: build the native preset first`);
+});
+
+for (const name of txt(fixtures)) {
+  test(`fixture ${name}: wasm == native, spans slice, golden matches`, async () => {
+    const n = runNative(fixtures, [name]);
+    assert.equal(n.status, 0);
+    assert.equal(await runWasm(fixtures, [name]), n.stdout);
+    checkSpans(n.stdout, fixtures, [name]);
+    const expected = readFileSync(join(expectedDir, name.replace(/\.txt$/, '.json')), 'utf8');
+    assert.equal(n.stdout, expected, `golden for ${name} (tools/regen-golden.sh)`);
+  });
+}
+
+test('all fixtures as one request: wasm == native, inputs numbered in order', async () => {
+  const names = txt(fixtures);
+  const n = runNative(fixtures, names);
+  assert.equal(n.status, 0);
+  assert.equal(await runWasm(fixtures, names), n.stdout);
+  const out = checkSpans(n.stdout, fixtures, names);
+  assert.deepEqual(out.inputs.map((i) => i.name), names);
+  assert.deepEqual([...new Set(out.sentences.map((s) => s.input))], names.map((_, i) => i));
+});
+
+const samples = join(shared, 'samples');
+const haveSamples = existsSync(samples);
+test('samples of ../shared: wasm == native, spans slice', {skip: haveSamples ? false :
+    `../shared/samples not found at ${samples}`}, async (t) => {
+  for (const name of txt(samples)) {
+    await t.test(name, async () => {
+      const n = runNative(samples, [name]);
+      assert.equal(n.status, 0);
+      assert.equal(await runWasm(samples, [name]), n.stdout);
+      checkSpans(n.stdout, samples, [name]);
+    });
+  }
+});
+
+test('errors are the same JSON in both builds', async () => {
+  const m = await modulePromise;
+  // An empty input: the CLI reads /dev/null.
+  const n = spawnSync(native, ['analyze', '/dev/null'], {encoding: 'utf8'});
+  assert.equal(n.status, 1);
+  const w = m.analyze(JSON.stringify([{name: '/dev/null', text: ''}]), '{}') + '\n';
+  assert.equal(w, n.stdout);
+  assert.equal(JSON.parse(w).error.code, 'empty_input');
+  // Over the size limit.
+  const big = spawnSync(native, ['analyze', '--max-bytes', '10', join(fixtures, 'port_strike.txt')],
+                        {encoding: 'utf8'});
+  assert.equal(big.status, 1);
+  assert.match(JSON.parse(big.stdout).error.message, /limit is 10 bytes/);
+  const wb = JSON.parse(m.analyze(JSON.stringify(['نص أطول من عشرة بايتات']), '{"max_bytes":10}'));
+  assert.equal(wb.error.code, 'input_too_large');
+});
+
+test('the wasm boundary turns bad requests into error JSON, never an exception', async () => {
+  const m = await modulePromise;
+  const cases = [['not json', '{}'], ['{}', '{}'], ['[1]', '{}'], ['["a"]', '{"bogus":1}'],
+                 ['["a"]', '[]'], ['["\\ud800"]', '{}'], ['[]', '{}']];
+  for (const [inputs, options] of cases) {
+    const out = JSON.parse(m.analyze(inputs, options));
+    assert.equal(out.error.code, 'invalid_argument', `${inputs} ${options}`);
+    assert.ok(validate(out), `docs/schema.json: ${JSON.stringify(validate.errors)}`);
+    assert.ok(out.error.message.length > 0);
+  }
+  assert.match(m.version(), /^\d+\.\d+\.\d+$/);
+});
+
+test('progress reaches the JS callback, and returning false cancels', async () => {
+  const m = await modulePromise;
+  const seen = [];
+  const ok = JSON.parse(m.analyzeWithProgress('["جملة أولى. جملة ثانية."]', '{}',
+      (stage, done, total) => { seen.push([stage, done, total]); return true; }));
+  assert.equal(ok.stats.sentences, 2);
+  assert.equal(seen[0][0], 'start');
+  assert.deepEqual(seen.at(-1), ['done', seen.at(-1)[2], seen.at(-1)[2]]);
+  const cancelled = JSON.parse(m.analyzeWithProgress('["نص"]', '{}', () => false));
+  assert.equal(cancelled.error.code, 'cancelled');
+});
+
