@@ -28,17 +28,62 @@ struct InputInfo {
   int32_t length = 0;  // UTF-16 length: every span of this input lies within [0, length]
 };
 
-// An article. For now one per input, spanning its text without surrounding whitespace; the
-// structure stage will split inputs that hold several articles.
+// What a block (a line or paragraph of an article) is, as a reader would cut the article.
+enum class BlockKind {
+  kHeadline,     // the article's title
+  kSubheadline,  // a second title line right after the headline
+  kSection,      // a rubric above the headline (سياسة دولية)
+  kByline,       // author / outlet / translator line (المواطن - ترجمة: ...)
+  kDateline,     // the publication date (and time) line
+  kCaption,      // an image caption, usually ending with a credit: (أ ف ب), - جيتي
+  kHeading,      // a short intertitle inside the body
+  kParagraph,    // body text
+};
+const char* BlockKindName(BlockKind kind);
+
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  Span span;
+};
+
+// The publication date and time an article's dateline gives (Gregorian).
+struct Dateline {
+  Span span;
+  int year = 0, month = 0, day = 0;
+  int hour = -1, minute = -1;  // -1 when the dateline has no time
+};
+
+// One article. An input holding several (explicit separators, a trailing unrelated article)
+// gives several documents; related-links blocks between them are noise, not documents.
 struct Document {
   int32_t input = 0;
   Span span;
+  std::vector<Block> blocks;  // in order, within span; noise lines are not blocks
+  bool has_dateline = false;
+  Dateline dateline;
+};
+
+// Web noise: flagged, never deleted, so later stages skip it and the page can grey it out.
+enum class NoiseKind {
+  kDuplicate,  // a line repeating an earlier one (captions and headlines the page template repeats)
+  kInterface,  // interface strings: اظهار أخبار متعلقة، التعليقات (0)، شارك، TT
+  kRelated,    // a related-links block: its heading and every teaser up to the next article
+  kSeparator,  // an explicit article separator line (---)
+};
+const char* NoiseKindName(NoiseKind kind);
+
+struct Noise {
+  int32_t input = 0;
+  NoiseKind kind = NoiseKind::kInterface;
+  Span span;
+  Span original;  // for kDuplicate: the earlier line it repeats; else empty
 };
 
 struct Sentence {
   int32_t input = 0;
   int32_t document = 0;  // index into Result::documents
-  Span span;             // trimmed: never starts or ends with whitespace
+  Span span;             // trimmed: never starts or ends with whitespace; within one block
+  BlockKind block = BlockKind::kParagraph;  // the kind of block it lies in
 };
 
 enum class TokenKind { kWord, kNumber, kPunctuation, kSymbol };
@@ -49,6 +94,10 @@ struct Token {
   int32_t sentence = 0;  // index into Result::sentences
   Span span;
   TokenKind kind = TokenKind::kWord;
+  // Clitic segmentation of Arabic words: the stem and the clitics around it tile `span`.
+  Span stem;                     // equals span when nothing was split off
+  std::vector<Span> proclitics;  // و ف ب ل ك س ال ... before the stem, in order
+  std::vector<Span> enclitics;   // ه ها هم ... after the stem
 };
 
 struct Stats {
@@ -59,6 +108,7 @@ struct Stats {
 struct Result {
   std::vector<InputInfo> inputs;
   std::vector<Document> documents;
+  std::vector<Noise> noise;
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;  // filled only when Options::tokens is set
   Stats stats;

@@ -9,6 +9,7 @@
 #include "icu/icu_data.h"
 #include "ingest/ingest.h"
 #include "segment/segment.h"
+#include "structure/structure.h"
 
 namespace basira {
 namespace {
@@ -70,6 +71,42 @@ const char* ErrorCodeName(ErrorCode code) {
   return "internal";
 }
 
+const char* BlockKindName(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::kHeadline:
+      return "headline";
+    case BlockKind::kSubheadline:
+      return "subheadline";
+    case BlockKind::kSection:
+      return "section";
+    case BlockKind::kByline:
+      return "byline";
+    case BlockKind::kDateline:
+      return "dateline";
+    case BlockKind::kCaption:
+      return "caption";
+    case BlockKind::kHeading:
+      return "heading";
+    case BlockKind::kParagraph:
+      return "paragraph";
+  }
+  return "paragraph";
+}
+
+const char* NoiseKindName(NoiseKind kind) {
+  switch (kind) {
+    case NoiseKind::kDuplicate:
+      return "duplicate";
+    case NoiseKind::kInterface:
+      return "interface";
+    case NoiseKind::kRelated:
+      return "related";
+    case NoiseKind::kSeparator:
+      return "separator";
+  }
+  return "interface";
+}
+
 const char* TokenKindName(TokenKind kind) {
   switch (kind) {
     case TokenKind::kWord:
@@ -86,6 +123,7 @@ const char* TokenKindName(TokenKind kind) {
 
 struct Analyzer::Impl {
   std::unique_ptr<segment::Segmenter> segmenter;
+  std::unique_ptr<structure::Structurer> structurer;
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -96,6 +134,8 @@ Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer) {
   if (!status.ok()) return status;
   auto impl = std::make_unique<Impl>();
   status = segment::Segmenter::Create(&impl->segmenter);
+  if (!status.ok()) return status;
+  status = structure::Structurer::Create(&impl->structurer);
   if (!status.ok()) return status;
   analyzer->reset(new Analyzer(std::move(impl)));
   return Status::Ok();
@@ -111,10 +151,12 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
   int64_t total_bytes = 0;
   for (const Input& input : inputs) total_bytes += static_cast<int64_t>(input.text.size());
   if (total_bytes > options.max_bytes) {
+    std::string limit = WithThousands(options.max_bytes) + " bytes";
+    if (options.max_bytes >= (1 << 20)) {
+      limit += " (" + std::to_string(options.max_bytes >> 20) + " MiB)";
+    }
     return Status(ErrorCode::kInputTooLarge, "the input holds " + WithThousands(total_bytes) +
-                                                 " bytes; the limit is " +
-                                                 WithThousands(options.max_bytes) + " bytes (" +
-                                                 std::to_string(options.max_bytes >> 20) + " MiB)");
+                                                 " bytes; the limit is " + limit);
   }
 
   // Ingest all inputs first: a bad input fails the request before any work is done.
@@ -141,25 +183,41 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
     const icu::UnicodeString& text = texts[i];
     out.inputs.push_back(
         InputInfo{inputs[i].name, static_cast<int64_t>(inputs[i].text.size()), text.length()});
-    const Span whole = segment::Trim(text, Span{0, text.length()});
-    const auto document = static_cast<int32_t>(out.documents.size());
-    out.documents.push_back(Document{input, whole});
-
-    sentence_spans.clear();
-    session.Sentences(text, whole, &sentence_spans);
-    for (const Span& s : sentence_spans) {
-      const auto sentence = static_cast<int32_t>(out.sentences.size());
-      out.sentences.push_back(Sentence{input, document, s});
-      token_spans.clear();
-      session.Tokens(text, s, &token_spans);
-      out.stats.tokens += static_cast<int64_t>(token_spans.size());
-      for (const segment::TokenSpan& t : token_spans) {
-        if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) ++out.stats.words;
-        if (options.tokens) out.tokens.push_back(Token{input, sentence, t.span, t.kind});
+    structure::Structure structure = impl_->structurer->Analyze(text);
+    for (Noise& noise : structure.noise) {
+      noise.input = input;
+      out.noise.push_back(noise);
+    }
+    for (Document& doc : structure.documents) {
+      doc.input = input;
+      const auto document = static_cast<int32_t>(out.documents.size());
+      for (const Block& block : doc.blocks) {
+        // Headlines, captions, bylines and the like are one sentence each, punctuated or not.
+        sentence_spans.clear();
+        if (block.kind == BlockKind::kParagraph) {
+          session.Sentences(text, block.span, &sentence_spans);
+        } else {
+          sentence_spans.push_back(block.span);
+        }
+        for (const Span& s : sentence_spans) {
+          const auto sentence = static_cast<int32_t>(out.sentences.size());
+          out.sentences.push_back(Sentence{input, document, s, block.kind});
+          token_spans.clear();
+          session.Tokens(text, s, &token_spans);
+          out.stats.tokens += static_cast<int64_t>(token_spans.size());
+          for (const segment::TokenSpan& t : token_spans) {
+            if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) ++out.stats.words;
+            if (options.tokens) {
+              Token token{input, sentence, t.span, t.kind, t.span, {}, {}};
+              out.tokens.push_back(std::move(token));
+            }
+          }
+          if (!progress.Report("segment", done_before + s.end)) {
+            return Status(ErrorCode::kCancelled, "analysis cancelled");
+          }
+        }
       }
-      if (!progress.Report("segment", done_before + s.end)) {
-        return Status(ErrorCode::kCancelled, "analysis cancelled");
-      }
+      out.documents.push_back(std::move(doc));
     }
     done_before += text.length();
   }

@@ -3,6 +3,7 @@
 // type-checked first, so no input can make it throw or abort.
 #include "basira/json.h"
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -57,7 +58,46 @@ std::string ResultToJson(const Result& result, const std::vector<Input>& inputs)
   Json& docs = j["documents"] = Json::array();
   for (size_t i = 0; i < result.documents.size(); ++i) {
     const Document& d = result.documents[i];
-    docs.push_back({{"id", i}, {"input", d.input}, {"span", SpanJson(d.span)}});
+    Json doc = {{"id", i}, {"input", d.input}, {"span", SpanJson(d.span)}};
+    for (const Block& b : d.blocks) {
+      // The first headline, subheadline and byline are also named at the top, for readers.
+      const char* name = BlockKindName(b.kind);
+      if ((b.kind == BlockKind::kHeadline || b.kind == BlockKind::kSubheadline ||
+           b.kind == BlockKind::kByline) &&
+          !doc.contains(name)) {
+        doc[name] = {{"span", SpanJson(b.span)}, {"text", text_of(d.input, b.span)}};
+      }
+    }
+    if (d.has_dateline) {
+      const Dateline& dl = d.dateline;
+      char date[40];
+      std::snprintf(date, sizeof date, "%04d-%02d-%02d", dl.year, dl.month, dl.day);
+      Json dateline = {
+          {"span", SpanJson(dl.span)}, {"text", text_of(d.input, dl.span)}, {"date", date}};
+      if (dl.hour >= 0) {
+        char time[24];
+        std::snprintf(time, sizeof time, "%02d:%02d", dl.hour, dl.minute);
+        dateline["time"] = time;
+        dateline["value"] = std::string(date) + "T" + time;
+      } else {
+        dateline["value"] = date;
+      }
+      doc["dateline"] = std::move(dateline);
+    }
+    Json& blocks = doc["blocks"] = Json::array();
+    for (const Block& b : d.blocks) {
+      blocks.push_back({{"kind", BlockKindName(b.kind)}, {"span", SpanJson(b.span)}});
+    }
+    docs.push_back(std::move(doc));
+  }
+  Json& noise = j["noise"] = Json::array();
+  for (const Noise& n : result.noise) {
+    Json item = {{"input", n.input},
+                 {"kind", NoiseKindName(n.kind)},
+                 {"span", SpanJson(n.span)},
+                 {"text", text_of(n.input, n.span)}};
+    if (n.kind == NoiseKind::kDuplicate) item["repeats"] = SpanJson(n.original);
+    noise.push_back(std::move(item));
   }
   Json& sentences = j["sentences"] = Json::array();
   for (size_t i = 0; i < result.sentences.size(); ++i) {
@@ -65,25 +105,34 @@ std::string ResultToJson(const Result& result, const std::vector<Input>& inputs)
     sentences.push_back({{"id", i},
                          {"input", s.input},
                          {"document", s.document},
+                         {"block", BlockKindName(s.block)},
                          {"span", SpanJson(s.span)},
                          {"text", text_of(s.input, s.span)}});
   }
   if (!result.tokens.empty()) {
     Json& tokens = j["tokens"] = Json::array();
     for (const Token& t : result.tokens) {
-      tokens.push_back({{"input", t.input},
-                        {"sentence", t.sentence},
-                        {"span", SpanJson(t.span)},
-                        {"kind", TokenKindName(t.kind)},
-                        {"text", text_of(t.input, t.span)}});
+      Json token = {{"input", t.input},
+                    {"sentence", t.sentence},
+                    {"span", SpanJson(t.span)},
+                    {"kind", TokenKindName(t.kind)},
+                    {"text", text_of(t.input, t.span)}};
+      if (!t.proclitics.empty() || !t.enclitics.empty()) {
+        Json pro = Json::array(), en = Json::array();
+        for (const Span& c : t.proclitics) pro.push_back(SpanJson(c));
+        for (const Span& c : t.enclitics) en.push_back(SpanJson(c));
+        token["stem"] = SpanJson(t.stem);
+        token["stem_text"] = text_of(t.input, t.stem);
+        if (!pro.empty()) token["proclitics"] = std::move(pro);
+        if (!en.empty()) token["enclitics"] = std::move(en);
+      }
+      tokens.push_back(std::move(token));
     }
   }
   j["entities"] = Json::array();
-  j["stats"] = {{"inputs", result.inputs.size()},
-                {"documents", result.documents.size()},
-                {"sentences", result.sentences.size()},
-                {"tokens", result.stats.tokens},
-                {"words", result.stats.words}};
+  j["stats"] = {{"inputs", result.inputs.size()}, {"documents", result.documents.size()},
+                {"noise", result.noise.size()},   {"sentences", result.sentences.size()},
+                {"tokens", result.stats.tokens},  {"words", result.stats.words}};
   return Dump(j);
 }
 

@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
+#include "icu/icu_data.h"
+
 namespace basira::segment {
 namespace {
 
@@ -28,6 +30,28 @@ void SetRange(icu::BreakIterator* it, const icu::UnicodeString& text, Span range
   it->setText(utext, status);
 }
 
+bool IsLetter(UChar32 c) { return u_isalpha(c); }
+
+// Arabic rules on top of ICU's sentence breaks: no sentence ends inside parentheses, so agency
+// marks such as (أ.ف.ب) stay inside their sentence, and none ends after a one-letter initial
+// with a dot (د. ، و.أ.م).
+bool ShouldJoin(const icu::UnicodeString& text, Span previous) {
+  int depth = 0;
+  for (int32_t i = previous.start; i < previous.end; ++i) {
+    if (text[i] == u'(') ++depth;
+    if (text[i] == u')' && depth > 0) --depth;
+  }
+  if (depth > 0) return true;
+  if (previous.length() >= 2 && text[previous.end - 1] == u'.') {
+    const UChar32 before = text.char32At(previous.end - 2);
+    const int32_t at = previous.end - 1 - U16_LENGTH(before);
+    const bool initial =
+        IsLetter(before) && (at <= previous.start || !IsLetter(text.char32At(at - 1)));
+    if (initial) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Span Trim(const icu::UnicodeString& text, Span span) {
@@ -45,6 +69,8 @@ Span Trim(const icu::UnicodeString& text, Span span) {
 }
 
 Status Segmenter::Create(std::unique_ptr<Segmenter>* segmenter) {
+  Status loaded = icu_data::Load();
+  if (!loaded.ok()) return loaded;
   std::unique_ptr<Segmenter> s(new Segmenter());
   UErrorCode status = U_ZERO_ERROR;
   const icu::Locale arabic("ar");
@@ -64,12 +90,18 @@ Segmenter::Session::Session(const Segmenter& segmenter)
 void Segmenter::Session::Sentences(const icu::UnicodeString& text, Span range,
                                    std::vector<Span>* out) {
   UText utext = UTEXT_INITIALIZER;
+  const size_t first = out->size();
   SetRange(sentences_.get(), text, range, &utext);
   int32_t start = sentences_->first();
   for (int32_t end = sentences_->next(); end != icu::BreakIterator::DONE;
        start = end, end = sentences_->next()) {
     const Span s = Trim(text, Span{range.start + start, range.start + end});
-    if (s.length() > 0) out->push_back(s);
+    if (s.length() == 0) continue;
+    if (!out->empty() && out->size() > first && ShouldJoin(text, out->back())) {
+      out->back().end = s.end;
+    } else {
+      out->push_back(s);
+    }
   }
   utext_close(&utext);
 }

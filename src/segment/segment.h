@@ -1,5 +1,11 @@
 // segment: cuts a text into sentences and tokens with ICU's break rules for Arabic.
 //
+// Sentences follow ICU's rules for Arabic (؟ ! . end a sentence; a closing quote stays with it;
+// a colon does not end one) plus two Arabic rules: no sentence ends inside parentheses, so
+// agency marks like (أ.ف.ب) stay in their sentence, and none ends after a one-letter initial
+// with a dot (د. / و.أ.م). Callers give one block (a line or paragraph) at a time, so line ends
+// always end a sentence.
+//
 // Guarantees: sentence spans lie within the range asked for, are in order, do not overlap, and
 // are trimmed (never start or end with whitespace); no sentence is whitespace only. Token spans
 // lie within their sentence, in order, without overlap, and whitespace is never a token. Spans

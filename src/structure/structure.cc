@@ -1,0 +1,456 @@
+#include "structure/structure.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+
+#include <algorithm>
+#include <string_view>
+
+#include "normalize/normalize.h"
+
+// Defined by the generated basira_interface_strings.cc (data/structure/interface.txt).
+extern "C" const unsigned char basira_interface_strings[];
+extern "C" const size_t basira_interface_strings_size;
+
+namespace basira::structure {
+namespace {
+
+// How far (in non-blank lines) a page template repeats a headline or caption.
+constexpr int kRepeatWindow = 8;
+// Long paragraphs that must follow a repeated headline for it to open a new article.
+constexpr int kBodyParagraphsForNewArticle = 3;
+constexpr int kHeadlineMaxWords = 25;
+constexpr int kLongParagraphWords = 15;
+
+struct Line {
+  Span span;               // trimmed, original offsets
+  std::u16string key;      // match key
+  std::u16string letters;  // letters only (no digits, spaces, punctuation): interface matching
+  std::u16string compact;  // letters and digits: duplicate matching
+  int words = 0;
+  char16_t last = 0;  // last code unit of the key (its final punctuation, if any)
+};
+
+bool IsSpace(char16_t c) { return c == u' ' || c == u'\t' || c == 0x00A0 || c == 0x3000; }
+
+Line MakeLine(const icu::UnicodeString& text, Span span) {
+  Line line;
+  line.span = span;
+  line.key = normalize::MatchKeys(text, span).key();
+  bool in_word = false;
+  for (size_t i = 0; i < line.key.size();) {
+    UChar32 c;
+    U16_NEXT(line.key.data(), i, line.key.size(), c);
+    const bool letter =
+        u_isalpha(c) || u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK;
+    const bool digit = u_isdigit(c);
+    if (letter) {
+      if (c < 0x10000) line.letters.push_back(static_cast<char16_t>(c));
+    }
+    if (letter || digit) {
+      if (c < 0x10000) line.compact.push_back(static_cast<char16_t>(c));
+      if (!in_word) ++line.words;
+      in_word = true;
+    } else if (IsSpace(static_cast<char16_t>(c)) || c == u'-' || c == 0x2013 || c == 0x2014) {
+      in_word = false;
+    }
+  }
+  if (!line.key.empty()) line.last = line.key.back();
+  return line;
+}
+
+bool EndsSentence(char16_t c) {
+  return c == u'.' || c == u'!' || c == u'?' || c == 0x061F || c == 0x2026 || c == u'"' ||
+         c == 0x201D || c == 0x00BB || c == u')';
+}
+
+bool IsSeparator(const Line& line) {
+  if (line.key.size() < 3) return false;
+  for (char16_t c : line.key) {
+    if (!(c == u'-' || c == u'=' || c == u'*' || c == u'_' || c == u'~' || c == 0x2014 ||
+          c == 0x2013 || IsSpace(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A short line without a final full stop: a headline, subheadline, intertitle or caption.
+bool IsHeadlineLike(const Line& line) {
+  return line.words > 0 && line.words <= kHeadlineMaxWords && line.last != u'.' &&
+         line.last != u':' && line.last != 0x061B;
+}
+
+bool HasCredit(const Line& line);
+
+bool IsLongParagraph(const Line& line) {
+  return line.words >= kLongParagraphWords && EndsSentence(line.last) && !HasCredit(line);
+}
+
+// The words of the key after its last occurrence of `open` (or npos).
+size_t LastIndexOf(const std::u16string& s, char16_t c) { return s.rfind(c); }
+
+int CountWords(std::u16string_view s) {
+  int words = 0;
+  bool in_word = false;
+  for (char16_t c : s) {
+    const bool space = IsSpace(c) || c == u'-' || c == 0x2013 || c == 0x2014;
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Ends with a photo credit: "(أ ف ب)", "(رويترز)", "- جيتي".
+bool HasCredit(const Line& line) {
+  const std::u16string& k = line.key;
+  if (k.empty()) return false;
+  if (k.back() == u')') {
+    const size_t open = LastIndexOf(k, u'(');
+    if (open == std::u16string::npos || open == 0) return false;
+    return CountWords(std::u16string_view(k).substr(open + 1, k.size() - open - 2)) <= 3;
+  }
+  for (char16_t dash : {u'-', char16_t{0x2013}, char16_t{0x2014}}) {
+    const size_t at = LastIndexOf(k, dash);
+    if (at != std::u16string::npos && at > 0 &&
+        CountWords(std::u16string_view(k).substr(at + 1)) <= 2 &&
+        CountWords(std::u16string_view(k).substr(0, at)) >= 4) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ContainsAny(const std::u16string& key, std::initializer_list<std::u16string_view> words) {
+  for (std::u16string_view w : words) {
+    if (key.find(w) != std::u16string::npos) return true;
+  }
+  return false;
+}
+
+bool IsByline(const Line& line) {
+  if (line.words == 0 || line.words > 8 || EndsSentence(line.last)) return false;
+  if (ContainsAny(line.key, {u"ترجمه", u"بقلم", u"كتب:", u"كتبت:", u"اعداد", u"مراسل", u"خاص",
+                             u"تقرير:", u"حوار:"})) {
+    return true;
+  }
+  // "outlet - author": a dash between short name groups.
+  return ContainsAny(line.key, {u" - ", u" – ", u" — "}) && line.words <= 6;
+}
+
+// --- datelines ---------------------------------------------------------------------------------
+
+struct MonthName {
+  std::u16string_view key;  // match key of the month name (one or two words)
+  int month;
+};
+
+// Gregorian (Egyptian and Levantine spellings) and Syriac month names, as match keys.
+constexpr MonthName kMonths[] = {
+    {u"يناير", 1},         {u"فبراير", 2},       {u"مارس", 3},         {u"ابريل", 4},
+    {u"مايو", 5},          {u"يونيو", 6},        {u"يونيه", 6},        {u"يوليو", 7},
+    {u"يوليه", 7},         {u"اغسطس", 8},        {u"سبتمبر", 9},       {u"اكتوبر", 10},
+    {u"نوفمبر", 11},       {u"ديسمبر", 12},      {u"كانون الثاني", 1}, {u"شباط", 2},
+    {u"اذار", 3},          {u"نيسان", 4},        {u"ايار", 5},         {u"حزيران", 6},
+    {u"تموز", 7},          {u"اب", 8},           {u"ايلول", 9},        {u"تشرين الاول", 10},
+    {u"تشرين الثاني", 11}, {u"كانون الاول", 12},
+};
+
+std::vector<std::u16string_view> SplitWords(std::u16string_view s) {
+  std::vector<std::u16string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    auto is_break = [](char16_t c) {
+      return IsSpace(c) || c == u'/' || c == u',' || c == 0x060C || c == u'|' || c == u'-' ||
+             c == 0x2013 || c == 0x2014 || c == u'(' || c == u')';
+    };
+    while (i < s.size() && is_break(s[i])) ++i;
+    size_t j = i;
+    while (j < s.size() && !is_break(s[j])) ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+bool AllDigits(std::u16string_view w) {
+  return !w.empty() &&
+         std::all_of(w.begin(), w.end(), [](char16_t c) { return c >= u'0' && c <= u'9'; });
+}
+
+int ToInt(std::u16string_view w) {
+  int n = 0;
+  for (char16_t c : w) n = n * 10 + (c - u'0');
+  return n;
+}
+
+bool ValidDate(int y, int m, int d) {
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= (m == 2 && !leap ? 28 : kDays[m - 1]);
+}
+
+}  // namespace
+
+bool ParseDateline(const std::u16string& key, Dateline* out) {
+  const std::vector<std::u16string_view> w = SplitWords(key);
+  if (w.empty() || w.size() > 14) return false;
+  int year = 0, month = 0, day = 0, hour = -1, minute = -1;
+  bool pm = false, am = false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    // Month names (two-word Syriac names first), each at most once; the paired form
+    // "أيلول/سبتمبر" names the same month twice.
+    for (const MonthName& m : kMonths) {
+      const size_t space = m.key.find(u' ');
+      const bool two = space != std::u16string_view::npos;
+      const bool match = two ? (i + 1 < w.size() && w[i] == m.key.substr(0, space) &&
+                                w[i + 1] == m.key.substr(space + 1))
+                             : w[i] == m.key;
+      if (match && (month == 0 || month == m.month)) {
+        month = m.month;
+        if (i > 0 && AllDigits(w[i - 1]) && w[i - 1].size() <= 2 && day == 0) {
+          day = ToInt(w[i - 1]);
+        }
+        break;
+      }
+    }
+    if (AllDigits(w[i]) && w[i].size() == 4 && year == 0) year = ToInt(w[i]);
+    const size_t colon = w[i].find(u':');
+    if (colon != std::u16string_view::npos && colon > 0 && colon <= 2 &&
+        w[i].size() - colon - 1 == 2 && AllDigits(w[i].substr(0, colon)) &&
+        AllDigits(w[i].substr(colon + 1))) {
+      hour = ToInt(w[i].substr(0, colon));
+      minute = ToInt(w[i].substr(colon + 1));
+    }
+    if (w[i] == u"مساء" || w[i] == u"مساءا" || w[i] == u"م" || w[i] == u"pm") pm = true;
+    if (w[i] == u"صباحا" || w[i] == u"صباح" || w[i] == u"ص" || w[i] == u"am") am = true;
+    // Numeric dates: 13/09/2023 and 2023/9/13 (split on '/' and '-' into three numbers).
+    if (month == 0 && i + 2 < w.size() && AllDigits(w[i]) && AllDigits(w[i + 1]) &&
+        AllDigits(w[i + 2])) {
+      const int a = ToInt(w[i]), b = ToInt(w[i + 1]), c = ToInt(w[i + 2]);
+      if (w[i].size() == 4 && ValidDate(a, b, c)) {
+        year = a, month = b, day = c;
+      } else if (w[i + 2].size() == 4 && ValidDate(c, b, a)) {
+        year = c, month = b, day = a;
+      }
+    }
+  }
+  if (!ValidDate(year, month, day)) return false;
+  if (hour >= 0) {
+    if (hour > 23 || minute > 59) {
+      hour = minute = -1;
+    } else if (pm && hour < 12) {
+      hour += 12;
+    } else if (am && hour == 12) {
+      hour = 0;
+    }
+  }
+  out->year = year, out->month = month, out->day = day, out->hour = hour, out->minute = minute;
+  return true;
+}
+
+Status Structurer::Create(std::unique_ptr<Structurer>* structurer) {
+  std::unique_ptr<Structurer> s(new Structurer());
+  std::string_view data(reinterpret_cast<const char*>(basira_interface_strings),
+                        basira_interface_strings_size);
+  while (!data.empty()) {
+    const size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+    if (line.empty() || line[0] == '#') continue;
+    const size_t bar = line.find('|');
+    if (bar == std::string_view::npos) continue;
+    std::string_view kind = line.substr(0, bar);
+    while (!kind.empty() && kind.back() == ' ') kind.remove_suffix(1);
+    const std::string_view text = line.substr(bar + 1);
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    const Line l = MakeLine(u, Span{0, u.length()});
+    if (kind == "interface") {
+      s->interface_[l.letters] = NoiseKind::kInterface;
+    } else if (kind == "related") {
+      s->interface_[l.letters] = NoiseKind::kRelated;
+    } else {
+      return Status(ErrorCode::kInternal, "data/structure/interface.txt: unknown kind");
+    }
+  }
+  *structurer = std::move(s);
+  return Status::Ok();
+}
+
+Structure Structurer::Analyze(const icu::UnicodeString& text) const {
+  // 1. Non-blank lines, trimmed.
+  std::vector<Line> lines;
+  const int32_t n = text.length();
+  for (int32_t start = 0; start < n;) {
+    int32_t end = start;
+    while (end < n && text[end] != u'\n' && text[end] != u'\r' && text[end] != 0x2028 &&
+           text[end] != 0x2029) {
+      ++end;
+    }
+    int32_t s = start, e = end;
+    while (s < e) {
+      const UChar32 c = text.char32At(s);
+      if (!u_isUWhiteSpace(c) && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) break;
+      s += U16_LENGTH(c);
+    }
+    while (e > s) {
+      const UChar32 c = text.char32At(e - 1);
+      if (!u_isUWhiteSpace(c) && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) break;
+      e -= U16_LENGTH(c);
+    }
+    if (e > s) lines.push_back(MakeLine(text, Span{s, e}));
+    start = end + 1;
+  }
+
+  // 2. Repeats: the first earlier line with the same letters and digits.
+  const int count = static_cast<int>(lines.size());
+  std::vector<int> repeats(count, -1);
+  {
+    std::unordered_map<std::u16string, int> first;
+    for (int i = 0; i < count; ++i) {
+      if (lines[i].compact.size() < 8) continue;
+      auto [it, inserted] = first.emplace(lines[i].compact, i);
+      if (!inserted) repeats[i] = it->second;
+    }
+  }
+  auto noise_kind = [&](int i, NoiseKind* kind) {
+    if (lines[i].words > 6) return false;
+    auto it = interface_.find(lines[i].letters);
+    if (it == interface_.end()) return false;
+    *kind = it->second;
+    return true;
+  };
+  // A new article starts at line i when its headline is repeated a few lines later (the page
+  // template shows it twice) and body paragraphs follow the repeat.
+  auto opens_article = [&](int i) {
+    if (!IsHeadlineLike(lines[i]) || HasCredit(lines[i]) || repeats[i] >= 0) return false;
+    for (int j = i + 2; j < count && j <= i + kRepeatWindow; ++j) {
+      if (repeats[j] != i) continue;
+      // Body paragraphs must follow before the next headline-like line: a related-links block
+      // repeats its teasers' headlines too, but gives one paragraph each.
+      int long_paragraphs = 0;
+      for (int k = j + 1; k < count && long_paragraphs < kBodyParagraphsForNewArticle; ++k) {
+        if (IsLongParagraph(lines[k])) {
+          ++long_paragraphs;
+        } else if (repeats[k] < 0 && !HasCredit(lines[k]) && IsHeadlineLike(lines[k])) {
+          break;
+        }
+      }
+      return long_paragraphs >= kBodyParagraphsForNewArticle;
+    }
+    return false;
+  };
+
+  // 3. Documents and noise, in one pass.
+  Structure out;
+  std::vector<std::vector<int>> doc_lines;
+  bool in_related = false;
+  int paragraphs_in_doc = 0;
+  auto close_doc = [&] { paragraphs_in_doc = 0; };
+  for (int i = 0; i < count; ++i) {
+    const Line& line = lines[i];
+    NoiseKind kind;
+    if (IsSeparator(line)) {
+      out.noise.push_back(Noise{0, NoiseKind::kSeparator, line.span, Span{}});
+      in_related = false;
+      close_doc();
+      doc_lines.emplace_back();
+      continue;
+    }
+    if (in_related) {
+      if (!opens_article(i)) {
+        out.noise.back().span.end = line.span.end;
+        continue;
+      }
+      in_related = false;
+      close_doc();
+      doc_lines.emplace_back();
+    } else if (noise_kind(i, &kind)) {
+      if (kind == NoiseKind::kRelated) {
+        in_related = true;
+        close_doc();
+        doc_lines.emplace_back();
+      }
+      out.noise.push_back(Noise{0, kind, line.span, Span{}});
+      continue;
+    } else if (repeats[i] >= 0) {
+      out.noise.push_back(Noise{0, NoiseKind::kDuplicate, line.span, lines[repeats[i]].span});
+      continue;
+    } else if (paragraphs_in_doc >= kBodyParagraphsForNewArticle && opens_article(i)) {
+      close_doc();
+      doc_lines.emplace_back();
+    }
+    if (doc_lines.empty()) doc_lines.emplace_back();
+    doc_lines.back().push_back(i);
+    if (IsLongParagraph(line)) ++paragraphs_in_doc;
+  }
+
+  // 4. Block kinds within each document.
+  for (const std::vector<int>& members : doc_lines) {
+    if (members.empty()) continue;
+    Document doc;
+    doc.span = Span{lines[members.front()].span.start, lines[members.back()].span.end};
+    const int m = static_cast<int>(members.size());
+    std::vector<BlockKind> kinds(m, BlockKind::kParagraph);
+    std::vector<bool> decided(m, false);
+    // The head of the article: the blocks before its first long paragraph (at most 8).
+    int head = 0;
+    while (head < m && head < 8 && !IsLongParagraph(lines[members[head]])) ++head;
+    for (int b = 0; b < head; ++b) {
+      const Line& line = lines[members[b]];
+      if (!doc.has_dateline && ParseDateline(line.key, &doc.dateline)) {
+        doc.has_dateline = true;
+        doc.dateline.span = line.span;
+        kinds[b] = BlockKind::kDateline;
+        decided[b] = true;
+      } else if (IsByline(line)) {
+        kinds[b] = BlockKind::kByline;
+        decided[b] = true;
+      }
+    }
+    for (int b = 0; b < m; ++b) {
+      if (!decided[b] && HasCredit(lines[members[b]]) && lines[members[b]].words <= 30) {
+        kinds[b] = BlockKind::kCaption;
+        decided[b] = true;
+      }
+    }
+    int headline = -1;
+    for (int b = 0; b < std::min(m, 6); ++b) {
+      if (decided[b]) continue;
+      if (!IsHeadlineLike(lines[members[b]])) break;
+      headline = b;
+      break;
+    }
+    if (headline >= 0) {
+      // A very short line just above the headline is a rubric.
+      if (headline + 1 < m && !decided[headline + 1] && lines[members[headline]].words <= 3 &&
+          IsHeadlineLike(lines[members[headline + 1]]) && lines[members[headline + 1]].words > 3) {
+        kinds[headline] = BlockKind::kSection;
+        decided[headline] = true;
+        ++headline;
+      }
+      kinds[headline] = BlockKind::kHeadline;
+      decided[headline] = true;
+      const int next = headline + 1;
+      if (next < m && !decided[next] && IsHeadlineLike(lines[members[next]]) &&
+          lines[members[next]].words >= 4) {
+        kinds[next] = BlockKind::kSubheadline;
+        decided[next] = true;
+      }
+    }
+    for (int b = 0; b < m; ++b) {
+      if (decided[b]) continue;
+      const Line& line = lines[members[b]];
+      if (IsHeadlineLike(line) && line.words <= 10 && !EndsSentence(line.last)) {
+        kinds[b] = BlockKind::kHeading;
+      }
+    }
+    for (int b = 0; b < m; ++b) doc.blocks.push_back(Block{kinds[b], lines[members[b]].span});
+    out.documents.push_back(std::move(doc));
+  }
+  return out;
+}
+
+}  // namespace basira::structure
