@@ -290,3 +290,21 @@ TEST(SamplesStructureTest, HeadlinesAndBylines) {
 
 }  // namespace
 }  // namespace basira::structure
+
+namespace basira::structure {
+namespace {
+
+TEST(StructureTest, AShortLineOfSeveralSentencesIsAParagraph) {
+  const Cut cut = Analyze("قمة في موسكو\n\nالتقى الزعيمان اليوم. وناقشا صفقة أسلحة؟ نعم!\n");
+  EXPECT_EQ(cut.Blocks(0),
+            (std::vector<std::string>{"headline:قمة في موسكو",
+                                      "paragraph:التقى الزعيمان اليوم. وناقشا صفقة أسلحة؟ نعم!"}));
+}
+
+TEST(StructureTest, EllipsisInAHeadlineIsNoSentenceEnd) {
+  const Cut cut = Analyze("اتهامات جديدة.. مقابل ماذا؟\n\nنص الخبر الكامل هنا.\n");
+  EXPECT_EQ(cut.Blocks(0)[0], "headline:اتهامات جديدة.. مقابل ماذا؟");
+}
+
+}  // namespace
+}  // namespace basira::structure
