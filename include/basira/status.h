@@ -12,7 +12,7 @@ enum class ErrorCode {
   kOk = 0,
   kInvalidArgument,  // malformed request: bad options JSON, unknown option, no inputs
   kInvalidUtf8,      // an input is not well-formed UTF-8 (byte_offset says where)
-  kBinaryData,       // an input holds NUL or other bytes no text has (byte_offset says where)
+  kBinaryData,       // an input holds a NUL byte, which no text has (byte_offset says where)
   kEmptyInput,       // an input is empty or only whitespace
   kInputTooLarge,    // the inputs together exceed Options::max_bytes
   kCancelled,        // the progress callback asked to stop

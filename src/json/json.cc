@@ -197,7 +197,8 @@ Status ParseInputsJson(std::string_view text, std::vector<Input>* inputs) {
       input.text = item["text"].get<std::string>();
       if (item.contains("name")) {
         if (!item["name"].is_string()) {
-          return Status(ErrorCode::kInvalidArgument, "input name must be a string")
+          return Status(ErrorCode::kInvalidArgument,
+                        "the name of input " + std::to_string(i) + " must be a string")
               .set_input(static_cast<int32_t>(i));
         }
         input.name = item["name"].get<std::string>();

@@ -10,8 +10,12 @@
 namespace basira::segment {
 namespace {
 
+// White space and the invisible marks that may pad a sentence (bidi marks, ZWNJ, BOM); not
+// ZWJ or variation selectors, which belong to the emoji they follow.
 bool IsSpaceLike(UChar32 c) {
-  return u_isUWhiteSpace(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+  if (u_isUWhiteSpace(c)) return true;
+  if (c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF)) return false;
+  return u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
 }
 
 TokenKind KindOf(const icu::UnicodeString& text, Span span, int32_t rule_status) {
@@ -36,18 +40,28 @@ bool IsLetter(UChar32 c) { return u_isalpha(c); }
 // marks such as (أ.ف.ب) stay inside their sentence, and none ends after a one-letter initial
 // with a dot (د. ، و.أ.م).
 bool ShouldJoin(const icu::UnicodeString& text, Span previous) {
+  // An unclosed parenthesis opened near the end: (أ.ف.ب), (و.أ.م). Far-away unclosed ones are
+  // typos and must not swallow the rest of the paragraph.
+  constexpr int32_t kMarkLength = 24;
   int depth = 0;
+  int32_t open_at = -1;
   for (int32_t i = previous.start; i < previous.end; ++i) {
-    if (text[i] == u'(') ++depth;
+    if (text[i] == u'(') {
+      if (depth++ == 0) open_at = i;
+    }
     if (text[i] == u')' && depth > 0) --depth;
   }
-  if (depth > 0) return true;
+  if (depth > 0 && previous.end - open_at <= kMarkLength) return true;
   if (previous.length() >= 2 && text[previous.end - 1] == u'.') {
     const UChar32 before = text.char32At(previous.end - 2);
-    const int32_t at = previous.end - 1 - U16_LENGTH(before);
-    const bool initial =
-        IsLetter(before) && (at <= previous.start || !IsLetter(text.char32At(at - 1)));
-    if (initial) return true;
+    const int32_t at = previous.end - 1 - U16_LENGTH(before);  // where `before` starts
+    if (!IsLetter(before) || (at > previous.start && IsLetter(text.char32At(at - 1)))) {
+      return false;
+    }
+    // "1950 م." and "1445 هـ." end sentences: an era letter after a number is no initial.
+    int32_t k = at - 1;
+    while (k > previous.start && text[k] == u' ') --k;
+    return !(k >= previous.start && u_isdigit(text.char32At(k)));
   }
   return false;
 }
@@ -116,17 +130,10 @@ void Segmenter::Session::Tokens(const icu::UnicodeString& text, Span range,
     const Span s{range.start + start, range.start + end};
     const int32_t rule = words_->getRuleStatus();
     if (rule == UBRK_WORD_NONE) {
-      // Spaces and punctuation: ICU gives each run of them as one segment; keep each
-      // non-space code point as its own token.
-      for (int32_t i = s.start; i < s.end;) {
-        const UChar32 c = text.char32At(i);
-        const int32_t next = i + U16_LENGTH(c);
-        if (!IsSpaceLike(c)) {
-          const Span one{i, next};
-          out->push_back({one, KindOf(text, one, rule)});
-        }
-        i = next;
-      }
+      // ICU gives runs of spaces, single punctuation marks and whole emoji sequences (with ZWJ,
+      // modifiers, flags) here: whatever is left after trimming the spaces is one token.
+      const Span trimmed = Trim(text, s);
+      if (trimmed.length() > 0) out->push_back({trimmed, KindOf(text, trimmed, rule)});
       continue;
     }
     out->push_back({s, KindOf(text, s, rule)});

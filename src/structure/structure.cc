@@ -75,10 +75,24 @@ bool IsSeparator(const Line& line) {
   return true;
 }
 
-// A short line without a final full stop: a headline, subheadline, intertitle or caption.
+// Whether a sentence ends inside the line: . ! ? ؟ followed by a space and more text (".." and
+// "..." in headlines are not sentence ends).
+bool HasInnerSentenceEnd(const std::u16string& key) {
+  for (size_t i = 1; i + 1 < key.size(); ++i) {
+    const char16_t c = key[i];
+    if ((c == u'.' || c == u'!' || c == u'?' || c == 0x061F) && key[i + 1] == u' ' &&
+        key[i - 1] != u'.' && !(c == u'.' && i + 1 < key.size() && key[i + 1] == u'.')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A short line without a final full stop and holding one sentence at most: a headline,
+// subheadline, intertitle or caption.
 bool IsHeadlineLike(const Line& line) {
   return line.words > 0 && line.words <= kHeadlineMaxWords && line.last != u'.' &&
-         line.last != u':' && line.last != 0x061B;
+         line.last != u':' && line.last != 0x061B && !HasInnerSentenceEnd(line.key);
 }
 
 bool HasCredit(const Line& line);
@@ -343,10 +357,25 @@ Structure Structurer::Analyze(const icu::UnicodeString& text) const {
     return false;
   };
 
+  // A run of body paragraphs (three long ones in a row, captions and repeats aside) is an
+  // article, never related-links teasers, which come one paragraph at a time.
+  auto opens_body = [&](int i) {
+    int run = 0;
+    for (int k = i; k < count && run < kBodyParagraphsForNewArticle; ++k) {
+      if (IsLongParagraph(lines[k])) {
+        ++run;
+      } else if (repeats[k] < 0 && !HasCredit(lines[k])) {
+        break;
+      }
+    }
+    return run >= kBodyParagraphsForNewArticle && IsLongParagraph(lines[i]);
+  };
+
   // 3. Documents and noise, in one pass.
   Structure out;
   std::vector<std::vector<int>> doc_lines;
   bool in_related = false;
+  int related_start = -1;
   int paragraphs_in_doc = 0;
   auto close_doc = [&] { paragraphs_in_doc = 0; };
   for (int i = 0; i < count; ++i) {
@@ -360,16 +389,25 @@ Structure Structurer::Analyze(const icu::UnicodeString& text) const {
       continue;
     }
     if (in_related) {
-      if (!opens_article(i)) {
+      const bool body = opens_body(i);
+      if (!opens_article(i) && !body) {
         out.noise.back().span.end = line.span.end;
         continue;
       }
+      // An article starts here; when it is a run of body paragraphs, a headline-like line right
+      // before it is its headline, taken back from the related block.
       in_related = false;
       close_doc();
       doc_lines.emplace_back();
+      if (body && i - 1 > related_start && IsHeadlineLike(lines[i - 1]) &&
+          !HasCredit(lines[i - 1]) && repeats[i - 1] < 0) {
+        out.noise.back().span.end = lines[i - 2].span.end;
+        doc_lines.back().push_back(i - 1);
+      }
     } else if (noise_kind(i, &kind)) {
       if (kind == NoiseKind::kRelated) {
         in_related = true;
+        related_start = i;
         close_doc();
         doc_lines.emplace_back();
       }

@@ -1,0 +1,99 @@
+// clitics: splits one Arabic word token into proclitics, a stem and enclitics, at ORIGINAL
+// UTF-16 offsets.
+//
+// What Analyze guarantees, for every word span it is given:
+//   - the proclitic spans, the stem span and the enclitic spans, in that order, tile the word
+//     exactly: the first part starts at word.start, each part ends where the next begins, the
+//     last ends at word.end; no part is empty, and the stem is empty only if the word is;
+//   - a cut is only ever made between two code points: diacritics (tashkeel), tatweel and other
+//     characters the match key drops stay inside the part of the letter they follow, and a
+//     ligature (ﻻ) is never split;
+//   - a word whose match key (normalize::MatchKeys) is in the guard lexicon
+//     (data/clitics/stems.txt), or is an inflected or nisba form of an entry (entry + ة ات ان
+//     ين ون ي ية يون يين يات, and فرنسا → فرنسي), is returned whole;
+//   - a token that is not made only of Arabic letters (digits, Latin, mixed) is returned whole.
+//
+// What it recognizes:
+//   proclitics  [و|ف] [ب|ل|ك | س before an imperfect prefix ي ت ن ا أ] [ال | ل after ل]
+//               (للقاهرة = ل + ل + قاهرة: the article's span is the second ل);
+//   enclitics   ه ها هم هما هن كم كما كن نا ني ي, one, at the end of the word, never after
+//               the article. Letters are judged on the ORIGINAL characters although keys fold
+//               them: ة is never the clitic ه, ى and ئ are never the clitic ي, the article's
+//               alef is a bare ا (أل/إل/آل are not an article), و is never ؤ.
+//
+// How it chooses (the guards that keep stems from being cut wrongly):
+//   - a stem is at least 2 letters when only proclitics were cut, and at least 3 letters when an
+//     enclitic was cut; a 2-letter stem must be a lexicon entry (وقد = و + قد, but وقت stays
+//     whole);
+//   - if some analysis leaves a lexicon stem, the one with the longest such stem wins (وبوتين =
+//     و + بوتين, لبنان stays whole); a lexicon stem may be a feminine noun whose ة became ت
+//     before the enclitic (حكومتهم = حكومت + هم);
+//   - otherwise the analysis with the most clitics wins (then one with an enclitic, then the
+//     longer stem), among those whose stem has at least 3 letters, does not start with a bare
+//     "ال" (the article was not taken), starts with a bare ا only if it has 4 letters or more,
+//     and does not start with ء ئ ؤ ة ى;
+//   - ني and نا are not cut after ا و ي unless the stem is in the lexicon (لبناني, أحيانا: the
+//     ن belongs to ان/ون/ين); ي is cut only after a lexicon stem (nisba adjectives such as
+//     عربي and سياسي keep their ي); the future س needs a stem that is not a noun by its ending
+//     (ة or ات).
+//
+// Cost: one MatchKeys per word with Arabic letters, a handful of hash lookups into the lexicon,
+// no other allocation than the result's vectors. Thread-safe: Analyze is const and keeps no
+// state.
+#ifndef BASIRA_SRC_CLITICS_CLITICS_H_
+#define BASIRA_SRC_CLITICS_CLITICS_H_
+
+#include <unicode/unistr.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "basira/result.h"
+#include "basira/status.h"
+
+namespace basira::clitics {
+
+struct Analysis {
+  Span stem;                     // original UTF-16 span of the stem, never empty
+  std::vector<Span> proclitics;  // original spans before the stem, in order (e.g. و, ب, ال)
+  std::vector<Span> enclitics;   // original spans after the stem, in order
+};
+
+// The guard lexicon: match keys, looked up without allocating.
+class Lexicon {
+ public:
+  // Parses stems.txt text: one word per line, '#' starts a comment, blank lines ignored.
+  void Parse(std::string_view utf8);
+  bool Contains(std::u16string_view key) const;
+  size_t size() const { return count_; }
+
+ private:
+  void Insert(std::u16string_view key);
+  std::u16string pool_;                               // all keys, back to back
+  std::vector<std::pair<uint32_t, uint32_t>> slots_;  // (offset + 1, length); offset 0 = empty
+  size_t count_ = 0;
+};
+
+class CliticAnalyzer {
+ public:
+  // Parses the embedded data/clitics/stems.txt. Fails (kInternal) only if it holds no entry.
+  static Status Create(std::unique_ptr<CliticAnalyzer>* out);
+
+  // Segments one word token text[word]. Spans are ORIGINAL offsets (diacritics and tatweel stay
+  // inside the span of the letter they follow; mapped through normalize::MatchKeys).
+  Analysis Analyze(const icu::UnicodeString& text, Span word) const;
+
+  // The parsed guard lexicon (for tools and tests).
+  const Lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  CliticAnalyzer() = default;
+  Lexicon lexicon_;
+};
+
+}  // namespace basira::clitics
+
+#endif  // BASIRA_SRC_CLITICS_CLITICS_H_
