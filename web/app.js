@@ -128,6 +128,17 @@ const ERROR_TEXT = {
   internal: 'خطأ داخلي في المحلّل',
 };
 
+/** Names of block kinds, shown as a tooltip on sentences that are not body text. */
+const BLOCK_TEXT = {
+  headline: 'عنوان', subheadline: 'عنوان فرعي', section: 'قسم', byline: 'الكاتب أو المصدر',
+  dateline: 'تاريخ النشر', caption: 'تعليق صورة', heading: 'عنوان داخلي', paragraph: 'فقرة',
+};
+
+/** Names of noise kinds. */
+const NOISE_TEXT = {
+  duplicate: 'سطر مكرر', interface: 'عنصر واجهة', related: 'روابط ذات صلة', separator: 'فاصل',
+};
+
 function describeError(error) {
   const title = ERROR_TEXT[error.code] || 'خطأ';
   return `${title}: ${error.message}`;
@@ -156,16 +167,60 @@ function showResult(result, inputs, ms) {
   $('stat-words').dataset.value = result.stats.words;
   $('stat-tokens').dataset.value = result.stats.tokens;
 
+  const slice = (input, span) => inputs[input].text.slice(span[0], span[1]);
+
+  const docs = $('documents');
+  docs.replaceChildren();
+  for (const d of result.documents) {
+    const li = document.createElement('li');
+    li.dataset.input = d.input;
+    const title = document.createElement('strong');
+    title.dir = 'auto';
+    title.textContent = d.headline ? slice(d.input, d.headline.span) : 'مقال دون عنوان';
+    li.append(title);
+    const meta = [];
+    if (d.dateline) meta.push(d.dateline.value.replace('T', ' '));
+    if (d.byline) meta.push(slice(d.input, d.byline.span));
+    if (inputs.length > 1) meta.push(inputs[d.input].name);
+    if (meta.length) {
+      const small = document.createElement('span');
+      small.className = 'meta';
+      small.dir = 'auto';
+      small.textContent = meta.join(' · ');
+      li.append(small);
+    }
+    docs.append(li);
+  }
+
   const list = $('sentences');
   list.replaceChildren();
   for (const s of result.sentences) {
     const li = document.createElement('li');
     li.dir = 'auto';
     li.dataset.input = s.input;
-    li.textContent = inputs[s.input].text.slice(s.span[0], s.span[1]);
-    if (inputs.length > 1) li.title = inputs[s.input].name;
+    li.dataset.block = s.block;
+    li.textContent = slice(s.input, s.span);
+    if (s.block !== 'paragraph') li.title = BLOCK_TEXT[s.block] || s.block;
     list.append(li);
   }
+
+  const noise = $('noise');
+  noise.replaceChildren();
+  for (const n of result.noise) {
+    const li = document.createElement('li');
+    li.dir = 'auto';
+    li.dataset.kind = n.kind;
+    const kind = document.createElement('span');
+    kind.className = 'kind';
+    kind.textContent = NOISE_TEXT[n.kind] || n.kind;
+    const text = document.createElement('span');
+    const cut = slice(n.input, n.span);
+    text.textContent = cut.length > 160 ? `${cut.slice(0, 160)}…` : cut;
+    li.append(kind, text);
+    noise.append(li);
+  }
+  $('noise-count').textContent = fmt.format(result.noise.length);
+  $('noise-box').hidden = result.noise.length === 0;
   $('result').hidden = false;
 }
 

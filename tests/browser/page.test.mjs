@@ -94,6 +94,27 @@ test('several articles separated by --- become several inputs', async () => {
   await context.close();
 });
 
+test('articles are listed with their headline and date; web noise is set apart', async () => {
+  const {page, context} = await openPage();
+  const text = 'سوق الكتب المستعملة تعود إلى الحياة\n\nالخميس ٤ نيسان/أبريل ٢٠٢٤\n\n' +
+      'عادت سوق الكتب المستعملة إلى الازدحام بعد ترميم الشارع القديم، وقال باعة إن الإقبال ' +
+      'تضاعف خلال الأسبوع الأول من الافتتاح.\nشارك\nالتعليقات (2)\n';
+  await page.getByTestId('input').fill(text);
+  await page.getByTestId('analyze').click();
+  await page.waitForSelector('#result:not([hidden])');
+  const doc = await page.getByTestId('documents').locator('li').first().textContent();
+  assert.ok(doc.startsWith('سوق الكتب المستعملة تعود إلى الحياة'), doc);
+  assert.ok(doc.includes('2024-04-04'), doc);
+  const noise = await page.getByTestId('noise').locator('li').allTextContents();
+  assert.equal(noise.length, 2);
+  assert.ok(noise[0].includes('شارك'));
+  const kinds = await page.locator('#sentences li').evaluateAll((lis) => lis.map((li) => li.dataset.block));
+  assert.deepEqual(kinds, ['headline', 'dateline', 'paragraph']);
+  await page.locator('#noise-box summary').click();
+  await page.screenshot({path: join(shots, 'structure.png'), fullPage: true});
+  await context.close();
+});
+
 test('user text never becomes markup, and nothing runs from it', async () => {
   const {page, context} = await openPage();
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' +
