@@ -27,7 +27,8 @@ std::vector<std::string> TxtFiles(const std::string& dir) {
   if (DIR* d = opendir(dir.c_str())) {
     while (const dirent* e = readdir(d)) {
       const std::string name = e->d_name;
-      if (name.size() > 4 && name.substr(name.size() - 4) == ".txt") out.push_back(dir + "/" + name);
+      if (name.size() > 4 && name.substr(name.size() - 4) == ".txt")
+        out.push_back(dir + "/" + name);
     }
     closedir(d);
   }
@@ -56,7 +57,8 @@ int main(int argc, char** argv) {
   }
   if (files.empty()) {
     files = TxtFiles(BASIRA_SOURCE_DIR "/tests/fixtures");
-    for (const std::string& f : TxtFiles(BASIRA_SOURCE_DIR "/../shared/samples")) files.push_back(f);
+    for (const std::string& f : TxtFiles(BASIRA_SOURCE_DIR "/../shared/samples"))
+      files.push_back(f);
   }
   std::string corpus;
   for (const std::string& f : files) {
