@@ -390,3 +390,15 @@ TEST(TrimTest, VariationSelectorStaysWithItsEmoji) {
 
 }  // namespace
 }  // namespace basira::segment
+
+namespace basira::segment {
+namespace {
+
+TEST(SentencesTest, LatinAbbreviationDoesNotSplit) {
+  EXPECT_EQ(Sentences("أعلنت شركة «أوبن داتا» (OpenData Ltd.) في دبي عن جولة تمويل. وانتهى."),
+            (Strings{"أعلنت شركة «أوبن داتا» (OpenData Ltd.) في دبي عن جولة تمويل.", "وانتهى."}));
+  EXPECT_EQ(Sentences("التقى Dr. Smith الوزير."), (Strings{"التقى Dr. Smith الوزير."}));
+}
+
+}  // namespace
+}  // namespace basira::segment

@@ -301,6 +301,11 @@ TEST(StructureTest, AShortLineOfSeveralSentencesIsAParagraph) {
                                       "paragraph:التقى الزعيمان اليوم. وناقشا صفقة أسلحة؟ نعم!"}));
 }
 
+TEST(StructureTest, ALabelledHeadlineIsNoByline) {
+  const Cut cut = Analyze("تقرير: شركة ناشئة تجمع 15 مليون دولار\n\nنص الخبر الكامل هنا.\n");
+  EXPECT_EQ(cut.Blocks(0)[0], "headline:تقرير: شركة ناشئة تجمع 15 مليون دولار");
+}
+
 TEST(StructureTest, EllipsisInAHeadlineIsNoSentenceEnd) {
   const Cut cut = Analyze("اتهامات جديدة.. مقابل ماذا؟\n\nنص الخبر الكامل هنا.\n");
   EXPECT_EQ(cut.Blocks(0)[0], "headline:اتهامات جديدة.. مقابل ماذا؟");

@@ -52,6 +52,27 @@ bool ShouldJoin(const icu::UnicodeString& text, Span previous) {
     if (text[i] == u')' && depth > 0) --depth;
   }
   if (depth > 0 && previous.end - open_at <= kMarkLength) return true;
+  // A short Latin abbreviation (Ltd. Inc. Dr.), possibly inside closing marks: ICU would only
+  // continue before a lowercase letter, which Arabic text never has.
+  {
+    int32_t end = previous.end;
+    while (end > previous.start && (text[end - 1] == u')' || text[end - 1] == 0x00BB ||
+                                    text[end - 1] == u'"' || text[end - 1] == 0x201D)) {
+      --end;
+    }
+    if (end - 1 > previous.start && text[end - 1] == u'.') {
+      int32_t k = end - 1;
+      while (k > previous.start && ((text[k - 1] >= u'a' && text[k - 1] <= u'z') ||
+                                    (text[k - 1] >= u'A' && text[k - 1] <= u'Z'))) {
+        --k;
+      }
+      const int32_t letters = end - 1 - k;
+      if (letters >= 2 && letters <= 3 && text[k] >= u'A' && text[k] <= u'Z' &&
+          (k == previous.start || !u_isalpha(text.char32At(k - 1)))) {
+        return true;
+      }
+    }
+  }
   if (previous.length() >= 2 && text[previous.end - 1] == u'.') {
     const UChar32 before = text.char32At(previous.end - 2);
     const int32_t at = previous.end - 1 - U16_LENGTH(before);  // where `before` starts

@@ -144,8 +144,7 @@ bool ContainsAny(const std::u16string& key, std::initializer_list<std::u16string
 
 bool IsByline(const Line& line) {
   if (line.words == 0 || line.words > 8 || EndsSentence(line.last)) return false;
-  if (ContainsAny(line.key, {u"ترجمه", u"بقلم", u"كتب:", u"كتبت:", u"اعداد", u"مراسل", u"خاص",
-                             u"تقرير:", u"حوار:"})) {
+  if (ContainsAny(line.key, {u"ترجمه", u"بقلم", u"كتب:", u"كتبت:", u"اعداد", u"مراسل", u"خاص"})) {
     return true;
   }
   // "outlet - author": a dash between short name groups.
