@@ -185,7 +185,7 @@ function showResult(result, inputs, ms) {
     if (meta.length) {
       const small = document.createElement('span');
       small.className = 'meta';
-      small.dir = 'auto';
+      small.dir = 'rtl';
       small.textContent = meta.join(' · ');
       li.append(small);
     }
