@@ -2,6 +2,7 @@
 
 #include <unicode/utf16.h>
 
+#include <cstddef>
 #include <cstring>
 #include <utility>
 
@@ -23,12 +24,15 @@ constexpr char16_t kHamza = u'\u0621';
 constexpr char16_t kAlef = u'\u0627';
 constexpr char16_t kBeh = u'\u0628';
 constexpr char16_t kTeh = u'\u062A';
+constexpr char16_t kDal = u'\u062F';
 constexpr char16_t kSeen = u'\u0633';
+constexpr char16_t kTah = u'\u0637';
 constexpr char16_t kFeh = u'\u0641';
 constexpr char16_t kKaf = u'\u0643';
 constexpr char16_t kLam = u'\u0644';
 constexpr char16_t kNoon = u'\u0646';
 constexpr char16_t kHeh = u'\u0647';
+constexpr char16_t kTehMarbuta = u'\u0629';
 constexpr char16_t kWaw = u'\u0648';
 constexpr char16_t kYeh = u'\u064A';
 
@@ -73,6 +77,8 @@ class Word {
  public:
   Word(const normalize::MatchKeys& keys, int n) : key_(keys.key().data(), n) {}
   std::u16string_view key_;
+  // The key with ة kept as ة (lexicon keys do the same, so كتابة does not match كتابه).
+  char16_t lexicon_key_[kMaxKey];
   int32_t start_[kMaxKey];  // original offset of the code point each key unit came from
   UChar32 orig_[kMaxKey];   // that code point
   bool plain_[kMaxKey];     // the key unit is that code point's own letter (not a folded one)
@@ -141,21 +147,21 @@ constexpr std::u16string_view kEnclitics[] = {u"هما", u"كما", u"ها", u"�
                                               u"كن",  u"نا",  u"ني", u"ه",  u"ي"};
 
 // Endings that inflect a lexicon entry without making it another word: feminine ة, plurals and
-// duals, the accusative alef, and the nisba ي with its own inflections. `nisba` endings also
-// accept an entry that ends in ا / يا / ة (فرنسا → فرنسي, روسيا → روسي, وزارة → وزاري).
+// duals (also in construct: لاعبو, لاعبي, فلسطينيي), the accusative alef, and the nisba ي with
+// its own inflections. `nisba` endings also
+// accept an entry that ends in ا / يا / ة (فرنسا → فرنسي, روسيا → روسي, وزارة → وزاري);
+// `feminine` endings replace the ة of an entry (وزارات → وزارة).
 struct Inflection {
   std::u16string_view ending;
-  bool ends_in_teh_marbuta;  // the ending's last letter must be an original ة
   bool nisba;
-  bool feminine_base;  // the ending follows a ة noun whose ة it replaced (وزارات → وزارة)
+  bool feminine;
 };
 constexpr Inflection kInflections[] = {
-    {u"ه", true, false, false},    {u"ات", false, false, true},  {u"ان", false, false, false},
-    {u"ين", false, false, false},  {u"ون", false, false, false}, {u"ا", false, false, false},
-    {u"تان", false, false, true},  {u"تين", false, false, true}, {u"ي", false, true, false},
-    {u"يه", true, true, false},    {u"يون", false, true, false}, {u"يين", false, true, false},
-    {u"يات", false, true, false},  {u"يان", false, true, false}, {u"يتان", false, true, false},
-    {u"يتين", false, true, false},
+    {u"ة", false, false},  {u"ات", false, true},  {u"ان", false, false},  {u"ين", false, false},
+    {u"ون", false, false}, {u"ا", false, false},  {u"تان", false, true},  {u"تين", false, true},
+    {u"ي", true, false},   {u"ية", true, false},  {u"يون", true, false},  {u"يين", true, false},
+    {u"يات", true, false}, {u"يان", true, false}, {u"يتان", true, false}, {u"يتين", true, false},
+    {u"و", false, false},  {u"يي", true, false},  {u"يو", true, false},
 };
 
 // `base` + `ending` as a view into `buffer` (kMaxKey + 4 units).
@@ -203,6 +209,22 @@ bool Lexicon::Contains(std::u16string_view key) const {
   return false;
 }
 
+std::u16string Lexicon::KeyOf(std::string_view utf8) {
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  std::u16string key;
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (c == 0x0629 || c == 0xFE93 || c == 0xFE94) {
+      key.push_back(kTehMarbuta);
+    } else {
+      normalize::FoldCodePoint(c, &key);
+    }
+  }
+  return key;
+}
+
 void Lexicon::Parse(std::string_view utf8) {
   size_t pos = 0;
   while (pos < utf8.size()) {
@@ -217,8 +239,8 @@ void Lexicon::Parse(std::string_view utf8) {
     }
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
     if (line.empty()) continue;
-    const std::u16string key = normalize::KeyFromUtf8(line);
-    if (static_cast<int>(key.size()) <= kMaxKey) Insert(key);
+    const std::u16string key = KeyOf(line);
+    if (!key.empty() && static_cast<int>(key.size()) <= kMaxKey) Insert(key);
   }
 }
 
@@ -236,37 +258,49 @@ Status CliticAnalyzer::Create(std::unique_ptr<CliticAnalyzer>* out) {
 
 namespace {
 
-// Whether key units [a, b) of `w` are a lexicon stem: an entry, an inflected or nisba form of
-// one, or (before an enclitic) a ة noun whose ة became ت.
-bool IsLexical(const Lexicon& lexicon, const Word& w, int a, int b, bool before_enclitic) {
-  const std::u16string_view stem = w.key_.substr(a, b - a);
-  if (lexicon.Contains(stem)) return true;
+// How key units [a, b) of `w` relate to the lexicon.
+enum class Lexical {
+  kNo,
+  kDerived,  // an inflected or nisba form of an entry (لاعبون, لبناني, فعلي)
+  kEntry,    // an entry, or before an enclitic a ة entry whose ة became ت (حكومت)
+};
+
+Lexical LookUp(const Lexicon& lexicon, const Word& w, int a, int b, bool before_enclitic) {
+  const std::u16string_view stem(w.lexicon_key_ + a, b - a);
+  if (lexicon.Contains(stem)) return Lexical::kEntry;
   char16_t buffer[kMaxKey + 4];
-  if (before_enclitic && stem.size() >= 3 && stem.back() == kTeh &&
-      lexicon.Contains(Join(stem.substr(0, stem.size() - 1), u"ه", buffer))) {
-    return true;
+  if (before_enclitic && stem.size() >= 3) {
+    // Before an enclitic a final ة is written ت (حكومة → حكومتهم), and a final ء sits on a seat
+    // (وزراء → وزرائه, key ي or و from ئ or ؤ).
+    const std::u16string_view base = stem.substr(0, stem.size() - 1);
+    const bool seat = !w.plain_[b - 1] && (stem.back() == kYeh || stem.back() == kWaw);
+    if ((stem.back() == kTeh && lexicon.Contains(Join(base, u"ة", buffer))) ||
+        (seat && lexicon.Contains(Join(base, u"ء", buffer)))) {
+      return Lexical::kEntry;
+    }
   }
   for (const Inflection& inflection : kInflections) {
     const std::u16string_view ending = inflection.ending;
     if (stem.size() < ending.size() + 3 || !EndsWith(stem, ending)) continue;
-    if (inflection.ends_in_teh_marbuta && !w.IsTehMarbuta(b - 1)) continue;
     const std::u16string_view base = stem.substr(0, stem.size() - ending.size());
-    if (lexicon.Contains(base)) return true;
-    if (inflection.feminine_base && lexicon.Contains(Join(base, u"ه", buffer))) return true;
+    if (lexicon.Contains(base)) return Lexical::kDerived;
+    if (inflection.feminine && lexicon.Contains(Join(base, u"ة", buffer))) {
+      return Lexical::kDerived;
+    }
     if (inflection.nisba && (lexicon.Contains(Join(base, u"ا", buffer)) ||
                              lexicon.Contains(Join(base, u"يا", buffer)) ||
-                             lexicon.Contains(Join(base, u"ه", buffer)))) {
-      return true;
+                             lexicon.Contains(Join(base, u"ة", buffer)))) {
+      return Lexical::kDerived;
     }
   }
-  return false;
+  return Lexical::kNo;
 }
 
 struct Candidate {
   const Chain* chain = nullptr;
   int enclitic_length = 0;
   int stem_length = 0;
-  bool lexical = false;
+  Lexical lexical = Lexical::kNo;
   bool valid = false;
 };
 
@@ -274,8 +308,8 @@ struct Candidate {
 bool Better(const Candidate& x, const Candidate& y) {
   if (!y.valid) return x.valid;
   if (!x.valid) return false;
-  if (x.lexical != y.lexical) return x.lexical;
-  if (x.lexical) return x.stem_length > y.stem_length;
+  if (x.lexical != y.lexical) return x.lexical > y.lexical;
+  if (x.lexical != Lexical::kNo) return x.stem_length > y.stem_length;
   const int x_clitics = x.chain->count + (x.enclitic_length > 0 ? 1 : 0);
   const int y_clitics = y.chain->count + (y.enclitic_length > 0 ? 1 : 0);
   if (x_clitics != y_clitics) return x_clitics > y_clitics;
@@ -307,10 +341,11 @@ Analysis CliticAnalyzer::Analyze(const icu::UnicodeString& text, Span word) cons
     const UChar32 c = text.char32At(w.start_[i]);
     w.orig_[i] = c;
     w.plain_[i] = c == w.key_[i] || (c >= 0xFB50 && !IsFoldedPresentationForm(c));
+    w.lexicon_key_[i] = w.IsTehMarbuta(i) ? kTehMarbuta : w.key_[i];
   }
 
   // A lexicon word (or its inflection) is never cut.
-  if (IsLexical(lexicon_, w, 0, n, false)) return out;
+  if (LookUp(lexicon_, w, 0, n, false) != Lexical::kNo) return out;
 
   Chain chains[kMaxChains];
   const int chain_count = Chains(w, chains);
@@ -347,8 +382,10 @@ Analysis CliticAnalyzer::Analyze(const icu::UnicodeString& text, Span word) cons
         if (w.key_[a] == kHamza || (!w.plain_[a] && w.key_[a] != kAlef)) continue;
       }
       if (chain.future) {
-        const bool imperfect = w.Is(a, kYeh) || w.Is(a, kTeh) || w.Is(a, kNoon) ||
-                               (w.key_[a] == kAlef && IsImperfectAlef(w.orig_[a]));
+        // The prefix is not followed by a bare ا (سياق, ستار are nouns; يأتي has أ).
+        const bool imperfect = (w.Is(a, kYeh) || w.Is(a, kTeh) || w.Is(a, kNoon) ||
+                                (w.key_[a] == kAlef && IsImperfectAlef(w.orig_[a]))) &&
+                               !w.Is(a + 1, kAlef);
         const std::u16string_view stem = w.key_.substr(a, stem_length);
         if (!imperfect || w.IsTehMarbuta(b - 1) || EndsWith(stem, u"ات")) continue;
       }
@@ -356,14 +393,22 @@ Analysis CliticAnalyzer::Analyze(const icu::UnicodeString& text, Span word) cons
       c.chain = &chain;
       c.enclitic_length = e;
       c.stem_length = stem_length;
-      c.lexical = IsLexical(lexicon_, w, a, b, e > 0);
-      if (!c.lexical) {
+      c.lexical = LookUp(lexicon_, w, a, b, e > 0);
+      // ي only after a lexicon entry: otherwise it is a nisba (عربي) or a plural in construct
+      // (فلسطينيي).
+      if (e == 1 && w.key_[n - 1] == kYeh && c.lexical != Lexical::kEntry) continue;
+      if (c.lexical == Lexical::kNo) {
         if (stem_length < 3) continue;
-        const bool yeh = e == 1 && w.key_[n - 1] == kYeh;
-        if (yeh) continue;  // ي only after a lexicon stem: otherwise it is a nisba
-        if (chain.count > 0 && w.key_[a] == kAlef && w.plain_[a]) {
-          // A bare ا after a proclitic starts a derived noun (اتفاق) or is the article.
+
+        if (chain.count > 0 && w.key_[a] == kAlef && w.plain_[a] && !chain.article) {
+          // A bare ا after a proclitic is the article (بالغ is not ب + الغ) or starts a
+          // derived noun or verb: انفعال, افتعال (also اتّ اطّ), استفعال (لاتفاق, باستقرار).
           if (stem_length < 4 || w.key_[a + 1] == kLam) continue;
+          const char16_t second = w.key_[a + 1];
+          const char16_t third = w.key_[a + 2];
+          const bool derived = second == kNoon || second == kTeh || second == kTah ||
+                               third == kTeh || third == kTah || third == kDal;
+          if (!derived) continue;
         }
         if (e == 2 && w.key_[n - 2] == kNoon) {
           const char16_t before = w.key_[b - 1];
