@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "clitics/clitics.h"
 #include "icu/icu_data.h"
 #include "ingest/ingest.h"
 #include "segment/segment.h"
@@ -124,6 +125,7 @@ const char* TokenKindName(TokenKind kind) {
 struct Analyzer::Impl {
   std::unique_ptr<segment::Segmenter> segmenter;
   std::unique_ptr<structure::Structurer> structurer;
+  std::unique_ptr<clitics::CliticAnalyzer> clitics;
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -136,6 +138,8 @@ Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer) {
   status = segment::Segmenter::Create(&impl->segmenter);
   if (!status.ok()) return status;
   status = structure::Structurer::Create(&impl->structurer);
+  if (!status.ok()) return status;
+  status = clitics::CliticAnalyzer::Create(&impl->clitics);
   if (!status.ok()) return status;
   analyzer->reset(new Analyzer(std::move(impl)));
   return Status::Ok();
@@ -209,6 +213,12 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
             if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) ++out.stats.words;
             if (options.tokens) {
               Token token{input, sentence, t.span, t.kind, t.span, {}, {}};
+              if (t.kind == TokenKind::kWord) {
+                clitics::Analysis a = impl_->clitics->Analyze(text, t.span);
+                token.stem = a.stem;
+                token.proclitics = std::move(a.proclitics);
+                token.enclitics = std::move(a.enclitics);
+              }
               out.tokens.push_back(std::move(token));
             }
           }
