@@ -3,7 +3,7 @@
 # Run after a deliberate change to the output, then review `git diff tests/golden/expected`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cli=${BASIRA_NATIVE:-$PWD/build/native/basira}
+cli=$(realpath -m "${BASIRA_NATIVE:-build/native/basira}")
 [ -x "$cli" ] || { echo "regen-golden: build the native preset first ($cli)" >&2; exit 1; }
 cd tests/fixtures
 for f in *.txt; do
