@@ -371,6 +371,11 @@ TEST(SentencesTest, EraLetterAfterAYearEndsASentence) {
             (Strings{"ولد عام 1950 م.", "وتوفي عام 2000 م."}));
 }
 
+TEST(SentencesTest, TwoLetterEraAbbreviationStaysWhole) {
+  EXPECT_EQ(Sentences("عاشوا بين سنتي 3000 ق.م. و1000 ق.م. في الوادي. ثم رحلوا."),
+            (Strings{"عاشوا بين سنتي 3000 ق.م. و1000 ق.م. في الوادي.", "ثم رحلوا."}));
+}
+
 TEST(SentencesTest, AFarUnclosedParenthesisDoesNotSwallowTheParagraph) {
   EXPECT_EQ(Sentences("انظر (الصفحة الثالثة من التقرير السنوي للوزارة. ثم عاد. وذهب."),
             (Strings{"انظر (الصفحة الثالثة من التقرير السنوي للوزارة.", "ثم عاد.", "وذهب."}));
@@ -398,6 +403,43 @@ TEST(SentencesTest, LatinAbbreviationDoesNotSplit) {
   EXPECT_EQ(Sentences("أعلنت شركة «أوبن داتا» (OpenData Ltd.) في دبي عن جولة تمويل. وانتهى."),
             (Strings{"أعلنت شركة «أوبن داتا» (OpenData Ltd.) في دبي عن جولة تمويل.", "وانتهى."}));
   EXPECT_EQ(Sentences("التقى Dr. Smith الوزير."), (Strings{"التقى Dr. Smith الوزير."}));
+}
+
+}  // namespace
+}  // namespace basira::segment
+
+namespace basira::segment {
+namespace {
+
+// The sentence evaluation list (data/sentences/eval_paragraphs.txt, our own writing): each
+// paragraph, joined with spaces, must come back as its gold sentences; at most one paragraph may
+// differ (basira_eval_sentences prints the full figures).
+TEST(SentencesTest, EvaluationParagraphs) {
+  std::string data;
+  ASSERT_TRUE(test::ReadFile(test::SourceDir() + "/data/sentences/eval_paragraphs.txt", &data));
+  std::vector<Strings> paragraphs(1);
+  size_t start = 0;
+  while (start < data.size()) {
+    size_t end = data.find('\n', start);
+    if (end == std::string::npos) end = data.size();
+    const std::string line = data.substr(start, end - start);
+    start = end + 1;
+    if (!line.empty() && line[0] == '#') continue;
+    if (line.empty()) {
+      if (!paragraphs.back().empty()) paragraphs.emplace_back();
+    } else {
+      paragraphs.back().push_back(line);
+    }
+  }
+  if (paragraphs.back().empty()) paragraphs.pop_back();
+  ASSERT_GE(paragraphs.size(), 15u);
+  int wrong = 0;
+  for (const Strings& gold : paragraphs) {
+    std::string joined;
+    for (const std::string& s : gold) joined += (joined.empty() ? "" : " ") + s;
+    if (Sentences(joined.c_str()) != gold) ++wrong;
+  }
+  EXPECT_LE(wrong, 1);
 }
 
 }  // namespace

@@ -87,6 +87,15 @@ bool ShouldJoin(const icu::UnicodeString& text, Span previous) {
   return false;
 }
 
+// Whether `next` starts with a one-letter initial and its dot (the م. of ق.م.): the break before
+// it cut an abbreviation in two.
+bool StartsWithInitial(const icu::UnicodeString& text, Span next) {
+  if (next.length() < 2) return false;
+  const UChar32 c = text.char32At(next.start);
+  const int32_t after = next.start + U16_LENGTH(c);
+  return IsLetter(c) && after < next.end && text[after] == u'.';
+}
+
 }  // namespace
 
 Span Trim(const icu::UnicodeString& text, Span span) {
@@ -132,7 +141,8 @@ void Segmenter::Session::Sentences(const icu::UnicodeString& text, Span range,
        start = end, end = sentences_->next()) {
     const Span s = Trim(text, Span{range.start + start, range.start + end});
     if (s.length() == 0) continue;
-    if (!out->empty() && out->size() > first && ShouldJoin(text, out->back())) {
+    if (!out->empty() && out->size() > first &&
+        (ShouldJoin(text, out->back()) || StartsWithInitial(text, s))) {
       out->back().end = s.end;
     } else {
       out->push_back(s);
