@@ -17,7 +17,11 @@ const PROGRESS_INTERVAL_MS = 50;
 const modulePromise = createBasira();
 
 modulePromise.then(
-  (m) => postMessage({type: 'ready', version: m.version()}),
+  (m) => {
+    postMessage({type: 'ready', version: m.version()});
+    // Load the analyzer's resources (break rules, lexicons) now rather than on the first request.
+    m.analyze('["."]', '{}');
+  },
   (e) => postMessage({type: 'error', id: null, error: {code: 'internal', message: String(e)}}));
 
 self.onmessage = async (event) => {
