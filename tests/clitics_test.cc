@@ -181,7 +181,11 @@ TEST(CliticsTest, PluralAndNisbaEndingsKeepTheirNoonAndYeh) {
 TEST(CliticsTest, MinimumStemLength) {
   ExpectSegments("وقت", "وقت");  // و + قت would leave a 2-letter stem that is no word
   ExpectSegments("بين", "بين");
-  ExpectSegments("منه", "منه");  // an enclitic needs a 3-letter stem
+  // Before an enclitic a stem needs 3 letters, or 2 when it is a lexicon entry.
+  ExpectSegments("منه", "من+ه");
+  ExpectSegments("فيها", "في+ها");
+  ExpectSegments("أنهم", "أن+هم");
+  ExpectSegments("دمه", "دمه");  // دم is no entry: stays whole
 }
 
 TEST(CliticsTest, DiacriticsStayWithTheirLetter) {

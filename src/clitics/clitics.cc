@@ -376,7 +376,7 @@ Analysis CliticAnalyzer::Analyze(const icu::UnicodeString& text, Span word) cons
       const int b = n - e;
       const int stem_length = b - a;
       if (stem_length < 2) continue;
-      if (e > 0 && (chain.article || stem_length < 3 || !w.CanCutBefore(b))) continue;
+      if (e > 0 && (chain.article || !w.CanCutBefore(b))) continue;
       if (chain.count > 0) {
         // No stem starts with hamza, or with ئ ؤ ة ى (folded letters other than an alef).
         if (w.key_[a] == kHamza || (!w.plain_[a] && w.key_[a] != kAlef)) continue;
@@ -394,6 +394,8 @@ Analysis CliticAnalyzer::Analyze(const icu::UnicodeString& text, Span word) cons
       c.enclitic_length = e;
       c.stem_length = stem_length;
       c.lexical = LookUp(lexicon_, w, a, b, e > 0);
+      // A 2-letter stem before an enclitic must be a lexicon entry (فيه، منها، أنه، معه).
+      if (e > 0 && stem_length < 3 && c.lexical != Lexical::kEntry) continue;
       // ي only after a lexicon entry: otherwise it is a nisba (عربي) or a plural in construct
       // (فلسطينيي).
       if (e == 1 && w.key_[n - 1] == kYeh && c.lexical != Lexical::kEntry) continue;

@@ -23,7 +23,7 @@
 //
 // How it chooses (the guards that keep stems from being cut wrongly):
 //   - a stem has at least 2 letters after proclitics and at least 3 when an enclitic is cut; a
-//     2-letter stem must be a lexicon entry (وقد = و + قد, but وقت stays whole);
+//     2-letter stem must be a lexicon entry (وقد = و + قد, منه = من + ه, but وقت stays whole);
 //   - an analysis whose stem is a lexicon entry beats one whose stem is an inflected form of an
 //     entry, which beats one whose stem is not in the lexicon; among those, the longest stem
 //     wins (وبوتين = و + بوتين, ولديه = و + لدي + ه). Before an enclitic, a stem ending in ت is
