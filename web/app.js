@@ -72,19 +72,74 @@ function onWorkerMessage(msg) {
   }
 }
 
-/** Splits the paste area into inputs: one per article separated by a '---' line. */
+/** Files read so far, each an input of its own: [{name, text}]. */
+const files = [];
+
+/**
+ * Reads dropped or picked files as UTF-8 text. A file that is not text (invalid UTF-8, NUL
+ * bytes) is refused with a message naming it; the others are kept.
+ */
+async function addFiles(list) {
+  const problems = [];
+  for (const file of list) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+      problems.push(`«${file.name}» ملف ثنائي وليس نصاً (بايت صفري عند الموضع ${nul}).`);
+      continue;
+    }
+    let text;
+    try {
+      text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+    } catch {
+      problems.push(`«${file.name}» ليس نصاً بترميز UTF-8؛ احفظه بترميز UTF-8 وأعد المحاولة.`);
+      continue;
+    }
+    if (text.trim() === '') {
+      problems.push(`«${file.name}» فارغ.`);
+      continue;
+    }
+    files.push({name: file.name, text});
+  }
+  renderFiles();
+  if (problems.length) showError(problems.join(' ')); else hideError();
+}
+
+function renderFiles() {
+  const list = $('file-list');
+  list.replaceChildren();
+  files.forEach((file, i) => {
+    const li = document.createElement('li');
+    const name = document.createElement('span');
+    name.textContent = file.name;
+    name.dir = 'auto';
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'secondary small-button';
+    remove.textContent = 'إزالة';
+    remove.setAttribute('aria-label', `إزالة ${file.name}`);
+    remove.addEventListener('click', () => {
+      files.splice(i, 1);
+      renderFiles();
+    });
+    li.append(name, remove);
+    list.append(li);
+  });
+}
+
+/** The inputs: every file, then the paste area split at '---' lines into articles. */
 function readInputs() {
-  const raw = $('text').value;
-  return raw.split(SEPARATOR)
+  const pasted = $('text').value.split(SEPARATOR)
       .map((text, i) => ({name: `نص ${i + 1}`, text}))
       .filter((input) => input.text.trim() !== '');
+  return [...files, ...pasted];
 }
 
 function analyze() {
   hideError();
   const inputs = readInputs();
   if (inputs.length === 0) {
-    showError('لا يوجد نص للتحليل: الصق مقالاً أولاً.');
+    showError('لا يوجد نص للتحليل: الصق مقالاً أو افتح ملفاً أولاً.');
     return;
   }
   const bad = inputs.findIndex((input) => !input.text.isWellFormed());
@@ -225,6 +280,19 @@ function showResult(result, inputs, ms) {
 }
 
 $('analyze').addEventListener('click', analyze);
+$('files').addEventListener('change', (event) => {
+  addFiles(event.target.files).then(() => { event.target.value = ''; });
+});
+for (const target of [$('drop-zone'), $('text')]) {
+  target.addEventListener('dragover', (event) => {
+    if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+  });
+  target.addEventListener('drop', (event) => {
+    if (event.dataTransfer.files.length === 0) return;
+    event.preventDefault();
+    addFiles(event.dataTransfer.files);
+  });
+}
 $('cancel').addEventListener('click', cancel);
 $('demo').addEventListener('click', () => {
   $('text').value = DEMO_TEXT;

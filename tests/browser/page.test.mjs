@@ -115,6 +115,29 @@ test('articles are listed with their headline and date; web noise is set apart',
   await context.close();
 });
 
+test('picked files become inputs; a file that is not UTF-8 text is refused by name', async () => {
+  const {page, context} = await openPage();
+  const utf8 = (text) => Buffer.from(text, 'utf8');
+  await page.getByTestId('files').setInputFiles([
+    {name: 'أول.txt', mimeType: 'text/plain', buffer: utf8('خبر أول عن افتتاح مكتبة عامة. فيه جملتان.')},
+    {name: 'ثان.txt', mimeType: 'text/plain', buffer: utf8('خبر ثان عن سباق للدراجات.')},
+    {name: 'bad.txt', mimeType: 'text/plain', buffer: Buffer.from([0x61, 0xC0, 0xAF, 0x62])},
+    {name: 'image.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x00, 0x47])},
+  ]);
+  await page.waitForSelector('#error:not([hidden])');
+  const error = await page.locator('#error').textContent();
+  assert.match(error, /«bad.txt» ليس نصاً بترميز UTF-8/);
+  assert.match(error, /«image.txt» ملف ثنائي/);
+  assert.deepEqual(await page.getByTestId('file-list').locator('li > span').allTextContents(),
+                   ['أول.txt', 'ثان.txt']);
+  await page.getByTestId('analyze').click();
+  await page.waitForSelector('#result:not([hidden])');
+  assert.equal(await page.getByTestId('stat-documents').getAttribute('data-value'), '2');
+  assert.equal(await page.getByTestId('stat-sentences').getAttribute('data-value'), '3');
+  await page.screenshot({path: join(shots, 'files.png'), fullPage: true});
+  await context.close();
+});
+
 test('user text never becomes markup, and nothing runs from it', async () => {
   const {page, context} = await openPage();
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' +
