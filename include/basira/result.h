@@ -100,6 +100,36 @@ struct Token {
   std::vector<Span> enclitics;   // ه ها هم ... after the stem
 };
 
+// PER people; LOC places (countries, cities, regions, sites); ORG organizations (state bodies,
+// armed forces, parties, agencies, outlets, companies); MISC other names (events, works,
+// products, weapons systems, laws).
+enum class EntityType { kPerson, kLocation, kOrganization, kMisc };
+const char* EntityTypeName(EntityType type);  // "PER", "LOC", "ORG", "MISC"
+
+enum class MentionKind {
+  kName,  // the entity's name or a variant of it (فلاديمير بوتين, بوتين in a lexicon)
+  kAlias,  // a short form the text itself licenses: a surname once the full name was seen
+  kTitle,  // a title that names the entity in this story (الرئيس الروسي, once the text says
+           // الرئيس الروسي فلاديمير بوتين)
+};
+const char* MentionKindName(MentionKind kind);
+
+struct Mention {
+  int32_t input = 0;
+  int32_t sentence = 0;  // index into Result::sentences
+  Span span;             // never includes a proclitic (لروسيا -> روسيا)
+  MentionKind kind = MentionKind::kName;
+};
+
+// One referent across all inputs of a request.
+struct Entity {
+  EntityType type = EntityType::kPerson;
+  std::string name;     // canonical Arabic name (lexicon canonical, else the fullest mention)
+  std::string latin;    // lexicon English/Latin name, else a readable romanization
+  double salience = 0;  // in (0, 1]: 1 for the most salient entity of the request
+  std::vector<Mention> mentions;  // in text order
+};
+
 struct Stats {
   int64_t words = 0;   // tokens of kind word or number
   int64_t tokens = 0;  // all tokens, whether or not Result::tokens was filled
@@ -110,7 +140,8 @@ struct Result {
   std::vector<Document> documents;
   std::vector<Noise> noise;
   std::vector<Sentence> sentences;
-  std::vector<Token> tokens;  // filled only when Options::tokens is set
+  std::vector<Token> tokens;     // filled only when Options::tokens is set
+  std::vector<Entity> entities;  // by salience, most salient first
   Stats stats;
 };
 

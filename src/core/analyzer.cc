@@ -9,6 +9,8 @@
 #include "clitics/clitics.h"
 #include "icu/icu_data.h"
 #include "ingest/ingest.h"
+#include "recognize/recognize.h"
+#include "resolve/resolve.h"
 #include "segment/segment.h"
 #include "structure/structure.h"
 
@@ -108,6 +110,32 @@ const char* NoiseKindName(NoiseKind kind) {
   return "interface";
 }
 
+const char* EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return "PER";
+    case EntityType::kLocation:
+      return "LOC";
+    case EntityType::kOrganization:
+      return "ORG";
+    case EntityType::kMisc:
+      return "MISC";
+  }
+  return "MISC";
+}
+
+const char* MentionKindName(MentionKind kind) {
+  switch (kind) {
+    case MentionKind::kName:
+      return "name";
+    case MentionKind::kAlias:
+      return "alias";
+    case MentionKind::kTitle:
+      return "title";
+  }
+  return "name";
+}
+
 const char* TokenKindName(TokenKind kind) {
   switch (kind) {
     case TokenKind::kWord:
@@ -126,6 +154,7 @@ struct Analyzer::Impl {
   std::unique_ptr<segment::Segmenter> segmenter;
   std::unique_ptr<structure::Structurer> structurer;
   std::unique_ptr<clitics::CliticAnalyzer> clitics;
+  std::unique_ptr<recognize::Recognizer> recognizer;
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -140,6 +169,8 @@ Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer) {
   status = structure::Structurer::Create(&impl->structurer);
   if (!status.ok()) return status;
   status = clitics::CliticAnalyzer::Create(&impl->clitics);
+  if (!status.ok()) return status;
+  status = recognize::Recognizer::Create(&impl->recognizer);
   if (!status.ok()) return status;
   analyzer->reset(new Analyzer(std::move(impl)));
   return Status::Ok();
@@ -180,6 +211,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
   }
   segment::Segmenter::Session session(*impl_->segmenter);
   std::vector<Span> sentence_spans;
+  std::vector<resolve::SentenceMentions> sentence_mentions;
   std::vector<segment::TokenSpan> token_spans;
   int64_t done_before = 0;
   for (size_t i = 0; i < inputs.size(); ++i) {
@@ -209,18 +241,33 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
           token_spans.clear();
           session.Tokens(text, s, &token_spans);
           out.stats.tokens += static_cast<int64_t>(token_spans.size());
+          resolve::SentenceMentions mentions;
+          mentions.input = input;
+          mentions.sentence = sentence;
           for (const segment::TokenSpan& t : token_spans) {
             if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) ++out.stats.words;
+            clitics::Analysis a;
+            if (t.kind == TokenKind::kWord) {
+              a = impl_->clitics->Analyze(text, t.span);
+              mentions.words.push_back(recognize::MakeWord(text, t.span, a));
+            }
             if (options.tokens) {
               Token token{input, sentence, t.span, t.kind, t.span, {}, {}};
               if (t.kind == TokenKind::kWord) {
-                clitics::Analysis a = impl_->clitics->Analyze(text, t.span);
                 token.stem = a.stem;
                 token.proclitics = std::move(a.proclitics);
                 token.enclitics = std::move(a.enclitics);
               }
               out.tokens.push_back(std::move(token));
             }
+          }
+          // Names are looked for in body text, headlines and captions, not in bylines and
+          // datelines (whose names are the outlet's and author's, said once).
+          if (block.kind != BlockKind::kDateline) {
+            impl_->recognizer->Recognize(text, mentions.words, &mentions.candidates);
+          }
+          if (!mentions.candidates.empty() || !mentions.words.empty()) {
+            sentence_mentions.push_back(std::move(mentions));
           }
           if (!progress.Report("segment", done_before + s.end)) {
             return Status(ErrorCode::kCancelled, "analysis cancelled");
@@ -231,6 +278,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
     }
     done_before += text.length();
   }
+  resolve::Resolve(*impl_->recognizer, texts, sentence_mentions, &out);
   if (!progress.Report("done", total_units, /*force=*/true)) {
     return Status(ErrorCode::kCancelled, "analysis cancelled");
   }

@@ -129,10 +129,28 @@ std::string ResultToJson(const Result& result, const std::vector<Input>& inputs)
       tokens.push_back(std::move(token));
     }
   }
-  j["entities"] = Json::array();
-  j["stats"] = {{"inputs", result.inputs.size()}, {"documents", result.documents.size()},
-                {"noise", result.noise.size()},   {"sentences", result.sentences.size()},
-                {"tokens", result.stats.tokens},  {"words", result.stats.words}};
+  Json& entities = j["entities"] = Json::array();
+  for (size_t i = 0; i < result.entities.size(); ++i) {
+    const Entity& e = result.entities[i];
+    Json mentions = Json::array();
+    for (const Mention& m : e.mentions) {
+      mentions.push_back({{"input", m.input},
+                          {"sentence", m.sentence},
+                          {"span", SpanJson(m.span)},
+                          {"kind", MentionKindName(m.kind)},
+                          {"text", text_of(m.input, m.span)}});
+    }
+    entities.push_back({{"id", i},
+                        {"type", EntityTypeName(e.type)},
+                        {"name", e.name},
+                        {"latin", e.latin},
+                        {"salience", e.salience},
+                        {"mentions", std::move(mentions)}});
+  }
+  j["stats"] = {{"inputs", result.inputs.size()},       {"documents", result.documents.size()},
+                {"noise", result.noise.size()},         {"entities", result.entities.size()},
+                {"sentences", result.sentences.size()}, {"tokens", result.stats.tokens},
+                {"words", result.stats.words}};
   return Dump(j);
 }
 

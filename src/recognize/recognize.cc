@@ -1,0 +1,457 @@
+#include "recognize/recognize.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+
+#include <algorithm>
+#include <string_view>
+
+#include "normalize/normalize.h"
+
+// Defined by the generated sources of data/lexicon/*.txt (basira_embed in CMakeLists.txt).
+extern "C" const unsigned char basira_lexicon_people[];
+extern "C" const size_t basira_lexicon_people_size;
+extern "C" const unsigned char basira_lexicon_organizations[];
+extern "C" const size_t basira_lexicon_organizations_size;
+extern "C" const unsigned char basira_lexicon_places[];
+extern "C" const size_t basira_lexicon_places_size;
+extern "C" const unsigned char basira_lexicon_icu_places[];
+extern "C" const size_t basira_lexicon_icu_places_size;
+extern "C" const unsigned char basira_lexicon_not_names[];
+extern "C" const size_t basira_lexicon_not_names_size;
+extern "C" const unsigned char basira_lexicon_triggers[];
+extern "C" const size_t basira_lexicon_triggers_size;
+
+namespace basira::recognize {
+namespace {
+
+constexpr int kMaxNameWords = 7;
+constexpr int kMaxTitleNameWords = 3;
+constexpr int kMaxQuotedWords = 6;
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// Splits on `sep` (a UTF-8 string).
+std::vector<std::string_view> Split(std::string_view s, std::string_view sep) {
+  std::vector<std::string_view> out;
+  for (size_t at; (at = s.find(sep)) != std::string_view::npos; s.remove_prefix(at + sep.size())) {
+    out.push_back(Trim(s.substr(0, at)));
+  }
+  out.push_back(Trim(s));
+  return out;
+}
+
+// The key of a lexicon name: match keys of its words (split at spaces and hyphens), joined by one
+// space, as the recognizer builds them from word tokens.
+std::u16string NameKey(std::string_view utf8) {
+  const std::u16string key = normalize::KeyFromUtf8(utf8);
+  std::u16string out;
+  bool space = false;
+  for (char16_t c : key) {
+    if (c == u' ' || c == u'-' || c == 0x2010 || c == 0x2011 || c == u'\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(u' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::u16string FirstWord(const std::u16string& key) { return key.substr(0, key.find(u' ')); }
+
+int WordCount(const std::u16string& key) {
+  return 1 + static_cast<int>(std::count(key.begin(), key.end(), u' '));
+}
+
+bool IsArabicWord(const std::u16string& key) {
+  if (key.empty()) return false;
+  for (char16_t c : key) {
+    if (!(c >= 0x0620 && c <= 0x064A) && !(c >= 0x0671 && c <= 0x06D3)) return false;
+  }
+  return true;
+}
+
+bool IsQuote(char16_t c) {
+  return c == u'"' || c == 0x00AB || c == 0x00BB || c == 0x201C || c == 0x201D || c == 0x201E;
+}
+
+bool GapHasQuote(const icu::UnicodeString& text, int32_t from, int32_t to) {
+  for (int32_t i = from; i < to; ++i) {
+    if (IsQuote(text[i])) return true;
+  }
+  return false;
+}
+
+// The forms words[i] is looked up under: (key, where the match starts).
+struct Form {
+  const std::u16string* key;
+  int32_t start;
+};
+
+int Forms(const Word& w, Form out[3]) {
+  int n = 0;
+  out[n++] = {&w.key, w.span.start};
+  if (!w.article_key.empty() && w.proclitic) out[n++] = {&w.article_key, w.article};
+  if (w.stem.start != w.span.start && !w.stem_key.empty()) out[n++] = {&w.stem_key, w.stem.start};
+  return n;
+}
+
+}  // namespace
+
+Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis& a) {
+  Word w;
+  w.span = span;
+  w.stem = a.stem.length() > 0 ? a.stem : span;
+  w.key = normalize::MatchKeys(text, span).key();
+  w.stem_key = w.stem == span ? w.key : normalize::MatchKeys(text, w.stem).key();
+  std::u16string previous;
+  for (const Span& p : a.proclitics) {
+    std::u16string k = normalize::MatchKeys(text, p).key();
+    // The article is ال, or the second ل of a fused لل (للقاهرة = ل + ل + قاهرة).
+    if (k == u"ال") {
+      w.article = p.start;
+    } else if (k == u"ل" && previous == u"ل") {
+      // The text holds no alef to start the name at: the name starts at the stem.
+      w.article = w.stem.start;
+    } else {
+      w.proclitic = true;
+    }
+    previous = std::move(k);
+  }
+  if (w.article >= 0) w.article_key = u"ال" + w.stem_key;
+  const UChar32 last = text.char32At(w.stem.end - 1);
+  w.teh_marbuta = last == 0x0629;
+  w.enclitic = !a.enclitics.empty();
+  for (int32_t k = span.end - 1; k >= span.start && k >= span.end - 2; --k) {
+    if (text[k] >= 0x064B && text[k] <= 0x064D) w.tanween = true;
+  }
+  return w;
+}
+
+Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
+  std::unique_ptr<Recognizer> r(new Recognizer());
+  auto view = [](const unsigned char* data, size_t size) {
+    return std::string_view(reinterpret_cast<const char*>(data), size);
+  };
+  for (std::string_view line :
+       Split(view(basira_lexicon_not_names, basira_lexicon_not_names_size), "\n")) {
+    if (!line.empty() && line[0] != '#') r->not_names_.insert(NameKey(line));
+  }
+  Status s = r->AddLexicon(view(basira_lexicon_people, basira_lexicon_people_size), "people");
+  if (s.ok()) {
+    s = r->AddLexicon(view(basira_lexicon_organizations, basira_lexicon_organizations_size),
+                      "organizations");
+  }
+  if (s.ok()) s = r->AddLexicon(view(basira_lexicon_places, basira_lexicon_places_size), "places");
+  // Countries and cities as ICU names them (generated); the hand-written lists above win.
+  if (s.ok()) {
+    s = r->AddLexicon(view(basira_lexicon_icu_places, basira_lexicon_icu_places_size),
+                      "icu_places");
+  }
+  if (s.ok()) s = r->AddPhrases(view(basira_lexicon_triggers, basira_lexicon_triggers_size));
+  if (!s.ok()) return s;
+  *recognizer = std::move(r);
+  return Status::Ok();
+}
+
+Status Recognizer::AddLexicon(std::string_view data, const char* name) {
+  for (std::string_view line : Split(data, "\n")) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string_view> f = Split(line, "|");
+    if (f.size() != 4) {
+      return Status(ErrorCode::kInternal,
+                    std::string("data/lexicon/") + name +
+                        ".txt: a line without 4 fields: " + std::string(line));
+    }
+    Entry e;
+    e.canonical = std::string(f[0]);
+    e.latin = std::string(f[2]);
+    if (f[3] == "PER") {
+      e.type = EntityType::kPerson;
+    } else if (f[3] == "LOC") {
+      e.type = EntityType::kLocation;
+    } else if (f[3] == "ORG") {
+      e.type = EntityType::kOrganization;
+    } else if (f[3] == "MISC") {
+      e.type = EntityType::kMisc;
+    } else {
+      return Status(ErrorCode::kInternal, std::string("data/lexicon/") + name +
+                                              ".txt: unknown type " + std::string(f[3]));
+    }
+    const auto id = static_cast<int32_t>(entries_.size());
+    entries_.push_back(std::move(e));
+    std::vector<std::string_view> forms = {f[0]};
+    for (std::string_view v : Split(f[1], "،")) {
+      for (std::string_view w : Split(v, ",")) {
+        if (!w.empty()) forms.push_back(w);
+      }
+    }
+    for (std::string_view form : forms) {
+      const std::u16string key = NameKey(form);
+      if (key.empty() || WordCount(key) > kMaxNameWords || not_names_.count(key)) continue;
+      if (names_.emplace(key, id).second) {
+        int& most = name_firsts_[FirstWord(key)];
+        most = std::max(most, WordCount(key));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Status Recognizer::AddPhrases(std::string_view data) {
+  for (std::string_view line : Split(data, "\n")) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string_view> f = Split(line, "|");
+    if (f.size() != 2) {
+      return Status(ErrorCode::kInternal,
+                    "data/lexicon/triggers.txt: bad line: " + std::string(line));
+    }
+    Phrase kind;
+    if (f[0] == "title") {
+      kind = Phrase::kTitle;
+    } else if (f[0] == "nationality") {
+      kind = Phrase::kNationality;
+    } else if (f[0] == "org") {
+      kind = Phrase::kOrg;
+    } else if (f[0] == "orgname") {
+      kind = Phrase::kOrgName;
+    } else if (f[0] == "loc") {
+      kind = Phrase::kLoc;
+    } else if (f[0] == "locquoted") {
+      kind = Phrase::kLocQuoted;
+    } else if (f[0] == "stop") {
+      kind = Phrase::kStop;
+    } else {
+      return Status(ErrorCode::kInternal,
+                    "data/lexicon/triggers.txt: unknown kind: " + std::string(f[0]));
+    }
+    const std::u16string key = NameKey(f[1]);
+    if (key.empty()) continue;
+    PhraseSet& set = phrases_[static_cast<int>(kind)];
+    set.phrases[key] = WordCount(key);
+    int& most = set.firsts[FirstWord(key)];
+    most = std::max(most, WordCount(key));
+  }
+  return Status::Ok();
+}
+
+bool Recognizer::Adjacent(const icu::UnicodeString& text, const std::vector<Word>& words,
+                          size_t i) {
+  if (i + 1 >= words.size()) return false;
+  for (int32_t k = words[i].span.end; k < words[i + 1].span.start; ++k) {
+    const char16_t c = text[k];
+    if (!(c == u' ' || c == u'-' || c == 0x00A0 || c == 0x2010 || c == 0x2011 || c == 0x200C ||
+          c == 0x200F || c == 0x200E)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+int Recognizer::MatchPhrase(Phrase kind, const std::vector<Word>& words, size_t i,
+                            std::u16string* key) const {
+  const PhraseSet& set = phrases_[static_cast<int>(kind)];
+  if (i >= words.size()) return 0;
+  Form forms[3];
+  const int n = Forms(words[i], forms);
+  for (int f = 0; f < n; ++f) {
+    auto first = set.firsts.find(*forms[f].key);
+    if (first == set.firsts.end()) continue;
+    const int most = std::min<int>(first->second, static_cast<int>(words.size() - i));
+    for (int len = most; len >= 1; --len) {
+      std::u16string k = *forms[f].key;
+      for (int j = 1; j < len; ++j) {
+        k += u' ';
+        k += words[i + j].key;
+      }
+      if (set.phrases.count(k)) {
+        if (key != nullptr) *key = std::move(k);
+        return len;
+      }
+    }
+  }
+  return 0;
+}
+
+int Recognizer::MatchName(const std::vector<Word>& words, const icu::UnicodeString& text, size_t i,
+                          int32_t* start, int32_t* entry, std::u16string* key) const {
+  Form forms[3];
+  const int n = Forms(words[i], forms);
+  int best = 0;
+  for (int f = 0; f < n; ++f) {
+    auto first = name_firsts_.find(*forms[f].key);
+    if (first == name_firsts_.end()) continue;
+    // How far the words run on without punctuation between them.
+    int most = 1;
+    while (most < first->second && Adjacent(text, words, i + most - 1)) ++most;
+    for (int len = most; len > best; --len) {
+      std::u16string k = *forms[f].key;
+      for (int j = 1; j < len; ++j) {
+        k += u' ';
+        k += words[i + j].key;
+      }
+      auto it = names_.find(k);
+      if (it == names_.end()) continue;
+      best = len;
+      *start = forms[f].start;
+      *entry = it->second;
+      *key = std::move(k);
+      break;
+    }
+  }
+  return best;
+}
+
+void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Word>& words,
+                           std::vector<Candidate>* out) const {
+  const size_t n = words.size();
+  const size_t first_out = out->size();
+  std::vector<bool> used(n, false);
+  // 1. Lexicon names, longest first at each position.
+  for (size_t i = 0; i < n;) {
+    int32_t start = 0, entry = -1;
+    std::u16string key;
+    const int len = MatchName(words, text, i, &start, &entry, &key);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    Candidate c;
+    c.span = Span{start, words[i + len - 1].span.end};
+    c.type = entries_[entry].type;
+    c.entry = entry;
+    c.key = std::move(key);
+    c.first_word = static_cast<int32_t>(i);
+    c.end_word = static_cast<int32_t>(i + len);
+    out->push_back(std::move(c));
+    std::fill(used.begin() + i, used.begin() + i + len, true);
+    i += len;
+  }
+
+  auto is_name_word = [&](size_t k, bool first) {
+    const Word& w = words[k];
+    if (used[k] || w.proclitic || w.teh_marbuta || w.tanween || w.key.size() < 2 ||
+        !IsArabicWord(w.key)) {
+      return false;
+    }
+    // The first name word may look like it has a pronoun (أندريه); later ones may not (قوله).
+    if (first ? w.article >= 0 : w.enclitic) return false;
+    return MatchPhrase(Phrase::kStop, words, k, nullptr) == 0 &&
+           MatchPhrase(Phrase::kTitle, words, k, nullptr) == 0 &&
+           MatchPhrase(Phrase::kNationality, words, k, nullptr) == 0;
+  };
+  auto add = [&](EntityType type, size_t from, size_t to, std::u16string title) {
+    Candidate c;
+    c.type = type;
+    c.span = Span{words[from].span.start, words[to - 1].span.end};
+    for (size_t k = from; k < to; ++k) {
+      if (k > from) c.key += u' ';
+      c.key += words[k].key;
+      used[k] = true;
+    }
+    c.first_word = static_cast<int32_t>(from);
+    c.end_word = static_cast<int32_t>(to);
+    c.title_key = std::move(title);
+    out->push_back(std::move(c));
+  };
+  // The words of a quoted name right after word `j - 1` (« » " “ ”), as [j, end): end = j if none.
+  auto quoted = [&](size_t j) {
+    if (j >= n || j == 0 || !GapHasQuote(text, words[j - 1].span.end, words[j].span.start)) {
+      return j;
+    }
+    for (size_t k = j; k < n && k < j + kMaxQuotedWords; ++k) {
+      if (used[k]) return j;
+      const int32_t gap_end = k + 1 < n ? words[k + 1].span.start : text.length();
+      if (GapHasQuote(text, words[k].span.end, std::min(gap_end, words[k].span.end + 3))) {
+        return k + 1;
+      }
+    }
+    return j;
+  };
+
+  // 2. and 3. Context rules on the words the lexicons left.
+  for (size_t i = 0; i < n; ++i) {
+    std::u16string title;
+    int len = MatchPhrase(Phrase::kTitle, words, i, &title);
+    if (len > 0 && !used[i]) {
+      size_t j = i + len;
+      std::u16string nationality;
+      for (int m = 0; m < 2 && j < n; ++m) {
+        const int nl = MatchPhrase(Phrase::kNationality, words, j, &nationality);
+        if (nl == 0 || !Adjacent(text, words, j - 1)) break;
+        title += u' ' + nationality;
+        j += nl;
+      }
+      // A lexicon person right after the title takes the title.
+      bool named = false;
+      for (size_t c = first_out; c < out->size(); ++c) {
+        Candidate& cand = (*out)[c];
+        if (cand.first_word == static_cast<int32_t>(j) && cand.type == EntityType::kPerson &&
+            Adjacent(text, words, j - 1)) {
+          cand.title_key = title;
+          named = true;
+        }
+      }
+      if (!named && j < n && Adjacent(text, words, j - 1) && is_name_word(j, true)) {
+        size_t end = j + 1;
+        while (end < n && end < j + kMaxTitleNameWords && Adjacent(text, words, end - 1) &&
+               is_name_word(end, false)) {
+          ++end;
+        }
+        add(EntityType::kPerson, j, end, title);
+      }
+      i = j - 1;
+      continue;
+    }
+    std::u16string trigger;
+    const int org = MatchPhrase(Phrase::kOrgName, words, i, &trigger);
+    const int org_quoted = org > 0 ? org : MatchPhrase(Phrase::kOrg, words, i, &trigger);
+    if (org_quoted > 0 && !used[i]) {
+      const size_t j = i + org_quoted;
+      const size_t end = quoted(j);
+      if (end > j) {
+        add(EntityType::kOrganization, j, end, u"");
+        i = end - 1;
+        continue;
+      }
+      // وزارة الدفاع (الروسية): the head word, a word in ال, and a nationality adjective.
+      if (org > 0 && j < n && !used[j] && Adjacent(text, words, j - 1) && words[j].article >= 0 &&
+          !words[j].proclitic && MatchPhrase(Phrase::kStop, words, j, nullptr) == 0) {
+        size_t stop = j + 1;
+        const int nl = MatchPhrase(Phrase::kNationality, words, stop, nullptr);
+        if (nl > 0 && Adjacent(text, words, stop - 1)) stop += nl;
+        add(EntityType::kOrganization, i, stop, u"");
+        // The span starts at the head word itself (with its article), without its proclitics.
+        Candidate& made = out->back();
+        made.span.start = words[i].article >= 0 ? words[i].article : words[i].stem.start;
+        i = stop - 1;
+        continue;
+      }
+    }
+    const int loc_bare = MatchPhrase(Phrase::kLoc, words, i, &trigger);
+    const int loc = loc_bare > 0 ? loc_bare : MatchPhrase(Phrase::kLocQuoted, words, i, &trigger);
+    if (loc > 0 && !used[i]) {
+      const size_t j = i + loc;
+      size_t end = quoted(j);
+      if (end == j && loc_bare > 0 && j < n && Adjacent(text, words, j - 1) &&
+          is_name_word(j, true)) {
+        end = j + 1;
+      }
+      if (end > j) {
+        add(EntityType::kLocation, j, end, u"");
+        i = end - 1;
+      }
+    }
+  }
+  std::sort(out->begin() + first_out, out->end(),
+            [](const Candidate& a, const Candidate& b) { return a.span.start < b.span.start; });
+}
+
+}  // namespace basira::recognize

@@ -1,0 +1,102 @@
+// recognize: finds mentions of named entities in one sentence, from lexicons and context rules.
+//
+// Guarantees: candidate spans are ORIGINAL offsets, lie within the sentence's word tokens, never
+// include a proclitic (لروسيا -> روسيا; the article stays when the name has it: القاهرة), and
+// do not overlap one another (longest lexicon match first, then rules on what is left).
+//
+// Sources, in order:
+//   1. lexicons (data/lexicon/*.txt: canonical | variants | latin | TYPE), matched on match keys
+//      of whole tokens, of tokens from their article on, or of their stems (وبالقاهرة, لروسيا);
+//   2. a title (الرئيس، وزير الخارجية، الأمين العام ...), optional nationality adjectives, then
+//      one to three name words: a person; the title is kept for the resolver (title mentions);
+//   3. an organization word (وكالة، صحيفة، شبكة ...) before a quoted name, or (وزارة، حزب ...)
+//      before a word with the article: an organization; a place word (قاعدة، مدينة ...) before
+//      a quoted name or a bare word: a place.
+#ifndef BASIRA_SRC_RECOGNIZE_RECOGNIZE_H_
+#define BASIRA_SRC_RECOGNIZE_RECOGNIZE_H_
+
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "basira/result.h"
+#include "basira/status.h"
+#include "clitics/clitics.h"
+
+namespace basira::recognize {
+
+// A word token as the recognizer sees it, with the keys it is matched on.
+struct Word {
+  Span span;
+  Span stem;                 // after clitics; == span when none
+  int32_t article = -1;      // where the token's article (ال or the fused ل of لل) starts
+  bool proclitic = false;    // something other than the article precedes the stem
+  bool teh_marbuta = false;  // the original token ends in ة
+  bool enclitic = false;     // a pronoun is attached at the end (قوله): never a name
+  bool tanween = false;      // the original token ends in tanween (ـاً ـٍ ـٌ): an adverb or
+                             // an indefinite noun, never a name
+  std::u16string key;        // the whole token
+  std::u16string article_key;  // "ال" + stem key when the token has the article, else empty
+  std::u16string stem_key;     // the stem
+};
+
+// Builds a Word from a token and its clitic analysis.
+Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis& analysis);
+
+struct Candidate {
+  Span span;
+  EntityType type = EntityType::kPerson;
+  int32_t entry = -1;      // lexicon entry, or -1 for a rule-found name
+  std::u16string key;      // the name's key (words joined by one space)
+  int32_t first_word = 0;  // word indices [first_word, end_word) in the sentence
+  int32_t end_word = 0;
+  std::u16string title_key;  // for a person after a title: the title phrase (with nationality)
+};
+
+class Recognizer {
+ public:
+  struct Entry {
+    std::string canonical;
+    std::string latin;
+    EntityType type = EntityType::kPerson;
+  };
+  enum class Phrase { kTitle, kNationality, kOrg, kOrgName, kLoc, kLocQuoted, kStop };
+
+  static Status Create(std::unique_ptr<Recognizer>* recognizer);
+
+  // Appends the candidates of one sentence's words, in text order.
+  void Recognize(const icu::UnicodeString& text, const std::vector<Word>& words,
+                 std::vector<Candidate>* out) const;
+
+  const Entry& entry(int32_t id) const { return entries_[id]; }
+  // The length in words of the longest phrase of `kind` starting at words[i] (0 if none);
+  // `key` receives the phrase's key.
+  int MatchPhrase(Phrase kind, const std::vector<Word>& words, size_t i, std::u16string* key) const;
+  // Whether words[i] and words[i + 1] are separated only by spaces or a hyphen.
+  static bool Adjacent(const icu::UnicodeString& text, const std::vector<Word>& words, size_t i);
+
+ private:
+  Recognizer() = default;
+  Status AddLexicon(std::string_view data, const char* name);
+  Status AddPhrases(std::string_view data);
+  int MatchName(const std::vector<Word>& words, const icu::UnicodeString& text, size_t i,
+                int32_t* start, int32_t* entry, std::u16string* key) const;
+
+  std::vector<Entry> entries_;
+  std::unordered_set<std::u16string> not_names_;         // data/lexicon/not_names.txt
+  std::unordered_map<std::u16string, int32_t> names_;    // name key -> entry
+  std::unordered_map<std::u16string, int> name_firsts_;  // first word key -> most words
+  struct PhraseSet {
+    std::unordered_map<std::u16string, int> phrases;  // key -> words
+    std::unordered_map<std::u16string, int> firsts;   // first word key -> most words
+  };
+  PhraseSet phrases_[7];
+};
+
+}  // namespace basira::recognize
+
+#endif  // BASIRA_SRC_RECOGNIZE_RECOGNIZE_H_

@@ -1,0 +1,45 @@
+// resolve: turns candidate mentions from every sentence of every input into entities, one per
+// referent across all inputs.
+//
+// Guarantees: every candidate becomes exactly one mention of exactly one entity; mentions never
+// overlap; an entity's mentions are in text order and all have its type. Candidates are merged
+// when they name the same lexicon entry, when they have the same key, or when a one-word person
+// name is the last word (or any word, for a lexicon variant) of a longer person name in the
+// request. Then, words no candidate covers become mentions too:
+//   - kAlias: a person's surname alone (ستولتنبرغ after ينس ستولتنبرغ), when it names one person;
+//   - kTitle: a title with its nationality (الرئيس الروسي) that the same input used right before
+//     the name of exactly one person.
+// Names: the lexicon's canonical and Latin name, else the fullest mention and a romanization.
+// Salience: mentions weighted by where they stand (headline 3, first paragraph 2, else 1),
+// divided by the largest such sum, so the most salient entity has 1.
+#ifndef BASIRA_SRC_RESOLVE_RESOLVE_H_
+#define BASIRA_SRC_RESOLVE_RESOLVE_H_
+
+#include <unicode/unistr.h>
+
+#include <string>
+#include <vector>
+
+#include "basira/result.h"
+#include "recognize/recognize.h"
+
+namespace basira::resolve {
+
+// What the resolver needs of one sentence.
+struct SentenceMentions {
+  int32_t input = 0;
+  int32_t sentence = 0;  // index into Result::sentences
+  std::vector<recognize::Word> words;
+  std::vector<recognize::Candidate> candidates;
+};
+
+// A readable Latin romanization of Arabic text (other characters kept), each word capitalized.
+std::string Romanize(const std::string& utf8);
+
+// Fills result->entities from the sentences' candidates. `texts` are the inputs' UTF-16 texts.
+void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::UnicodeString>& texts,
+             const std::vector<SentenceMentions>& sentences, Result* result);
+
+}  // namespace basira::resolve
+
+#endif  // BASIRA_SRC_RESOLVE_RESOLVE_H_

@@ -1,0 +1,135 @@
+// recognize + resolve: entities from lexicons and context rules, one per referent.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "basira/analyzer.h"
+#include "resolve/resolve.h"
+#include "test_util.h"
+
+namespace basira {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Result AnalyzeTexts(const Strings& texts) {
+  std::vector<Input> inputs;
+  for (const std::string& t : texts) inputs.push_back(Input{"t", t});
+  Result result;
+  const Status status = test::SharedAnalyzer().Analyze(inputs, Options(), &result);
+  EXPECT_TRUE(status.ok()) << status.message();
+  return result;
+}
+
+std::string Cut(const std::string& utf8, Span s) {
+  return test::Utf8(icu::UnicodeString::fromUTF8(utf8).tempSubString(s.start, s.length()));
+}
+
+// "TYPE name: mention|mention|..." for every entity, most salient first. Title and alias
+// mentions are marked with a trailing ^ and ~.
+Strings Entities(const Strings& texts) {
+  const Result result = AnalyzeTexts(texts);
+  Strings out;
+  for (const Entity& e : result.entities) {
+    std::string line = std::string(EntityTypeName(e.type)) + " " + e.name + ":";
+    for (size_t i = 0; i < e.mentions.size(); ++i) {
+      const Mention& m = e.mentions[i];
+      line += (i ? "|" : " ") + Cut(texts[m.input], m.span);
+      if (m.kind == MentionKind::kTitle) line += "^";
+      if (m.kind == MentionKind::kAlias) line += "~";
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+Strings Entities(const std::string& text) { return Entities(Strings{text}); }
+
+bool Has(const Strings& entities, const std::string& line) {
+  for (const std::string& e : entities) {
+    if (e == line) return true;
+  }
+  ADD_FAILURE() << "missing: " << line << "\n in: " << ::testing::PrintToString(entities);
+  return false;
+}
+
+TEST(RecognizeTest, LexiconNamesAndTheirVariantsAreOneEntity) {
+  Has(Entities("التقى فلاديمير بوتين في فلاديفوستوك. وقال بوتين إن اللقاء مثمر."),
+      "PER فلاديمير بوتين: فلاديمير بوتين|بوتين");
+  Has(Entities("زار وفد بيونغ يانغ. وعاد الوفد من بيونغيانغ أمس."),
+      "LOC بيونغ يانغ: بيونغ يانغ|بيونغيانغ");
+  Has(Entities("وصل كيم جونغ أون. واستقبل كيم جونغ-أون الضيوف."),
+      "PER كيم جونغ أون: كيم جونغ أون|كيم جونغ-أون");
+}
+
+TEST(RecognizeTest, SpansExcludeProclitics) {
+  const Strings e = Entities("سافر الوفد لروسيا ثم وبكين وانتهى بالقاهرة وللولايات المتحدة.");
+  Has(e, "LOC روسيا: روسيا");
+  Has(e, "LOC بكين: بكين");
+  Has(e, "LOC القاهرة: القاهرة");
+  Has(e, "LOC الولايات المتحدة: ولايات المتحدة");
+}
+
+TEST(RecognizeTest, PersonAfterATitle) {
+  Has(Entities("وقال الباحث سامر الخطيب إن الأزمة ستطول. وأضاف الخطيب أن الحل سياسي."),
+      "PER سامر الخطيب: سامر الخطيب|الخطيب~");
+  Has(Entities("وأكد وزير الخارجية الأردني نادر العمري أن الاتفاق قريب."),
+      "PER نادر العمري: نادر العمري");
+}
+
+TEST(RecognizeTest, TitleMentionLinkedWhenTheTextNamesTheHolder) {
+  Has(Entities("استقبل الرئيس الروسي فلاديمير بوتين ضيفه. وقال الرئيس الروسي إن المحادثات "
+               "جيدة."),
+      "PER فلاديمير بوتين: فلاديمير بوتين|الرئيس الروسي^");
+}
+
+TEST(RecognizeTest, TitleMentionNotLinkedWithoutTheHolder) {
+  for (const std::string& e : Entities("وقال الرئيس الروسي إن المحادثات جيدة.")) {
+    EXPECT_EQ(e.find("الرئيس الروسي"), std::string::npos) << e;
+  }
+}
+
+TEST(RecognizeTest, OrganizationsFromTriggers) {
+  Has(Entities("نقلت وكالة «سبوتنيك» عن مصدر قوله إن الاجتماع أُلغي."), "ORG سبوتنيك: سبوتنيك");
+  Has(Entities("وأعلنت وزارة الدفاع الروسية انتهاء المناورات."),
+      "ORG وزارة الدفاع الروسية: وزارة الدفاع الروسية");
+}
+
+TEST(RecognizeTest, CommonWordsThatSpellAPlaceAreNotNames) {
+  for (const std::string& e : Entities("قال إن الدعم مالي فقط، وإن الوفد ترك القاعة.")) {
+    ADD_FAILURE() << "unexpected entity: " << e;
+  }
+}
+
+TEST(RecognizeTest, OneEntityAcrossInputs) {
+  const Result r = AnalyzeTexts({"قال بوتين إن الوضع صعب.", "وأكد فلاديمير بوتين موقفه."});
+  ASSERT_FALSE(r.entities.empty());
+  const Entity& putin = r.entities[0];
+  EXPECT_EQ(putin.name, "فلاديمير بوتين");
+  EXPECT_EQ(putin.latin, "Vladimir Putin");
+  ASSERT_EQ(putin.mentions.size(), 2u);
+  EXPECT_EQ(putin.mentions[0].input, 0);
+  EXPECT_EQ(putin.mentions[1].input, 1);
+  EXPECT_DOUBLE_EQ(putin.salience, 1.0);
+}
+
+TEST(RecognizeTest, HeadlineMentionsWeighMore) {
+  // One headline mention (weight 3) outweighs one in the lead (2) and one further on (1).
+  const Result r =
+      AnalyzeTexts({"زيارة بكين المرتقبة\n\nقال مسؤول إن روسيا ستشارك. وتستعد "
+                    "البلاد للزيارة منذ أسابيع. وتحدثت موسكو عن التحضيرات."});
+  ASSERT_EQ(r.entities.size(), 3u);
+  EXPECT_EQ(r.entities[0].name, "بكين");
+  EXPECT_EQ(r.entities[1].name, "روسيا");
+  EXPECT_EQ(r.entities[2].name, "موسكو");
+  EXPECT_GT(r.entities[1].salience, r.entities[2].salience);
+}
+
+TEST(RomanizeTest, ReadableLatin) {
+  EXPECT_EQ(resolve::Romanize("سامر الخطيب"), "Samr Alkhtib");
+  EXPECT_EQ(resolve::Romanize("بوتين"), "Butin");
+}
+
+}  // namespace
+}  // namespace basira
