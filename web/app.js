@@ -183,6 +183,99 @@ const ERROR_TEXT = {
   internal: 'خطأ داخلي في المحلّل',
 };
 
+const TYPE_TEXT = {PER: 'شخص', LOC: 'مكان', ORG: 'منظمة', MISC: 'أخرى'};
+
+/** Lists the entities, most salient first; a click marks all mentions of one entity. */
+function renderEntities(result) {
+  const list = $('entities');
+  list.replaceChildren();
+  result.entities.forEach((e) => {
+    const li = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'entity';
+    button.dataset.entity = e.id;
+    button.dataset.type = e.type;
+    button.setAttribute('aria-pressed', 'false');
+    const name = document.createElement('span');
+    name.textContent = e.name;
+    const latin = document.createElement('span');
+    latin.className = 'latin';
+    latin.dir = 'ltr';
+    latin.textContent = e.latin;
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.textContent = new Intl.NumberFormat('ar-EG').format(e.mentions.length);
+    button.append(name, latin, count);
+    button.title = `${TYPE_TEXT[e.type]} · ${e.latin} · ${e.mentions.length}`;
+    button.addEventListener('click', () => selectEntity(e.id));
+    li.append(button);
+    list.append(li);
+  });
+}
+
+function selectEntity(id) {
+  const already = document.querySelector(`.entity[data-entity="${id}"][aria-pressed="true"]`);
+  for (const el of document.querySelectorAll('.entity[aria-pressed="true"]')) {
+    el.setAttribute('aria-pressed', 'false');
+  }
+  for (const el of document.querySelectorAll('mark.selected')) el.classList.remove('selected');
+  if (already) return;
+  document.querySelector(`.entity[data-entity="${id}"]`)?.setAttribute('aria-pressed', 'true');
+  const marks = document.querySelectorAll(`mark[data-entity="${id}"]`);
+  for (const el of marks) el.classList.add('selected');
+  marks[0]?.scrollIntoView({block: 'center', behavior: 'smooth'});
+}
+
+/**
+ * Shows each input's text with entity mentions as <mark data-type data-entity> and web noise
+ * greyed out. Everything is built from text nodes cut by span: no markup from the text.
+ */
+function renderText(result, inputs) {
+  const view = $('text-view');
+  view.replaceChildren();
+  inputs.forEach((input, i) => {
+    const segments = [];
+    for (const e of result.entities) {
+      for (const m of e.mentions) {
+        if (m.input === i) segments.push({span: m.span, type: e.type, entity: e.id, name: e.name, latin: e.latin, kind: m.kind, count: e.mentions.length});
+      }
+    }
+    for (const n of result.noise) {
+      if (n.input === i) segments.push({span: n.span, noise: n.kind});
+    }
+    segments.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+    const article = document.createElement('article');
+    article.className = 'doc';
+    article.dir = 'rtl';
+    if (inputs.length > 1) {
+      const h = document.createElement('h4');
+      h.textContent = input.name;
+      article.append(h);
+    }
+    let pos = 0;
+    for (const seg of segments) {
+      if (seg.span[0] < pos) continue;
+      article.append(document.createTextNode(input.text.slice(pos, seg.span[0])));
+      const el = document.createElement(seg.noise ? 'span' : 'mark');
+      el.textContent = input.text.slice(seg.span[0], seg.span[1]);
+      if (seg.noise) {
+        el.className = 'noise-text';
+        el.title = NOISE_TEXT[seg.noise] || seg.noise;
+      } else {
+        el.dataset.type = seg.type;
+        el.dataset.entity = seg.entity;
+        el.title = `${TYPE_TEXT[seg.type]}: ${seg.name} (${seg.latin}) · ${seg.count}`;
+        el.addEventListener('click', () => selectEntity(seg.entity));
+      }
+      article.append(el);
+      pos = seg.span[1];
+    }
+    article.append(document.createTextNode(input.text.slice(pos)));
+    view.append(article);
+  });
+}
+
 /** Names of block kinds, shown as a tooltip on sentences that are not body text. */
 const BLOCK_TEXT = {
   headline: 'عنوان', subheadline: 'عنوان فرعي', section: 'قسم', byline: 'الكاتب أو المصدر',
@@ -223,6 +316,9 @@ function showResult(result, inputs, ms) {
   $('stat-tokens').dataset.value = result.stats.tokens;
 
   const slice = (input, span) => inputs[input].text.slice(span[0], span[1]);
+
+  renderEntities(result);
+  renderText(result, inputs);
 
   const docs = $('documents');
   docs.replaceChildren();

@@ -138,6 +138,26 @@ test('picked files become inputs; a file that is not UTF-8 text is refused by na
   await context.close();
 });
 
+test('entities are highlighted in the text and listed; a click marks every mention', async () => {
+  const {page, context} = await openPage();
+  await page.getByTestId('input').fill(
+      'قمة في موسكو\n\nاستقبل الرئيس الروسي فلاديمير بوتين ضيفه في موسكو. وقال بوتين إن ' +
+      'العلاقات مع الصين جيدة. وأضاف الرئيس الروسي أن الزيارة ناجحة.\nشارك\n');
+  await page.getByTestId('analyze').click();
+  await page.waitForSelector('#result:not([hidden])');
+  const marks = await page.locator('#text-view mark').evaluateAll((els) =>
+      els.map((el) => `${el.dataset.type}:${el.textContent}`));
+  assert.deepEqual(marks, ['LOC:موسكو', 'PER:فلاديمير بوتين', 'LOC:موسكو', 'PER:بوتين',
+                           'LOC:الصين', 'PER:الرئيس الروسي']);
+  assert.equal(await page.locator('#text-view .noise-text').textContent(), 'شارك');
+  const putin = page.locator('.entity[data-type="PER"]');
+  assert.match(await putin.textContent(), /فلاديمير بوتين.*Vladimir Putin/);
+  await putin.click();
+  assert.equal(await page.locator('#text-view mark.selected').count(), 3);
+  await page.screenshot({path: join(shots, 'entities.png'), fullPage: true});
+  await context.close();
+});
+
 test('user text never becomes markup, and nothing runs from it', async () => {
   const {page, context} = await openPage();
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' +
