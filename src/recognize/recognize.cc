@@ -109,11 +109,19 @@ Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis
   Word w;
   w.span = span;
   w.stem = a.stem.length() > 0 ? a.stem : span;
-  w.key = normalize::MatchKeys(text, span).key();
-  w.stem_key = w.stem == span ? w.key : normalize::MatchKeys(text, w.stem).key();
+  // One match-key view of the token; the stem's and the clitics' keys are cuts of it.
+  const normalize::MatchKeys keys(text, span);
+  w.key = keys.key();
+  auto cut = [&](Span part) {
+    const int32_t from = keys.KeyIndexAt(part.start);
+    const int32_t to =
+        part.end >= span.end ? static_cast<int32_t>(w.key.size()) : keys.KeyIndexAt(part.end);
+    return w.key.substr(from, to - from);
+  };
+  w.stem_key = w.stem == span ? w.key : cut(w.stem);
   std::u16string previous;
   for (const Span& p : a.proclitics) {
-    std::u16string k = normalize::MatchKeys(text, p).key();
+    std::u16string k = cut(p);
     // The article is ال, or the second ل of a fused لل (للقاهرة = ل + ل + قاهرة).
     if (k == u"ال") {
       w.article = p.start;
