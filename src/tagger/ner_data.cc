@@ -1,0 +1,349 @@
+#include "tagger/ner_data.h"
+
+#include <algorithm>
+#include <tuple>
+#include <utility>
+
+#include "clitics/clitics.h"
+#include "icu/icu_data.h"
+#include "normalize/normalize.h"
+#include "segment/segment.h"
+
+namespace basira::tagger {
+
+bool TokenRange::operator<(const TokenRange& o) const {
+  return std::tie(first, last, type) < std::tie(o.first, o.last, o.type);
+}
+
+bool ParseConll(std::string_view text, std::vector<ConllSentence>* out, std::string* problem) {
+  out->clear();
+  ConllSentence current;
+  size_t line_number = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) {
+      if (!current.tokens.empty()) out->push_back(std::move(current));
+      current = ConllSentence();
+      continue;
+    }
+    const size_t tab = line.rfind('\t');
+    if (tab == std::string_view::npos || tab == 0) {
+      *problem = "line " + std::to_string(line_number) + ": no token<TAB>tag";
+      return false;
+    }
+    std::string tag(line.substr(tab + 1));
+    if (LabelFromName(tag) < 0) {
+      *problem = "line " + std::to_string(line_number) + ": unknown tag '" + tag + "'";
+      return false;
+    }
+    current.tokens.emplace_back(line.substr(0, tab));
+    current.tags.push_back(std::move(tag));
+  }
+  if (!current.tokens.empty()) out->push_back(std::move(current));
+  return true;
+}
+
+std::vector<TokenRange> GoldMentions(const std::vector<std::string>& tags) {
+  std::vector<TokenRange> out;
+  int previous = 0;
+  for (size_t i = 0; i < tags.size(); ++i) {
+    const int label = std::max(0, LabelFromName(tags[i]));
+    if (label != 0) {
+      const int type = LabelType(label);
+      const bool continues = !IsBegin(label) && previous != 0 && LabelType(previous) == type;
+      if (continues) {
+        out.back().last = static_cast<int>(i);
+      } else {
+        out.push_back(TokenRange{static_cast<int>(i), static_cast<int>(i), type});
+      }
+    }
+    previous = label;
+  }
+  return out;
+}
+
+JoinedSentence Join(const ConllSentence& sentence) {
+  JoinedSentence out;
+  for (size_t i = 0; i < sentence.tokens.size(); ++i) {
+    if (i > 0) out.text.append(static_cast<UChar>(' '));
+    const int32_t start = out.text.length();
+    out.text.append(icu::UnicodeString::fromUTF8(sentence.tokens[i]));
+    out.spans.push_back(Span{start, out.text.length()});
+  }
+  return out;
+}
+
+std::vector<int> ProjectLabels(const std::vector<Span>& gold_spans,
+                               const std::vector<TokenRange>& gold, const std::vector<Span>& ours) {
+  std::vector<int> mention_of(gold_spans.size(), -1);
+  for (size_t m = 0; m < gold.size(); ++m) {
+    for (int t = gold[m].first; t <= gold[m].last && t < static_cast<int>(gold_spans.size()); ++t) {
+      mention_of[t] = static_cast<int>(m);
+    }
+  }
+  std::vector<int> labels(ours.size(), 0);
+  int previous_mention = -1;
+  size_t g = 0;
+  for (size_t j = 0; j < ours.size(); ++j) {
+    while (g < gold_spans.size() && gold_spans[g].end <= ours[j].start) ++g;
+    int mention = -1;
+    for (size_t k = g; k < gold_spans.size() && gold_spans[k].start < ours[j].end; ++k) {
+      if (mention_of[k] >= 0) {
+        mention = mention_of[k];
+        break;
+      }
+    }
+    if (mention >= 0) {
+      const int type = gold[mention].type;
+      labels[j] = mention == previous_mention ? InsideLabel(type) : BeginLabel(type);
+    }
+    previous_mention = mention;
+  }
+  return labels;
+}
+
+std::vector<TokenRange> MapToGold(const std::vector<Span>& gold_spans,
+                                  const std::vector<Mention>& predicted) {
+  std::vector<TokenRange> out;
+  for (const Mention& m : predicted) {
+    int first = -1, last = -1;
+    for (size_t k = 0; k < gold_spans.size(); ++k) {
+      if (gold_spans[k].start < m.span.end && m.span.start < gold_spans[k].end) {
+        if (first < 0) first = static_cast<int>(k);
+        last = static_cast<int>(k);
+      }
+    }
+    if (first >= 0) out.push_back(TokenRange{first, last, m.type});
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void Scores::Add(const std::vector<TokenRange>& gold, const std::vector<TokenRange>& predicted) {
+  std::vector<TokenRange> g = gold, p = predicted;
+  std::sort(g.begin(), g.end());
+  std::sort(p.begin(), p.end());
+  g.erase(std::unique(g.begin(), g.end()), g.end());
+  p.erase(std::unique(p.begin(), p.end()), p.end());
+  for (const TokenRange& r : p) {
+    if (std::binary_search(g.begin(), g.end(), r)) {
+      ++per_type[r.type].tp;
+    } else {
+      ++per_type[r.type].fp;
+    }
+  }
+  for (const TokenRange& r : g) {
+    if (!std::binary_search(p.begin(), p.end(), r)) ++per_type[r.type].fn;
+  }
+}
+
+Counts Scores::Micro(unsigned types) const {
+  Counts c;
+  for (int t = 0; t < kNumTypes; ++t) {
+    if ((types >> t & 1u) == 0) continue;
+    c.tp += per_type[t].tp;
+    c.fp += per_type[t].fp;
+    c.fn += per_type[t].fn;
+  }
+  return c;
+}
+
+struct Pipeline::Impl {
+  std::unique_ptr<segment::Segmenter> segmenter;
+  std::unique_ptr<segment::Segmenter::Session> session;
+  std::unique_ptr<clitics::CliticAnalyzer> clitics;
+  std::vector<segment::TokenSpan> spans;
+};
+
+Pipeline::Pipeline() : impl_(std::make_unique<Impl>()) {}
+Pipeline::~Pipeline() = default;
+
+Status Pipeline::Create(std::unique_ptr<Pipeline>* out) {
+  Status status = icu_data::Load();
+  if (!status.ok()) return status;
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  status = segment::Segmenter::Create(&p->impl_->segmenter);
+  if (!status.ok()) return status;
+  status = clitics::CliticAnalyzer::Create(&p->impl_->clitics);
+  if (!status.ok()) return status;
+  p->impl_->session = std::make_unique<segment::Segmenter::Session>(*p->impl_->segmenter);
+  *out = std::move(p);
+  return Status::Ok();
+}
+
+std::vector<TokenInput> Pipeline::Tokens(const icu::UnicodeString& text, Span range) {
+  impl_->spans.clear();
+  impl_->session->Tokens(text, range, &impl_->spans);
+  std::vector<TokenInput> out;
+  out.reserve(impl_->spans.size());
+  for (const segment::TokenSpan& t : impl_->spans) {
+    clitics::Analysis a;
+    if (t.kind == TokenKind::kWord) {
+      a = impl_->clitics->Analyze(text, t.span);
+    } else {
+      a.stem = t.span;
+    }
+    out.push_back(MakeTokenInput(text, t.span, t.kind, a));
+  }
+  return out;
+}
+
+namespace {
+
+std::string_view Trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+std::vector<std::string_view> SplitOn(std::string_view s, std::string_view separator) {
+  std::vector<std::string_view> out;
+  for (;;) {
+    const size_t at = s.find(separator);
+    out.push_back(Trimmed(s.substr(0, at)));
+    if (at == std::string_view::npos) return out;
+    s.remove_prefix(at + separator.size());
+  }
+}
+
+// The match keys of the space-separated words of `name`, joined by single spaces.
+std::string WordKeys(std::string_view name, size_t* words) {
+  std::string out;
+  *words = 0;
+  for (std::string_view w : SplitOn(name, " ")) {
+    if (w.empty()) continue;
+    const std::u16string key = normalize::KeyFromUtf8(w);
+    std::string utf8;
+    icu::UnicodeString(key.data(), static_cast<int32_t>(key.size())).toUTF8String(utf8);
+    if (!out.empty()) out += ' ';
+    out += utf8;
+    ++*words;
+  }
+  return out;
+}
+
+}  // namespace
+
+void Gazetteer::Parse(std::string_view utf8) {
+  for (std::string_view line : SplitOn(utf8, "\n")) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string_view> fields = SplitOn(line, "|");
+    std::vector<std::pair<std::string_view, std::string>> names;
+    if (fields.size() == 2) {
+      names.emplace_back(fields[1], "trigger:" + std::string(fields[0]));
+    } else if (fields.size() >= 4) {
+      const std::string type(fields.back());
+      names.emplace_back(fields[0], type);
+      for (std::string_view v : SplitOn(fields[1], "\u060C")) names.emplace_back(v, type);
+    }
+    for (const auto& [name, feature] : names) {
+      size_t words = 0;
+      std::string key = WordKeys(name, &words);
+      if (words == 0) continue;
+      max_words_ = std::max(max_words_, words);
+      entries_.emplace_back(std::move(key), feature);
+    }
+  }
+  std::sort(entries_.begin(), entries_.end());
+  entries_.erase(std::unique(entries_.begin(), entries_.end()), entries_.end());
+}
+
+bool Gazetteer::Find(const std::string& words, std::string* feature) const {
+  auto it =
+      std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(words, std::string()));
+  if (it == entries_.end() || it->first != words) return false;
+  *feature = it->second;
+  return true;
+}
+
+void Gazetteer::Annotate(std::vector<TokenInput>* tokens) const {
+  std::vector<TokenInput>& t = *tokens;
+  for (size_t i = 0; i < t.size();) {
+    size_t matched = 0;
+    std::string feature;
+    for (size_t n = std::min(max_words_, t.size() - i); n >= 1 && matched == 0; --n) {
+      for (int first_stem = 0; first_stem < 2 && matched == 0; ++first_stem) {
+        std::string words = first_stem ? t[i].stem : t[i].key;
+        for (size_t k = 1; k < n; ++k) words += ' ' + t[i + k].key;
+        if (Find(words, &feature)) matched = n;
+      }
+    }
+    if (matched == 0) {
+      ++i;
+      continue;
+    }
+    const bool trigger = feature.compare(0, 8, "trigger:") == 0;
+    for (size_t k = 0; k < matched; ++k) {
+      t[i + k].lexicon.push_back(trigger ? feature : feature + (k == 0 ? ":B" : ":I"));
+    }
+    i += matched;
+  }
+}
+
+PreparedSentence Prepare(Pipeline* pipeline, const ConllSentence& sentence,
+                         const Gazetteer* gazetteer) {
+  PreparedSentence out;
+  out.joined = Join(sentence);
+  out.tokens = pipeline->Tokens(out.joined.text, Span{0, out.joined.text.length()});
+  if (gazetteer != nullptr) gazetteer->Annotate(&out.tokens);
+  out.gold = GoldMentions(sentence.tags);
+  std::vector<Span> ours;
+  ours.reserve(out.tokens.size());
+  for (const TokenInput& t : out.tokens) ours.push_back(t.span);
+  out.labels = ProjectLabels(out.joined.spans, out.gold, ours);
+  return out;
+}
+
+void ErrorKinds::Add(const std::vector<TokenRange>& gold,
+                     const std::vector<TokenRange>& predicted) {
+  auto overlaps = [](const TokenRange& a, const TokenRange& b) {
+    return a.first <= b.last && b.first <= a.last;
+  };
+  for (const TokenRange& p : predicted) {
+    bool exact = false, any = false, same_type = false, same_span = false;
+    for (const TokenRange& g : gold) {
+      if (g == p) exact = true;
+      if (!overlaps(g, p)) continue;
+      any = true;
+      if (g.type == p.type) same_type = true;
+      if (g.first == p.first && g.last == p.last) same_span = true;
+    }
+    if (exact) continue;
+    if (!any) {
+      ++spurious;
+    } else if (same_span) {
+      ++wrong_type;
+    } else if (same_type) {
+      ++boundary;
+    } else {
+      ++other;
+    }
+  }
+  for (const TokenRange& g : gold) {
+    bool any = false;
+    for (const TokenRange& p : predicted) any = any || overlaps(g, p);
+    if (!any) ++missed;
+  }
+}
+
+Scores Evaluate(const Tagger& tagger, const std::vector<PreparedSentence>& sentences,
+                ErrorKinds* errors) {
+  Scores scores;
+  for (const PreparedSentence& s : sentences) {
+    const std::vector<TokenRange> predicted =
+        MapToGold(s.joined.spans, Mentions(s.tokens, tagger.Tag(s.tokens)));
+    scores.Add(s.gold, predicted);
+    if (errors != nullptr) errors->Add(s.gold, predicted);
+  }
+  return scores;
+}
+
+}  // namespace basira::tagger

@@ -1,0 +1,153 @@
+// ner_data: what training and scoring the tagger need around it: CoNLL sentences, the measured
+// way of turning a gold sentence into our input (gold tokens joined by single spaces, cut into
+// OUR tokens), projecting gold labels onto our tokens, mapping our mentions back to gold tokens,
+// and conlleval-style exact-span scoring.
+//
+// Guarantees: ParseConll never crashes on bad text (it reports the line); ProjectLabels gives
+// one well-formed IOB2 label per token of ours, B on the first of our tokens overlapping each
+// gold mention; MapToGold marks every gold token a predicted mention overlaps, and a mention
+// overlapping none is dropped; Scores counts a predicted mention as correct only when its type,
+// first and last gold token all equal a gold mention's (conlleval).
+#ifndef BASIRA_SRC_TAGGER_NER_DATA_H_
+#define BASIRA_SRC_TAGGER_NER_DATA_H_
+
+#include <unicode/unistr.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "basira/result.h"
+#include "basira/status.h"
+#include "tagger/tagger.h"
+
+namespace basira::segment {
+class Segmenter;
+}
+namespace basira::clitics {
+class CliticAnalyzer;
+}
+
+namespace basira::tagger {
+
+struct ConllSentence {
+  std::vector<std::string> tokens;
+  std::vector<std::string> tags;  // O, B-PER, I-LOC, ...
+};
+
+// Parses `token<TAB>tag` lines with a blank line between sentences. False (and `problem` says
+// which line) on a line without a tab or with an unknown tag.
+bool ParseConll(std::string_view text, std::vector<ConllSentence>* out, std::string* problem);
+
+// A mention over gold tokens [first, last] (inclusive).
+struct TokenRange {
+  int first = 0;
+  int last = 0;
+  int type = 0;
+  bool operator<(const TokenRange& o) const;
+  bool operator==(const TokenRange& o) const {
+    return first == o.first && last == o.last && type == o.type;
+  }
+};
+
+// The mentions of IOB tags (an I-X after O or another type starts a mention, as conlleval does).
+std::vector<TokenRange> GoldMentions(const std::vector<std::string>& tags);
+
+// The gold tokens joined by single spaces, with each token's UTF-16 span in the joined text.
+struct JoinedSentence {
+  icu::UnicodeString text;
+  std::vector<Span> spans;
+};
+JoinedSentence Join(const ConllSentence& sentence);
+
+// Labels for our tokens: a token overlapping a gold mention's token gets its type; B on the first
+// of our tokens overlapping each gold mention, I on the next ones, O elsewhere.
+std::vector<int> ProjectLabels(const std::vector<Span>& gold_spans,
+                               const std::vector<TokenRange>& gold, const std::vector<Span>& ours);
+
+// Each predicted mention as the range of gold tokens it overlaps (sorted, duplicates removed).
+std::vector<TokenRange> MapToGold(const std::vector<Span>& gold_spans,
+                                  const std::vector<Mention>& predicted);
+
+struct Counts {
+  int64_t tp = 0, fp = 0, fn = 0;
+  double Precision() const { return tp + fp == 0 ? 0 : 100.0 * tp / (tp + fp); }
+  double Recall() const { return tp + fn == 0 ? 0 : 100.0 * tp / (tp + fn); }
+  double F1() const {
+    const double p = Precision(), r = Recall();
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+};
+
+struct Scores {
+  Counts per_type[kNumTypes];
+  // Adds one sentence's gold and predicted mentions (exact span and type).
+  void Add(const std::vector<TokenRange>& gold, const std::vector<TokenRange>& predicted);
+  // Micro counts over the types whose bit is set in `types` (bit i = type i).
+  Counts Micro(unsigned types = (1u << kNumTypes) - 1) const;
+};
+
+// Our tokens for a sentence: ICU tokens, clitic analyses, TokenInputs. Not thread-safe.
+class Pipeline {
+ public:
+  // Loads the ICU data, the segmenter and the clitic analyzer.
+  static Status Create(std::unique_ptr<Pipeline>* out);
+  ~Pipeline();
+  std::vector<TokenInput> Tokens(const icu::UnicodeString& text, Span range);
+
+ private:
+  Pipeline();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// A gazetteer for the TokenInput::lexicon hook (an experiment for the training and evaluation
+// tools; the lexicon stage proper is elsewhere). Entries are lines of basira's lexicon files:
+//   `canonical | variants (،-separated) | Latin | TYPE`  names: each name a TYPE entry;
+//   `kind | text`                                         triggers: text a trigger of that kind.
+// Lines starting with '#' are comments. Names match a run of our tokens whose match keys (the
+// first token's stem also counts, so لروسيا matches روسيا) equal the name's words.
+class Gazetteer {
+ public:
+  void Parse(std::string_view utf8);
+  size_t size() const { return entries_.size(); }
+  // Adds "TYPE:B" / "TYPE:I" (a name) and "trigger:KIND" strings to the tokens' lexicon lists,
+  // longest match first, left to right.
+  void Annotate(std::vector<TokenInput>* tokens) const;
+
+ private:
+  std::vector<std::pair<std::string, std::string>> entries_;  // (words joined by ' ', feature)
+  size_t max_words_ = 0;
+  bool Find(const std::string& words, std::string* feature) const;
+};
+
+// One gold sentence made ready for training or scoring the measured way.
+struct PreparedSentence {
+  JoinedSentence joined;
+  std::vector<TokenInput> tokens;  // ours
+  std::vector<TokenRange> gold;    // over gold tokens
+  std::vector<int> labels;         // gold projected onto our tokens
+};
+PreparedSentence Prepare(Pipeline* pipeline, const ConllSentence& sentence,
+                         const Gazetteer* gazetteer = nullptr);
+
+// Where a scorer's mistakes come from (conlleval counts each of these as an fp, an fn or both).
+struct ErrorKinds {
+  int64_t wrong_type = 0;  // a predicted span equals a gold span, with another type
+  int64_t boundary = 0;    // a predicted span overlaps a gold span of its type, not exactly
+  int64_t missed = 0;      // a gold mention no prediction overlaps
+  int64_t spurious = 0;    // a prediction overlapping no gold mention
+  int64_t other = 0;       // overlaps of another type with different bounds
+  void Add(const std::vector<TokenRange>& gold, const std::vector<TokenRange>& predicted);
+};
+
+// Tags every sentence and scores it the measured way.
+Scores Evaluate(const Tagger& tagger, const std::vector<PreparedSentence>& sentences,
+                ErrorKinds* errors = nullptr);
+
+}  // namespace basira::tagger
+
+#endif  // BASIRA_SRC_TAGGER_NER_DATA_H_

@@ -1,0 +1,395 @@
+#include "tagger/tagger.h"
+
+#include <unicode/utf16.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "clitics/clitics.h"
+#include "normalize/normalize.h"
+
+namespace basira::tagger {
+namespace {
+
+constexpr char kMagic[8] = {'B', 'N', 'E', 'R', 'T', 'A', 'G', '1'};
+constexpr uint32_t kVersion = 1;
+constexpr int kMinBits = 4;
+constexpr int kMaxBits = 24;
+constexpr size_t kAffixes = 4;
+
+const char* const kLabelNames[kNumLabels] = {"O",     "B-PER", "I-PER",  "B-LOC", "I-LOC",
+                                             "B-ORG", "I-ORG", "B-MISC", "I-MISC"};
+const char* const kTypeNames[kNumTypes] = {"PER", "LOC", "ORG", "MISC"};
+
+uint32_t Fnv1a(const std::string& s) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  return h;
+}
+
+std::string Utf8(const std::u16string& s) {
+  std::string out;
+  icu::UnicodeString(s.data(), static_cast<int32_t>(s.size())).toUTF8String(out);
+  return out;
+}
+
+std::string KeyUtf8(const icu::UnicodeString& text, Span span) {
+  if (span.length() <= 0) return std::string();
+  return Utf8(normalize::MatchKeys(text, span).key());
+}
+
+// Byte offsets of the code point starts of a UTF-8 string, plus its size.
+std::vector<size_t> CodePointStarts(const std::string& s) {
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  starts.push_back(s.size());
+  return starts;
+}
+
+std::string Shape(const std::string& key) {
+  std::string shape;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(key);
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    char k = '.';
+    if (c >= '0' && c <= '9') {
+      k = '9';
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      k = 'a';
+    } else if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F)) {
+      k = 'A';
+    }
+    if (shape.empty() || shape.back() != k) shape += k;
+  }
+  return shape;
+}
+
+std::string LengthBucket(const std::string& stem) {
+  const size_t n = CodePointStarts(stem).size() - 1;
+  if (n <= 4) return std::to_string(n);
+  if (n <= 6) return "5-6";
+  return "7+";
+}
+
+const std::string& KeyAt(const std::vector<TokenInput>& t, long i, bool stem) {
+  static const std::string kBefore = "<s>", kAfter = "</s>";
+  if (i < 0) return kBefore;
+  if (i >= static_cast<long>(t.size())) return kAfter;
+  return stem ? t[i].stem : t[i].key;
+}
+
+// Rows of the static features of every token.
+std::vector<std::vector<uint32_t>> StaticRows(const std::vector<TokenInput>& tokens,
+                                              uint32_t mask) {
+  std::vector<std::vector<uint32_t>> rows(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    for (const std::string& f : StaticFeatures(tokens, i)) rows[i].push_back(Fnv1a(f) & mask);
+  }
+  return rows;
+}
+
+// Appends the rows of the label-dependent features of token i given the labels before it.
+void DynamicRows(const std::vector<TokenInput>& tokens, size_t i, const std::vector<int>& labels,
+                 uint32_t mask, std::vector<uint32_t>* rows) {
+  const char* p1 = i >= 1 ? kLabelNames[labels[i - 1]] : "<s>";
+  const char* p2 = i >= 2 ? kLabelNames[labels[i - 2]] : "<s>";
+  rows->push_back(Fnv1a(std::string("t1=") + p1) & mask);
+  rows->push_back(Fnv1a(std::string("t2=") + p2 + "|" + p1) & mask);
+  rows->push_back(Fnv1a(std::string("t1s=") + p1 + "|" + tokens[i].stem) & mask);
+}
+
+bool Allowed(int prev, int label) {
+  if (label == 0 || IsBegin(label)) return true;
+  return prev > 0 && LabelType(prev) == LabelType(label);
+}
+
+// The best allowed label after `prev` given per-label scores (ties: the lower label).
+template <typename T>
+int Best(const T* scores, int prev) {
+  int best = -1;
+  for (int l = 0; l < kNumLabels; ++l) {
+    if (!Allowed(prev, l)) continue;
+    if (best < 0 || scores[l] > scores[best]) best = l;
+  }
+  return best;
+}
+
+void PutU32(std::string* out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+uint32_t GetU32(const uint8_t* p) {
+  return static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 |
+         static_cast<uint32_t>(p[2]) << 16 | static_cast<uint32_t>(p[3]) << 24;
+}
+
+Status Invalid(const std::string& what) {
+  return Status(ErrorCode::kInvalidArgument, "bad tagger model: " + what);
+}
+
+}  // namespace
+
+const char* LabelName(int label) {
+  return label >= 0 && label < kNumLabels ? kLabelNames[label] : "?";
+}
+
+int LabelFromName(const std::string& name) {
+  for (int l = 0; l < kNumLabels; ++l) {
+    if (name == kLabelNames[l]) return l;
+  }
+  return -1;
+}
+
+const char* TypeName(int type) { return type >= 0 && type < kNumTypes ? kTypeNames[type] : "?"; }
+
+TokenInput MakeTokenInput(const icu::UnicodeString& text, Span span, TokenKind kind,
+                          const clitics::Analysis& analysis) {
+  TokenInput t;
+  t.span = span;
+  t.kind = kind;
+  t.key = KeyUtf8(text, span);
+  t.name_start = analysis.stem.start;
+  t.stem = KeyUtf8(text, analysis.stem);
+  if (t.stem.empty()) t.stem = t.key;
+  std::string previous;
+  bool article_seen = false;
+  for (const Span& p : analysis.proclitics) {
+    const std::string k = KeyUtf8(text, p);
+    if (!t.proclitics.empty()) t.proclitics += '+';
+    t.proclitics += k;
+    // The article (ال, or the ل of للقاهرة after the preposition ل) stays inside a name.
+    const bool article = k == "\u0627\u0644" || (k == "\u0644" && previous == "\u0644");
+    if (article && !article_seen) {
+      article_seen = true;
+      t.name_start = p.start;
+    }
+    previous = k;
+  }
+  if (analysis.proclitics.empty()) t.name_start = span.start;
+  t.enclitic = !analysis.enclitics.empty();
+  return t;
+}
+
+std::vector<std::string> StaticFeatures(const std::vector<TokenInput>& tokens, size_t i) {
+  std::vector<std::string> f;
+  const TokenInput& t = tokens[i];
+  const long n = static_cast<long>(i);
+  f.push_back("b");
+  f.push_back("w=" + t.key);
+  f.push_back("s=" + t.stem);
+  const std::vector<size_t> cps = CodePointStarts(t.stem);
+  const size_t letters = cps.size() - 1;
+  for (size_t k = 1; k <= kAffixes && k <= letters; ++k) {
+    f.push_back("p" + std::to_string(k) + "=" + t.stem.substr(0, cps[k]));
+    f.push_back("x" + std::to_string(k) + "=" + t.stem.substr(cps[letters - k]));
+  }
+  f.push_back("pc=" + t.proclitics);
+  f.push_back(t.enclitic ? "en=1" : "en=0");
+  f.push_back("sh=" + Shape(t.key));
+  f.push_back(std::string("k=") + TokenKindName(t.kind));
+  f.push_back("ln=" + LengthBucket(t.stem));
+  for (long d : {-2L, -1L, 1L, 2L}) {
+    const std::string pos = (d > 0 ? "+" : "") + std::to_string(d);
+    f.push_back("w" + pos + "=" + KeyAt(tokens, n + d, false));
+    f.push_back("s" + pos + "=" + KeyAt(tokens, n + d, true));
+  }
+  for (long d : {-1L, 1L}) {
+    const std::string& s = KeyAt(tokens, n + d, true);
+    const std::vector<size_t> c = CodePointStarts(s);
+    if (c.size() > 3) f.push_back((d < 0 ? "x2-1=" : "x2+1=") + s.substr(c[c.size() - 3]));
+  }
+  f.push_back("s-1s+1=" + KeyAt(tokens, n - 1, true) + "|" + KeyAt(tokens, n + 1, true));
+  f.push_back("s-1s0=" + KeyAt(tokens, n - 1, true) + "|" + t.stem);
+  f.push_back("s0s+1=" + t.stem + "|" + KeyAt(tokens, n + 1, true));
+  for (const std::string& x : t.lexicon) f.push_back("lx=" + x);
+  if (i >= 1) {
+    for (const std::string& x : tokens[i - 1].lexicon) f.push_back("lx-1=" + x);
+  }
+  if (i + 1 < tokens.size()) {
+    for (const std::string& x : tokens[i + 1].lexicon) f.push_back("lx+1=" + x);
+  }
+  return f;
+}
+
+std::vector<Mention> Mentions(const std::vector<TokenInput>& tokens,
+                              const std::vector<int>& labels) {
+  std::vector<Mention> out;
+  const size_t n = std::min(tokens.size(), labels.size());
+  for (size_t i = 0; i < n; ++i) {
+    const int label = labels[i];
+    if (label <= 0 || label >= kNumLabels) continue;
+    const int type = LabelType(label);
+    const bool continues = !IsBegin(label) && !out.empty() &&
+                           out.back().last_token == static_cast<int>(i) - 1 &&
+                           out.back().type == type;
+    if (continues) {
+      out.back().last_token = static_cast<int>(i);
+      out.back().span.end = tokens[i].span.end;
+      continue;
+    }
+    Mention m;
+    m.type = type;
+    m.first_token = m.last_token = static_cast<int>(i);
+    m.span = Span{tokens[i].name_start, tokens[i].span.end};
+    if (m.span.start < tokens[i].span.start || m.span.start >= m.span.end) {
+      m.span.start = tokens[i].span.start;
+    }
+    out.push_back(m);
+  }
+  return out;
+}
+
+// --- Tagger ----------------------------------------------------------------------------------
+
+Status Tagger::Load(const uint8_t* data, size_t size) {
+  bits_ = 0;
+  scale_ = 1;
+  weights_.clear();
+  if (data == nullptr || size < sizeof(kMagic) + 12) return Invalid("too short");
+  if (std::memcmp(data, kMagic, sizeof(kMagic)) != 0) return Invalid("wrong magic");
+  size_t pos = sizeof(kMagic);
+  const uint32_t version = GetU32(data + pos);
+  const uint32_t bits = GetU32(data + pos + 4);
+  const uint32_t labels = GetU32(data + pos + 8);
+  pos += 12;
+  if (version != kVersion) return Invalid("unknown version " + std::to_string(version));
+  if (bits < kMinBits || bits > kMaxBits) return Invalid("bad table size");
+  if (labels != kNumLabels) return Invalid("expected " + std::to_string(kNumLabels) + " labels");
+  for (int l = 0; l < kNumLabels; ++l) {
+    if (pos >= size) return Invalid("truncated labels");
+    const size_t len = data[pos++];
+    if (pos + len > size) return Invalid("truncated labels");
+    if (std::string(reinterpret_cast<const char*>(data + pos), len) != kLabelNames[l]) {
+      return Invalid("unexpected label " + std::to_string(l));
+    }
+    pos += len;
+  }
+  if (pos + 4 > size) return Invalid("truncated scale");
+  const uint32_t scale_bits = GetU32(data + pos);
+  pos += 4;
+  float scale;
+  std::memcpy(&scale, &scale_bits, 4);
+  if (!(scale > 0) || !std::isfinite(scale)) return Invalid("bad scale");
+  const size_t count = (size_t{1} << bits) * kNumLabels;
+  if (size - pos != count * 2) return Invalid("weight table has the wrong size");
+  weights_.resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    const uint8_t* p = data + pos + 2 * i;
+    weights_[i] = static_cast<int16_t>(static_cast<uint16_t>(p[0] | p[1] << 8));
+  }
+  bits_ = static_cast<int>(bits);
+  scale_ = scale;
+  return Status::Ok();
+}
+
+std::string Tagger::Serialize() const {
+  std::string out(kMagic, sizeof(kMagic));
+  PutU32(&out, kVersion);
+  PutU32(&out, static_cast<uint32_t>(bits_));
+  PutU32(&out, kNumLabels);
+  for (int l = 0; l < kNumLabels; ++l) {
+    out.push_back(static_cast<char>(std::strlen(kLabelNames[l])));
+    out += kLabelNames[l];
+  }
+  uint32_t scale_bits;
+  std::memcpy(&scale_bits, &scale_, 4);
+  PutU32(&out, scale_bits);
+  out.reserve(out.size() + weights_.size() * 2);
+  for (int16_t w : weights_) {
+    const auto u = static_cast<uint16_t>(w);
+    out.push_back(static_cast<char>(u & 0xFF));
+    out.push_back(static_cast<char>(u >> 8));
+  }
+  return out;
+}
+
+std::vector<int> Tagger::Tag(const std::vector<TokenInput>& tokens) const {
+  std::vector<int> labels(tokens.size(), 0);
+  if (weights_.empty()) return labels;
+  const uint32_t mask = (uint32_t{1} << bits_) - 1;
+  const std::vector<std::vector<uint32_t>> statics = StaticRows(tokens, mask);
+  std::vector<uint32_t> rows;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    rows = statics[i];
+    DynamicRows(tokens, i, labels, mask, &rows);
+    int32_t scores[kNumLabels] = {};
+    for (uint32_t r : rows) {
+      const int16_t* w = &weights_[static_cast<size_t>(r) * kNumLabels];
+      for (int l = 0; l < kNumLabels; ++l) scores[l] += w[l];
+    }
+    labels[i] = Best(scores, i > 0 ? labels[i - 1] : 0);
+  }
+  return labels;
+}
+
+// --- Trainer ---------------------------------------------------------------------------------
+
+Trainer::Trainer(int bits)
+    : bits_(std::min(std::max(bits, kMinBits), kMaxBits)),
+      mask_((uint32_t{1} << bits_) - 1),
+      weights_((size_t{1} << bits_) * kNumLabels, 0.0f),
+      totals_(weights_.size(), 0.0),
+      stamps_(weights_.size(), 0) {}
+
+void Trainer::Update(const std::vector<uint32_t>& rows, int label, float delta) {
+  for (uint32_t r : rows) {
+    const size_t j = static_cast<size_t>(r) * kNumLabels + label;
+    totals_[j] += static_cast<double>(step_ - stamps_[j]) * weights_[j];
+    stamps_[j] = step_;
+    weights_[j] += delta;
+  }
+}
+
+int Trainer::TrainSentence(const std::vector<TokenInput>& tokens, const std::vector<int>& gold) {
+  const std::vector<std::vector<uint32_t>> statics = StaticRows(tokens, mask_);
+  std::vector<int> labels(tokens.size(), 0);
+  std::vector<uint32_t> rows;
+  int mistakes = 0;
+  for (size_t i = 0; i < tokens.size() && i < gold.size(); ++i) {
+    rows = statics[i];
+    DynamicRows(tokens, i, labels, mask_, &rows);
+    float scores[kNumLabels] = {};
+    for (uint32_t r : rows) {
+      const float* w = &weights_[static_cast<size_t>(r) * kNumLabels];
+      for (int l = 0; l < kNumLabels; ++l) scores[l] += w[l];
+    }
+    const int predicted = Best(scores, i > 0 ? labels[i - 1] : 0);
+    if (predicted != gold[i]) {
+      ++mistakes;
+      Update(rows, gold[i], 1.0f);
+      Update(rows, predicted, -1.0f);
+    }
+    labels[i] = gold[i];
+    ++step_;
+  }
+  return mistakes;
+}
+
+Tagger Trainer::Model() const {
+  Tagger t;
+  t.bits_ = bits_;
+  std::vector<float> averaged(weights_.size());
+  float max_abs = 0;
+  for (size_t j = 0; j < weights_.size(); ++j) {
+    const double total = totals_[j] + static_cast<double>(step_ - stamps_[j]) * weights_[j];
+    averaged[j] = static_cast<float>(total / static_cast<double>(step_));
+    max_abs = std::max(max_abs, std::fabs(averaged[j]));
+  }
+  t.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  t.weights_.resize(weights_.size());
+  for (size_t j = 0; j < weights_.size(); ++j) {
+    const long q = std::lround(averaged[j] / t.scale_);
+    t.weights_[j] = static_cast<int16_t>(std::min(32767L, std::max(-32767L, q)));
+  }
+  return t;
+}
+
+}  // namespace basira::tagger
