@@ -13,6 +13,11 @@
 #include "resolve/resolve.h"
 #include "segment/segment.h"
 #include "structure/structure.h"
+#include "tagger/tagger.h"
+
+// Defined by the generated basira_ner_model.cc (data/models/ner.model).
+extern "C" const unsigned char basira_ner_model[];
+extern "C" const size_t basira_ner_model_size;
 
 namespace basira {
 namespace {
@@ -155,6 +160,7 @@ struct Analyzer::Impl {
   std::unique_ptr<structure::Structurer> structurer;
   std::unique_ptr<clitics::CliticAnalyzer> clitics;
   std::unique_ptr<recognize::Recognizer> recognizer;
+  tagger::Tagger ner;
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -172,6 +178,10 @@ Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer) {
   if (!status.ok()) return status;
   status = recognize::Recognizer::Create(&impl->recognizer);
   if (!status.ok()) return status;
+  status = impl->ner.Load(basira_ner_model, basira_ner_model_size);
+  if (!status.ok()) {
+    return Status(ErrorCode::kInternal, "cannot load the entity model: " + status.message());
+  }
   analyzer->reset(new Analyzer(std::move(impl)));
   return Status::Ok();
 }
@@ -212,6 +222,9 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
   segment::Segmenter::Session session(*impl_->segmenter);
   std::vector<Span> sentence_spans;
   std::vector<resolve::SentenceMentions> sentence_mentions;
+  std::vector<tagger::TokenInput> tagger_tokens;
+  std::vector<int32_t> words_through;  // per token: how many word tokens up to and including it
+  std::vector<recognize::Candidate> statistical;
   std::vector<segment::TokenSpan> token_spans;
   int64_t done_before = 0;
   for (size_t i = 0; i < inputs.size(); ++i) {
@@ -244,6 +257,8 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
           resolve::SentenceMentions mentions;
           mentions.input = input;
           mentions.sentence = sentence;
+          tagger_tokens.clear();
+          words_through.clear();
           for (const segment::TokenSpan& t : token_spans) {
             if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) ++out.stats.words;
             clitics::Analysis a;
@@ -251,6 +266,8 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
               a = impl_->clitics->Analyze(text, t.span);
               mentions.words.push_back(recognize::MakeWord(text, t.span, a));
             }
+            words_through.push_back(static_cast<int32_t>(mentions.words.size()));
+            tagger_tokens.push_back(tagger::MakeTokenInput(text, t.span, t.kind, a));
             if (options.tokens) {
               Token token{input, sentence, t.span, t.kind, t.span, {}, {}};
               if (t.kind == TokenKind::kWord) {
@@ -264,7 +281,21 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
           // Names are looked for in body text, headlines and captions, not in bylines and
           // datelines (whose names are the outlet's and author's, said once).
           if (block.kind != BlockKind::kDateline) {
-            impl_->recognizer->Recognize(text, mentions.words, &mentions.candidates);
+            statistical.clear();
+            const std::vector<int> labels = impl_->ner.Tag(tagger_tokens);
+            for (const tagger::Mention& m : tagger::Mentions(tagger_tokens, labels)) {
+              recognize::Candidate c;
+              c.span = m.span;
+              c.type = static_cast<EntityType>(m.type);
+              c.first_word = m.first_token == 0 ? 0 : words_through[m.first_token - 1];
+              c.end_word = words_through[m.last_token];
+              for (int32_t w = c.first_word; w < c.end_word; ++w) {
+                if (w > c.first_word) c.key += u' ';
+                c.key += mentions.words[w].key;
+              }
+              if (c.end_word > c.first_word) statistical.push_back(std::move(c));
+            }
+            impl_->recognizer->Recognize(text, mentions.words, statistical, &mentions.candidates);
           }
           if (!mentions.candidates.empty() || !mentions.words.empty()) {
             sentence_mentions.push_back(std::move(mentions));

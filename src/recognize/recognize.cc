@@ -318,6 +318,7 @@ int Recognizer::MatchName(const std::vector<Word>& words, const icu::UnicodeStri
 }
 
 void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Word>& words,
+                           const std::vector<Candidate>& statistical,
                            std::vector<Candidate>* out) const {
   const size_t n = words.size();
   const size_t first_out = out->size();
@@ -341,6 +342,17 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     out->push_back(std::move(c));
     std::fill(used.begin() + i, used.begin() + i + len, true);
     i += len;
+  }
+
+  // 1b. The tagger's mentions where no lexicon name stands.
+  for (const Candidate& c : statistical) {
+    if (c.end_word <= c.first_word) continue;
+    if (std::any_of(used.begin() + c.first_word, used.begin() + c.end_word,
+                    [](bool u) { return u; })) {
+      continue;
+    }
+    out->push_back(c);
+    std::fill(used.begin() + c.first_word, used.begin() + c.end_word, true);
   }
 
   auto is_name_word = [&](size_t k, bool first) {

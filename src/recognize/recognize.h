@@ -7,6 +7,7 @@
 // Sources, in order:
 //   1. lexicons (data/lexicon/*.txt: canonical | variants | latin | TYPE), matched on match keys
 //      of whole tokens, of tokens from their article on, or of their stems (وبالقاهرة, لروسيا);
+//      then the statistical tagger's mentions (src/tagger), where no lexicon name stands;
 //   2. a title (الرئيس، وزير الخارجية، الأمين العام ...), optional nationality adjectives, then
 //      one to three name words: a person; the title is kept for the resolver (title mentions);
 //   3. an organization word (وكالة، صحيفة، شبكة ...) before a quoted name, or (وزارة، حزب ...)
@@ -68,9 +69,11 @@ class Recognizer {
 
   static Status Create(std::unique_ptr<Recognizer>* recognizer);
 
-  // Appends the candidates of one sentence's words, in text order.
+  // Appends the candidates of one sentence's words, in text order: lexicon names first, then
+  // the `statistical` candidates (the tagger's) that overlap none of them, then context rules
+  // on the words left (a title before any person candidate gives it its title key).
   void Recognize(const icu::UnicodeString& text, const std::vector<Word>& words,
-                 std::vector<Candidate>* out) const;
+                 const std::vector<Candidate>& statistical, std::vector<Candidate>* out) const;
 
   const Entry& entry(int32_t id) const { return entries_[id]; }
   // The length in words of the longest phrase of `kind` starting at words[i] (0 if none);
