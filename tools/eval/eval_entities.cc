@@ -3,10 +3,11 @@
 // every gold token a predicted mention overlaps is marked; exact-span conlleval P/R/F1 per type
 // and micro (all four types, and PER/LOC/ORG for sets that tag MISC differently).
 //
-//   basira_eval_entities [--tail FRACTION] FILE.conll...
+//   basira_eval_entities [--tail FRACTION] [--show N] FILE.conll...
 //
 // --tail 0.1 scores only the last 10 % of each file's sentences (the dev split carved from the
-// end of ANERcorp train).
+// end of ANERcorp train). --show N prints the first N wrong predictions and misses.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -30,11 +31,14 @@ void Print(const char* label, const basira::tagger::Counts& c) {
 
 int main(int argc, char** argv) {
   double tail = 1.0;
+  int show = 0;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--tail" && i + 1 < argc) {
       tail = std::atof(argv[++i]);
+    } else if (a == "--show" && i + 1 < argc) {
+      show = std::atoi(argv[++i]);
     } else {
       files.push_back(a);
     }
@@ -85,6 +89,25 @@ int main(int argc, char** argv) {
         words += static_cast<size_t>(result.stats.words);
       }
       const std::vector<t::TokenRange> gold = t::GoldMentions(sentences[s].tags);
+      static const char* kNames[] = {"PER", "LOC", "ORG", "MISC"};
+      auto words_of = [&](const t::TokenRange& r) {
+        std::string out;
+        for (int k = r.first; k <= r.last; ++k)
+          out += (k > r.first ? " " : "") + sentences[s].tokens[k];
+        return std::string(kNames[r.type]) + " «" + out + "»";
+      };
+      for (const t::TokenRange& p : predicted) {
+        if (show > 0 && std::find(gold.begin(), gold.end(), p) == gold.end()) {
+          std::printf("  wrong  %s\n", words_of(p).c_str());
+          --show;
+        }
+      }
+      for (const t::TokenRange& g : gold) {
+        if (show > 0 && std::find(predicted.begin(), predicted.end(), g) == predicted.end()) {
+          std::printf("  missed %s\n", words_of(g).c_str());
+          --show;
+        }
+      }
       scores.Add(gold, predicted);
       errors.Add(gold, predicted);
     }
