@@ -310,7 +310,7 @@ TEST(AnalyzerTest, ProgressOnALongText) {
     EXPECT_LE(reports[i].done, total);
     previous = reports[i].done;
     if (i > 0 && i + 1 < reports.size()) {
-      EXPECT_EQ(reports[i].stage, "segment");
+      EXPECT_EQ(reports[i].stage, "analyze");
     }
   }
 }
@@ -338,7 +338,7 @@ TEST(AnalyzerTest, CancelAtDone) { ExpectCancelledAt(kThreeInputs, "done", 1); }
 TEST(AnalyzerTest, CancelWhileSegmenting) {
   std::string text;
   for (int i = 0; i < 4000; ++i) text += "قال المتحدث إن الاجتماع انتهى. ";
-  ExpectCancelledAt({{"a", text}}, "segment", 1);
+  ExpectCancelledAt({{"a", text}}, "analyze", 1);
 }
 
 TEST(AnalyzerTest, AnalyzeAfterCancelStillWorks) {

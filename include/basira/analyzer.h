@@ -22,7 +22,8 @@ struct Input {
   std::string text;  // UTF-8, as read: validated by Analyze, never trusted
 };
 
-// Where an analysis is: `done` of `total` units of work (UTF-16 code units), in `stage`.
+// Where an analysis is: `done` of `total` units of work (UTF-16 code units), in `stage`
+// ("start", then "analyze" now and then, then "done").
 struct Progress {
   const char* stage = "";
   int64_t done = 0;

@@ -278,8 +278,8 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
               out.tokens.push_back(std::move(token));
             }
           }
-          // Names are looked for in body text, headlines and captions, not in bylines and
-          // datelines (whose names are the outlet's and author's, said once).
+          // Names are looked for in every block but the dateline (a date, never a name): lexicon
+          // names first, then the tagger's where none stands, then context rules.
           if (block.kind != BlockKind::kDateline) {
             statistical.clear();
             const std::vector<int> labels = impl_->ner.Tag(tagger_tokens);
@@ -300,7 +300,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
           if (!mentions.candidates.empty() || !mentions.words.empty()) {
             sentence_mentions.push_back(std::move(mentions));
           }
-          if (!progress.Report("segment", done_before + s.end)) {
+          if (!progress.Report("analyze", done_before + s.end)) {
             return Status(ErrorCode::kCancelled, "analysis cancelled");
           }
         }
