@@ -328,7 +328,15 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     int32_t start = 0, entry = -1;
     std::u16string key;
     const int len = MatchName(words, text, i, &start, &entry, &key);
-    if (len == 0) {
+    // A lexicon name inside a longer tagger mention of another type is part of another name
+    // (the place كييف in the club دينامو كييف): the tagger's mention is taken instead.
+    const bool inside =
+        len > 0 && std::any_of(statistical.begin(), statistical.end(), [&](const Candidate& c) {
+          return c.first_word <= static_cast<int32_t>(i) &&
+                 c.end_word >= static_cast<int32_t>(i + len) && c.end_word - c.first_word > len &&
+                 c.type != entries_[entry].type;
+        });
+    if (len == 0 || inside) {
       ++i;
       continue;
     }
@@ -344,9 +352,22 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     i += len;
   }
 
-  // 1b. The tagger's mentions where no lexicon name stands.
-  for (const Candidate& c : statistical) {
+  // 1b. The tagger's mentions where no lexicon name stands. A one-word mention that is a stop
+  // word (جراء، داخل) or carries tanween (حسنًا) is a common word, not a name.
+  for (Candidate c : statistical) {
+    // A trailing word with tanween is an adverb or an indefinite noun (كيم مخاطباً): not the name.
+    while (c.end_word - c.first_word > 1 && words[c.end_word - 1].tanween) {
+      --c.end_word;
+      c.span.end = words[c.end_word - 1].span.end;
+      c.key.resize(c.key.rfind(u' '));
+    }
     if (c.end_word <= c.first_word) continue;
+    if (c.end_word - c.first_word == 1) {
+      const Word& w = words[c.first_word];
+      if (w.tanween || MatchPhrase(Phrase::kStop, words, c.first_word, nullptr) > 0) {
+        continue;
+      }
+    }
     if (std::any_of(used.begin() + c.first_word, used.begin() + c.end_word,
                     [](bool u) { return u; })) {
       continue;
