@@ -95,9 +95,10 @@ struct Form {
   int32_t start;
 };
 
-int Forms(const Word& w, Form out[3]) {
+int Forms(const Word& w, Form out[4]) {
   int n = 0;
   out[n++] = {&w.key, w.span.start};
+  if (w.after_conjunction >= 0) out[n++] = {&w.conjunct_key, w.after_conjunction};
   if (!w.article_key.empty() && w.proclitic) out[n++] = {&w.article_key, w.article};
   if (w.stem.start != w.span.start && !w.stem_key.empty()) out[n++] = {&w.stem_key, w.stem.start};
   return n;
@@ -134,6 +135,15 @@ Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis
     previous = std::move(k);
   }
   if (w.article >= 0) w.article_key = u"ال" + w.stem_key;
+  // The clitic analysis may cut a name's first letter as a preposition (و+ب+يونغ for وبيونغ);
+  // the token after its conjunction alone is looked up too.
+  if (!a.proclitics.empty()) {
+    const std::u16string first = cut(a.proclitics.front());
+    if ((first == u"و" || first == u"ف") && a.proclitics.size() > 1) {
+      w.after_conjunction = a.proclitics.front().end;
+      w.conjunct_key = cut(Span{w.after_conjunction, span.end});
+    }
+  }
   const UChar32 last = text.char32At(w.stem.end - 1);
   w.teh_marbuta = last == 0x0629;
   w.enclitic = !a.enclitics.empty();
@@ -267,7 +277,7 @@ int Recognizer::MatchPhrase(Phrase kind, const std::vector<Word>& words, size_t 
                             std::u16string* key) const {
   const PhraseSet& set = phrases_[static_cast<int>(kind)];
   if (i >= words.size()) return 0;
-  Form forms[3];
+  Form forms[4];
   const int n = Forms(words[i], forms);
   for (int f = 0; f < n; ++f) {
     auto first = set.firsts.find(*forms[f].key);
@@ -290,7 +300,7 @@ int Recognizer::MatchPhrase(Phrase kind, const std::vector<Word>& words, size_t 
 
 int Recognizer::MatchName(const std::vector<Word>& words, const icu::UnicodeString& text, size_t i,
                           int32_t* start, int32_t* entry, std::u16string* key) const {
-  Form forms[3];
+  Form forms[4];
   const int n = Forms(words[i], forms);
   int best = 0;
   for (int f = 0; f < n; ++f) {

@@ -41,8 +41,10 @@ struct Word {
   bool tanween = false;      // the original token ends in tanween (ـاً ـٍ ـٌ): an adverb or
                              // an indefinite noun, never a name
   std::u16string key;        // the whole token
-  std::u16string article_key;  // "ال" + stem key when the token has the article, else empty
-  std::u16string stem_key;     // the stem
+  std::u16string article_key;      // "ال" + stem key when the token has the article, else empty
+  std::u16string stem_key;         // the stem
+  int32_t after_conjunction = -1;  // where the token goes on after a first و/ف proclitic
+  std::u16string conjunct_key;  // the key from there on (وبيونغ -> بيونغ, even if ب was cut)
 };
 
 // Builds a Word from a token and its clitic analysis.
