@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <string_view>
 
 #include "clitics/clitics.h"
 #include "normalize/normalize.h"
@@ -23,8 +24,9 @@ const char* const kLabelNames[kNumLabels] = {"O",     "B-PER", "I-PER",  "B-LOC"
                                              "B-ORG", "I-ORG", "B-MISC", "I-MISC"};
 const char* const kTypeNames[kNumTypes] = {"PER", "LOC", "ORG", "MISC"};
 
-uint32_t Fnv1a(const std::string& s) {
-  uint32_t h = 2166136261u;
+constexpr uint32_t kFnvBasis = 2166136261u;
+
+uint32_t Fnv1a(std::string_view s, uint32_t h = kFnvBasis) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 16777619u;
@@ -32,33 +34,93 @@ uint32_t Fnv1a(const std::string& s) {
   return h;
 }
 
-std::string Utf8(const std::u16string& s) {
+// A feature is the concatenation of its parts; FNV-1a over the parts one after another is the
+// hash of the concatenated string, so hashing never builds the string.
+using Parts = std::initializer_list<std::string_view>;
+
+uint32_t HashParts(Parts parts) {
+  uint32_t h = kFnvBasis;
+  for (std::string_view p : parts) h = Fnv1a(p, h);
+  return h;
+}
+
+// UTF-8 of UTF-16 text; an unpaired surrogate becomes U+FFFD (keys never hold one in practice).
+void AppendUtf8(std::u16string_view s, std::string* out) {
+  for (size_t i = 0; i < s.size();) {
+    UChar32 c;
+    U16_NEXT(s.data(), i, s.size(), c);
+    if (U_IS_SURROGATE(c)) c = 0xFFFD;
+    if (c < 0x80) {
+      out->push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out->push_back(static_cast<char>(0xC0 | c >> 6));
+      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      out->push_back(static_cast<char>(0xE0 | c >> 12));
+      out->push_back(static_cast<char>(0x80 | (c >> 6 & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out->push_back(static_cast<char>(0xF0 | c >> 18));
+      out->push_back(static_cast<char>(0x80 | (c >> 12 & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (c >> 6 & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+}
+
+// The UTF-8 match key of text[span] (no offset map: the tagger only needs the key).
+std::string KeyUtf8(const icu::UnicodeString& text, Span span) {
   std::string out;
-  icu::UnicodeString(s.data(), static_cast<int32_t>(s.size())).toUTF8String(out);
+  if (span.length() <= 0) return out;
+  const std::u16string key = normalize::Key(std::u16string_view(
+      reinterpret_cast<const char16_t*>(text.getBuffer()) + span.start, span.length()));
+  AppendUtf8(key, &out);
   return out;
 }
 
-std::string KeyUtf8(const icu::UnicodeString& text, Span span) {
-  if (span.length() <= 0) return std::string();
-  return Utf8(normalize::MatchKeys(text, span).key());
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += IsContinuationByte(c) ? 0 : 1;
+  return n;
 }
 
-// Byte offsets of the code point starts of a UTF-8 string, plus its size.
-std::vector<size_t> CodePointStarts(const std::string& s) {
-  std::vector<size_t> starts;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
+// The first k code points of s (all of s when it has fewer).
+std::string_view FirstCodePoints(std::string_view s, size_t k) {
+  size_t i = 0;
+  for (size_t seen = 0; i < s.size(); ++i) {
+    if (!IsContinuationByte(s[i]) && seen++ == k) break;
   }
-  starts.push_back(s.size());
-  return starts;
+  return s.substr(0, i);
 }
 
-std::string Shape(const std::string& key) {
+// The last k code points of s (all of s when it has fewer).
+std::string_view LastCodePoints(std::string_view s, size_t k) {
+  size_t i = s.size();
+  for (size_t seen = 0; i > 0 && seen < k;) {
+    --i;
+    if (!IsContinuationByte(s[i])) ++seen;
+  }
+  return s.substr(i);
+}
+
+// The shape of a key: runs of digits (9), Latin letters (a), Arabic letters (A), other (.).
+// Decodes UTF-8 in place; a malformed byte counts as "other".
+std::string Shape(std::string_view key) {
   std::string shape;
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(key);
-  for (int32_t i = 0; i < u.length();) {
-    const UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
+  for (size_t i = 0; i < key.size();) {
+    const auto b = static_cast<unsigned char>(key[i]);
+    UChar32 c = b;
+    size_t len = 1;
+    if (b >= 0xC0 && b < 0xE0 && i + 1 < key.size()) {
+      c = (b & 0x1F) << 6 | (static_cast<unsigned char>(key[i + 1]) & 0x3F);
+      len = 2;
+    } else if (b >= 0xE0) {
+      c = 0x10000;  // beyond the scripts told apart here
+      len = b >= 0xF0 ? 4 : 3;
+    }
+    i += len;
     char k = '.';
     if (c >= '0' && c <= '9') {
       k = '9';
@@ -72,9 +134,10 @@ std::string Shape(const std::string& key) {
   return shape;
 }
 
-std::string LengthBucket(const std::string& stem) {
-  const size_t n = CodePointStarts(stem).size() - 1;
-  if (n <= 4) return std::to_string(n);
+const char* LengthBucket(std::string_view stem) {
+  static const char* const kSmall[] = {"0", "1", "2", "3", "4"};
+  const size_t n = CodePointCount(stem);
+  if (n <= 4) return kSmall[n];
   if (n <= 6) return "5-6";
   return "7+";
 }
@@ -86,12 +149,58 @@ const std::string& KeyAt(const std::vector<TokenInput>& t, long i, bool stem) {
   return stem ? t[i].stem : t[i].key;
 }
 
+// Calls emit(Parts) once for every label-independent feature of token i; a feature's string is
+// its parts concatenated. StaticFeatures and the hashed rows both come from here, so they can
+// never disagree.
+template <typename Emit>
+void ForEachStaticFeature(const std::vector<TokenInput>& tokens, size_t i, Emit&& emit) {
+  static const char* const kPrefix[] = {"p1=", "p2=", "p3=", "p4="};
+  static const char* const kSuffix[] = {"x1=", "x2=", "x3=", "x4="};
+  static const char* const kWordAt[] = {"w-2=", "w-1=", "w+1=", "w+2="};
+  static const char* const kStemAt[] = {"s-2=", "s-1=", "s+1=", "s+2="};
+  static const long kOffsets[] = {-2, -1, 1, 2};
+  const TokenInput& t = tokens[i];
+  const long n = static_cast<long>(i);
+  emit(Parts{"b"});
+  emit(Parts{"w=", t.key});
+  emit(Parts{"s=", t.stem});
+  const size_t letters = CodePointCount(t.stem);
+  for (size_t k = 1; k <= kAffixes && k <= letters; ++k) {
+    emit(Parts{kPrefix[k - 1], FirstCodePoints(t.stem, k)});
+    emit(Parts{kSuffix[k - 1], LastCodePoints(t.stem, k)});
+  }
+  emit(Parts{"pc=", t.proclitics});
+  emit(Parts{t.enclitic ? "en=1" : "en=0"});
+  emit(Parts{"sh=", Shape(t.key)});
+  emit(Parts{"k=", TokenKindName(t.kind)});
+  emit(Parts{"ln=", LengthBucket(t.stem)});
+  for (int d = 0; d < 4; ++d) {
+    emit(Parts{kWordAt[d], KeyAt(tokens, n + kOffsets[d], false)});
+    emit(Parts{kStemAt[d], KeyAt(tokens, n + kOffsets[d], true)});
+  }
+  for (long d : {-1L, 1L}) {
+    const std::string& s = KeyAt(tokens, n + d, true);
+    if (CodePointCount(s) > 2) emit(Parts{d < 0 ? "x2-1=" : "x2+1=", LastCodePoints(s, 2)});
+  }
+  emit(Parts{"s-1s+1=", KeyAt(tokens, n - 1, true), "|", KeyAt(tokens, n + 1, true)});
+  emit(Parts{"s-1s0=", KeyAt(tokens, n - 1, true), "|", t.stem});
+  emit(Parts{"s0s+1=", t.stem, "|", KeyAt(tokens, n + 1, true)});
+  for (const std::string& x : t.lexicon) emit(Parts{"lx=", x});
+  if (i >= 1) {
+    for (const std::string& x : tokens[i - 1].lexicon) emit(Parts{"lx-1=", x});
+  }
+  if (i + 1 < tokens.size()) {
+    for (const std::string& x : tokens[i + 1].lexicon) emit(Parts{"lx+1=", x});
+  }
+}
+
 // Rows of the static features of every token.
 std::vector<std::vector<uint32_t>> StaticRows(const std::vector<TokenInput>& tokens,
                                               uint32_t mask) {
   std::vector<std::vector<uint32_t>> rows(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
-    for (const std::string& f : StaticFeatures(tokens, i)) rows[i].push_back(Fnv1a(f) & mask);
+    ForEachStaticFeature(tokens, i,
+                         [&](Parts parts) { rows[i].push_back(HashParts(parts) & mask); });
   }
   return rows;
 }
@@ -101,9 +210,9 @@ void DynamicRows(const std::vector<TokenInput>& tokens, size_t i, const std::vec
                  uint32_t mask, std::vector<uint32_t>* rows) {
   const char* p1 = i >= 1 ? kLabelNames[labels[i - 1]] : "<s>";
   const char* p2 = i >= 2 ? kLabelNames[labels[i - 2]] : "<s>";
-  rows->push_back(Fnv1a(std::string("t1=") + p1) & mask);
-  rows->push_back(Fnv1a(std::string("t2=") + p2 + "|" + p1) & mask);
-  rows->push_back(Fnv1a(std::string("t1s=") + p1 + "|" + tokens[i].stem) & mask);
+  rows->push_back(HashParts({"t1=", p1}) & mask);
+  rows->push_back(HashParts({"t2=", p2, "|", p1}) & mask);
+  rows->push_back(HashParts({"t1s=", p1, "|", tokens[i].stem}) & mask);
 }
 
 bool Allowed(int prev, int label) {
@@ -180,42 +289,11 @@ TokenInput MakeTokenInput(const icu::UnicodeString& text, Span span, TokenKind k
 
 std::vector<std::string> StaticFeatures(const std::vector<TokenInput>& tokens, size_t i) {
   std::vector<std::string> f;
-  const TokenInput& t = tokens[i];
-  const long n = static_cast<long>(i);
-  f.push_back("b");
-  f.push_back("w=" + t.key);
-  f.push_back("s=" + t.stem);
-  const std::vector<size_t> cps = CodePointStarts(t.stem);
-  const size_t letters = cps.size() - 1;
-  for (size_t k = 1; k <= kAffixes && k <= letters; ++k) {
-    f.push_back("p" + std::to_string(k) + "=" + t.stem.substr(0, cps[k]));
-    f.push_back("x" + std::to_string(k) + "=" + t.stem.substr(cps[letters - k]));
-  }
-  f.push_back("pc=" + t.proclitics);
-  f.push_back(t.enclitic ? "en=1" : "en=0");
-  f.push_back("sh=" + Shape(t.key));
-  f.push_back(std::string("k=") + TokenKindName(t.kind));
-  f.push_back("ln=" + LengthBucket(t.stem));
-  for (long d : {-2L, -1L, 1L, 2L}) {
-    const std::string pos = (d > 0 ? "+" : "") + std::to_string(d);
-    f.push_back("w" + pos + "=" + KeyAt(tokens, n + d, false));
-    f.push_back("s" + pos + "=" + KeyAt(tokens, n + d, true));
-  }
-  for (long d : {-1L, 1L}) {
-    const std::string& s = KeyAt(tokens, n + d, true);
-    const std::vector<size_t> c = CodePointStarts(s);
-    if (c.size() > 3) f.push_back((d < 0 ? "x2-1=" : "x2+1=") + s.substr(c[c.size() - 3]));
-  }
-  f.push_back("s-1s+1=" + KeyAt(tokens, n - 1, true) + "|" + KeyAt(tokens, n + 1, true));
-  f.push_back("s-1s0=" + KeyAt(tokens, n - 1, true) + "|" + t.stem);
-  f.push_back("s0s+1=" + t.stem + "|" + KeyAt(tokens, n + 1, true));
-  for (const std::string& x : t.lexicon) f.push_back("lx=" + x);
-  if (i >= 1) {
-    for (const std::string& x : tokens[i - 1].lexicon) f.push_back("lx-1=" + x);
-  }
-  if (i + 1 < tokens.size()) {
-    for (const std::string& x : tokens[i + 1].lexicon) f.push_back("lx+1=" + x);
-  }
+  ForEachStaticFeature(tokens, i, [&f](Parts parts) {
+    std::string s;
+    for (std::string_view p : parts) s += p;
+    f.push_back(std::move(s));
+  });
   return f;
 }
 
@@ -315,16 +393,17 @@ std::vector<int> Tagger::Tag(const std::vector<TokenInput>& tokens) const {
   std::vector<int> labels(tokens.size(), 0);
   if (weights_.empty()) return labels;
   const uint32_t mask = (uint32_t{1} << bits_) - 1;
-  const std::vector<std::vector<uint32_t>> statics = StaticRows(tokens, mask);
   std::vector<uint32_t> rows;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    rows = statics[i];
-    DynamicRows(tokens, i, labels, mask, &rows);
     int32_t scores[kNumLabels] = {};
-    for (uint32_t r : rows) {
-      const int16_t* w = &weights_[static_cast<size_t>(r) * kNumLabels];
+    const auto add = [&](uint32_t row) {
+      const int16_t* w = &weights_[static_cast<size_t>(row) * kNumLabels];
       for (int l = 0; l < kNumLabels; ++l) scores[l] += w[l];
-    }
+    };
+    ForEachStaticFeature(tokens, i, [&](Parts parts) { add(HashParts(parts) & mask); });
+    rows.clear();
+    DynamicRows(tokens, i, labels, mask, &rows);
+    for (uint32_t r : rows) add(r);
     labels[i] = Best(scores, i > 0 ? labels[i - 1] : 0);
   }
   return labels;
