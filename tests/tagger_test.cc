@@ -297,13 +297,11 @@ TEST(TaggerPerceptron, TagsAreWellFormedIob2) {
   // another type.
   const Tagger trained = TrainTiny(2);
   std::string bytes = trained.Serialize();
-  const size_t table = bytes.size() - 2 * (size_t{1} << 12) * kNumLabels;
+  const size_t table = bytes.size() - (size_t{1} << 12) * kNumLabels;
   for (size_t row = 0; row < (size_t{1} << 12); ++row) {
     for (int l = 0; l < kNumLabels; ++l) {
-      const int16_t w = l == InsideLabel(0) ? 100 : (l == BeginLabel(1) ? 50 : 0);
-      const size_t at = table + 2 * (row * kNumLabels + l);
-      bytes[at] = static_cast<char>(w & 0xFF);
-      bytes[at + 1] = static_cast<char>((w >> 8) & 0xFF);
+      const int8_t w = l == InsideLabel(0) ? 100 : (l == BeginLabel(1) ? 50 : 0);
+      bytes[table + row * kNumLabels + l] = static_cast<char>(w);
     }
   }
   Tagger tagger;
@@ -319,7 +317,7 @@ TEST(TaggerPerceptron, TagsAreWellFormedIob2) {
 TEST(TaggerModel, SaveLoadRoundTripGivesIdenticalTags) {
   const Tagger tagger = TrainTiny(8);
   const std::string bytes = tagger.Serialize();
-  EXPECT_EQ(bytes.size(), 8 + 12 + 9 + 1 + 6 * 5 + 2 * 6 + 4 + 2 * (size_t{1} << 12) * kNumLabels);
+  EXPECT_EQ(bytes.size(), 8 + 12 + 9 + 1 + 6 * 5 + 2 * 6 + 4 + (size_t{1} << 12) * kNumLabels);
   Tagger loaded;
   ASSERT_TRUE(loaded.Load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()).ok());
   EXPECT_EQ(loaded.bits(), 12);
@@ -343,7 +341,7 @@ TEST(TaggerModel, LoadRejectsBadBytes) {
   EXPECT_EQ(t.Load(reinterpret_cast<const uint8_t*>(wrong.data()), wrong.size()).code(),
             ErrorCode::kInvalidArgument);
   wrong = bytes;
-  wrong[8] = 2;  // version
+  wrong[8] = 1;  // version 1 (int16 weights) is no longer read
   EXPECT_EQ(t.Load(reinterpret_cast<const uint8_t*>(wrong.data()), wrong.size()).code(),
             ErrorCode::kInvalidArgument);
   wrong = bytes;

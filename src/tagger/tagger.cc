@@ -15,7 +15,7 @@ namespace basira::tagger {
 namespace {
 
 constexpr char kMagic[8] = {'B', 'N', 'E', 'R', 'T', 'A', 'G', '1'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;  // 2: int8 weights (1 had int16)
 constexpr int kMinBits = 4;
 constexpr int kMaxBits = 24;
 constexpr size_t kAffixes = 4;
@@ -357,11 +357,10 @@ Status Tagger::Load(const uint8_t* data, size_t size) {
   std::memcpy(&scale, &scale_bits, 4);
   if (!(scale > 0) || !std::isfinite(scale)) return Invalid("bad scale");
   const size_t count = (size_t{1} << bits) * kNumLabels;
-  if (size - pos != count * 2) return Invalid("weight table has the wrong size");
+  if (size - pos != count) return Invalid("weight table has the wrong size");
   weights_.resize(count);
   for (size_t i = 0; i < count; ++i) {
-    const uint8_t* p = data + pos + 2 * i;
-    weights_[i] = static_cast<int16_t>(static_cast<uint16_t>(p[0] | p[1] << 8));
+    weights_[i] = static_cast<int8_t>(data[pos + i]);
   }
   bits_ = static_cast<int>(bits);
   scale_ = scale;
@@ -380,12 +379,8 @@ std::string Tagger::Serialize() const {
   uint32_t scale_bits;
   std::memcpy(&scale_bits, &scale_, 4);
   PutU32(&out, scale_bits);
-  out.reserve(out.size() + weights_.size() * 2);
-  for (int16_t w : weights_) {
-    const auto u = static_cast<uint16_t>(w);
-    out.push_back(static_cast<char>(u & 0xFF));
-    out.push_back(static_cast<char>(u >> 8));
-  }
+  out.reserve(out.size() + weights_.size());
+  for (int8_t w : weights_) out.push_back(static_cast<char>(w));
   return out;
 }
 
@@ -397,7 +392,7 @@ std::vector<int> Tagger::Tag(const std::vector<TokenInput>& tokens) const {
   for (size_t i = 0; i < tokens.size(); ++i) {
     int32_t scores[kNumLabels] = {};
     const auto add = [&](uint32_t row) {
-      const int16_t* w = &weights_[static_cast<size_t>(row) * kNumLabels];
+      const int8_t* w = &weights_[static_cast<size_t>(row) * kNumLabels];
       for (int l = 0; l < kNumLabels; ++l) scores[l] += w[l];
     };
     ForEachStaticFeature(tokens, i, [&](Parts parts) { add(HashParts(parts) & mask); });
@@ -462,11 +457,11 @@ Tagger Trainer::Model() const {
     averaged[j] = static_cast<float>(total / static_cast<double>(step_));
     max_abs = std::max(max_abs, std::fabs(averaged[j]));
   }
-  t.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  t.scale_ = max_abs > 0 ? max_abs / 127.0f : 1.0f;
   t.weights_.resize(weights_.size());
   for (size_t j = 0; j < weights_.size(); ++j) {
     const long q = std::lround(averaged[j] / t.scale_);
-    t.weights_[j] = static_cast<int16_t>(std::min(32767L, std::max(-32767L, q)));
+    t.weights_[j] = static_cast<int8_t>(std::min(127L, std::max(-127L, q)));
   }
   return t;
 }

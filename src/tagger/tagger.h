@@ -22,10 +22,11 @@
 // the 2-letter stem suffixes of the neighbours at -1 and +1, three stem pairs (-1|0, 0|+1,
 // -1|+1), the lexicon strings of the token and of its neighbours at -1 and +1
 // (TokenInput::lexicon: the hook for gazetteers and trigger words), and the previous label, the
-// previous two labels, and the previous label with the stem. Weights are stored as int16 with one
-// scale in a small binary format:
-//   "BNERTAG1" | u32 version | u32 bits | u32 label count | labels (u8 length + bytes) |
-//   f32 scale | i16 weights[2^bits * labels] (little endian, row major).
+// previous two labels, and the previous label with the stem. Weights are stored as int8 with one
+// scale (on the ANERcorp dev split int8 scores as well as int16, and halves the table that
+// tagging reads at random) in a small binary format:
+//   "BNERTAG1" | u32 version (2) | u32 bits | u32 label count | labels (u8 length + bytes) |
+//   f32 scale | i8 weights[2^bits * labels] (row major).
 #ifndef BASIRA_SRC_TAGGER_TAGGER_H_
 #define BASIRA_SRC_TAGGER_TAGGER_H_
 
@@ -105,7 +106,7 @@ class Tagger {
   friend class Trainer;
   int bits_ = 0;
   float scale_ = 1;
-  std::vector<int16_t> weights_;  // [row * kNumLabels + label]
+  std::vector<int8_t> weights_;  // [row * kNumLabels + label]
 };
 
 // Averaged-perceptron training: call TrainSentence for every sentence of an epoch, then Model.
