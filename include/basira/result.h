@@ -130,6 +130,38 @@ struct Entity {
   std::vector<Mention> mentions;  // in text order
 };
 
+// Who said what (src/quotes).
+enum class QuoteKind {
+  kDirect,    // the speaker's own words, in quotation marks or after a colon
+  kIndirect,  // reported speech: قال فلان إن ...
+};
+const char* QuoteKindName(QuoteKind kind);  // "direct", "indirect"
+
+struct Quote {
+  int32_t input = 0;
+  int32_t sentence = 0;  // the sentence the quote starts in
+  Span span;             // the quoted words, without quotation marks, colon or final stop
+  QuoteKind kind = QuoteKind::kDirect;
+  int32_t speaker = -1;    // index into Result::entities; -1 when the speaker is no entity
+  Span speaker_span;       // the words naming the speaker (a mention, or a description such as
+                           // مسؤول روسي); empty when the text names no one there
+  Span verb;               // the reporting verb (قال، أضاف ...); empty when there is none
+  bool inherited = false;  // the speaker carried over from the previous quote (وأضاف: «...»)
+};
+
+// One place where a text cites an entity as its source.
+struct Citation {
+  int32_t input = 0;
+  int32_t sentence = 0;
+  Span span;  // the entity's mention
+};
+
+// An entity the texts cite (بحسب وكالة ...، قالت صحيفة ...), with every citation.
+struct Source {
+  int32_t entity = 0;               // index into Result::entities
+  std::vector<Citation> citations;  // in input and text order
+};
+
 struct Stats {
   int64_t words = 0;   // tokens of kind word or number
   int64_t tokens = 0;  // all tokens, whether or not Result::tokens was filled
@@ -142,6 +174,8 @@ struct Result {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;     // filled only when Options::tokens is set
   std::vector<Entity> entities;  // by salience, most salient first
+  std::vector<Quote> quotes;     // in input and text order
+  std::vector<Source> sources;   // most cited first
   Stats stats;
 };
 

@@ -9,6 +9,7 @@
 #include "clitics/clitics.h"
 #include "icu/icu_data.h"
 #include "ingest/ingest.h"
+#include "quotes/quotes.h"
 #include "recognize/recognize.h"
 #include "resolve/resolve.h"
 #include "segment/segment.h"
@@ -127,6 +128,10 @@ const char* EntityTypeName(EntityType type) {
       return "MISC";
   }
   return "MISC";
+}
+
+const char* QuoteKindName(QuoteKind kind) {
+  return kind == QuoteKind::kIndirect ? "indirect" : "direct";
 }
 
 const char* MentionKindName(MentionKind kind) {
@@ -310,6 +315,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
     done_before += text.length();
   }
   resolve::Resolve(*impl_->recognizer, texts, sentence_mentions, &out);
+  quotes::Find(texts, sentence_mentions, &out);
   if (!progress.Report("done", total_units, /*force=*/true)) {
     return Status(ErrorCode::kCancelled, "analysis cancelled");
   }

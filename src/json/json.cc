@@ -147,10 +147,40 @@ std::string ResultToJson(const Result& result, const std::vector<Input>& inputs)
                         {"salience", e.salience},
                         {"mentions", std::move(mentions)}});
   }
-  j["stats"] = {{"inputs", result.inputs.size()},       {"documents", result.documents.size()},
-                {"noise", result.noise.size()},         {"entities", result.entities.size()},
-                {"sentences", result.sentences.size()}, {"tokens", result.stats.tokens},
-                {"words", result.stats.words}};
+  auto span_or_null = [&](int32_t input, Span span) -> Json {
+    if (span.length() <= 0) return nullptr;
+    return {{"span", SpanJson(span)}, {"text", text_of(input, span)}};
+  };
+  Json& quotes = j["quotes"] = Json::array();
+  for (const Quote& q : result.quotes) {
+    quotes.push_back({{"input", q.input},
+                      {"sentence", q.sentence},
+                      {"span", SpanJson(q.span)},
+                      {"text", text_of(q.input, q.span)},
+                      {"kind", QuoteKindName(q.kind)},
+                      {"speaker", q.speaker >= 0 ? Json(q.speaker) : Json(nullptr)},
+                      {"speaker_words", span_or_null(q.input, q.speaker_span)},
+                      {"verb", span_or_null(q.input, q.verb)},
+                      {"inherited", q.inherited}});
+  }
+  Json& sources = j["sources"] = Json::array();
+  for (const Source& src : result.sources) {
+    Json citations = Json::array();
+    for (const Citation& c : src.citations) {
+      citations.push_back(
+          {{"input", c.input}, {"sentence", c.sentence}, {"span", SpanJson(c.span)}});
+    }
+    const Entity& e = result.entities[src.entity];
+    sources.push_back({{"entity", src.entity},
+                       {"name", e.name},
+                       {"type", EntityTypeName(e.type)},
+                       {"count", src.citations.size()},
+                       {"citations", std::move(citations)}});
+  }
+  j["stats"] = {{"inputs", result.inputs.size()}, {"documents", result.documents.size()},
+                {"noise", result.noise.size()},   {"entities", result.entities.size()},
+                {"quotes", result.quotes.size()}, {"sentences", result.sentences.size()},
+                {"tokens", result.stats.tokens},  {"words", result.stats.words}};
   return Dump(j);
 }
 

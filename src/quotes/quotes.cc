@@ -1,0 +1,462 @@
+#include "quotes/quotes.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+
+#include "normalize/normalize.h"
+
+namespace basira::quotes {
+namespace {
+
+using recognize::Word;
+
+// Reporting verbs, by their match keys (alef forms folded, ة → ه, ى → ي, ؤ → و). A leading و or
+// ف is matched through Word::conjunct_key.
+constexpr const char* kReportingVerbs[] = {
+    "قال",   "قالت",  "يقول",  "تقول",  "أضاف",  "أضافت",  "يضيف",  "تضيف",   "أكد",   "أكدت",
+    "يؤكد",  "تؤكد",  "أوضح",  "أوضحت", "يوضح",  "صرح",    "صرحت",  "أشار",   "أشارت", "يشير",
+    "تابع",  "تابعت", "ذكر",   "ذكرت",  "شدد",   "شددت",   "يشدد",  "أعلن",   "أعلنت", "قائلا",
+    "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة", "معتبرا", "اعتبر", "اعتبرت", "رأى",   "رأت",
+    "لفت",   "لفتت",  "كتب",   "كتبت",  "أفاد",  "أفادت",  "نقل",   "نقلت",   "أصر",   "أصرت",
+    "حذر",   "حذرت",  "اختتم", "ختم",   "أردف",  "استطرد", "أوردت", "أورد",   "كشف",   "كشفت",
+    "نفى",   "نفت",   "أعرب",  "أعربت", "وصف",   "وصفت",   "يرى",   "ترى",    "أبلغ",  "أبلغت",
+    "أجاب",  "أجابت", "علق",   "علقت",  "اعترف", "اعترفت", "أقر",   "أقرت",   "زعم",   "زعمت",
+    "ردد",   "رد",    "ردت",   "معربا", "مشيرا", "مشيرة",  "موضحا", "مشددا",  "لافتا", "متابعا",
+    "مضيفا", "أجاب",  "سئل",   "تساءل", "هدد",   "هددت",   "دعا",   "دعت",
+};
+
+// Verbs that cite an outlet when an organization follows them (قالت وكالة رويترز).
+constexpr const char* kCitingVerbs[] = {"قال", "قالت", "ذكر",  "ذكرت",  "أفاد", "أفادت",
+                                        "نقل", "نقلت", "أورد", "أوردت", "أعلن", "أعلنت",
+                                        "كشف", "كشفت", "أكد",  "أكدت",  "أشار", "أشارت"};
+
+// Cues that name a source after them: بحسب X، حسب X، حسبما ذكرت X، وفقاً لـ X، نقلاً عن X.
+constexpr const char* kSourceCues[] = {"بحسب", "حسب",  "حسبما",   "وفق", "وفقا",
+                                       "طبقا", "نقلا", "استنادا", "عن"};
+
+// Words a described speaker never starts with (وأشار إلى ...، يرى في ...).
+constexpr const char* kNotSpeakers[] = {"إلى", "في",   "على", "عن",    "من",   "مع",   "بعد",
+                                        "قبل", "خلال", "أمس", "اليوم", "أيضا", "كذلك", "ثقته"};
+
+// إن / أن (and بأن, أنه ...): what indirect speech starts with.
+constexpr const char* kThat = "ان";
+
+constexpr size_t kVerbWindow = 20;  // words a reporting verb may stand before a quote
+constexpr size_t kSpeakerWords = 6;  // the longest described speaker (قال مسؤول روسي كبير)
+constexpr size_t kThatWindow = 8;         // words between a verb and its إن
+constexpr size_t kCueWindow = 5;          // words between a cue and the source it names
+constexpr int kMinUnattributedWords = 4;  // a quoted run with no verb beside it: at least this
+constexpr int kMinQuotedWords = 3;        // a quoted run shorter than this needs a verb
+constexpr int32_t kMaxQuoteUnits = 4000;  // a quotation mark this far from its pair is no pair
+
+using KeySet = std::unordered_set<std::u16string>;
+
+KeySet KeysOf(const char* const* words, size_t count) {
+  KeySet keys;
+  for (size_t i = 0; i < count; ++i) keys.insert(normalize::KeyFromUtf8(words[i]));
+  return keys;
+}
+
+const KeySet& ReportingVerbs() {
+  static const KeySet* keys =
+      new KeySet(KeysOf(kReportingVerbs, sizeof(kReportingVerbs) / sizeof(*kReportingVerbs)));
+  return *keys;
+}
+const KeySet& CitingVerbs() {
+  static const KeySet* keys =
+      new KeySet(KeysOf(kCitingVerbs, sizeof(kCitingVerbs) / sizeof(*kCitingVerbs)));
+  return *keys;
+}
+const KeySet& SourceCues() {
+  static const KeySet* keys =
+      new KeySet(KeysOf(kSourceCues, sizeof(kSourceCues) / sizeof(*kSourceCues)));
+  return *keys;
+}
+
+// Whether the word, or the word after a leading و/ف (وقال، فقال), is in the set.
+const KeySet& NotSpeakers() {
+  static const KeySet* keys =
+      new KeySet(KeysOf(kNotSpeakers, sizeof(kNotSpeakers) / sizeof(*kNotSpeakers)));
+  return *keys;
+}
+
+bool InSet(const KeySet& set, const Word& w) {
+  if (set.count(w.key) > 0) return true;
+  if (w.after_conjunction >= 0 && set.count(w.conjunct_key) > 0) return true;
+  return w.key.size() > 2 && (w.key[0] == u'\u0648' || w.key[0] == u'\u0641') &&
+         set.count(w.key.substr(1)) > 0;
+}
+
+bool IsThat(const Word& w) {
+  static const std::u16string that = normalize::KeyFromUtf8(kThat);
+  return w.key == that || w.stem_key == that || w.conjunct_key == that;
+}
+
+bool IsSpace(char16_t c) {
+  return c == u' ' || c == u'\t' || c == u'\r' || c == u'\n' || c == 0x00A0 || c == 0x200F ||
+         c == 0x200E || c == 0x061C;
+}
+
+// text[span] without spaces at either end, and without final full stops (. ۔) and commas.
+Span Trim(const icu::UnicodeString& text, Span span) {
+  while (span.start < span.end && IsSpace(text[span.start])) ++span.start;
+  while (span.end > span.start) {
+    const char16_t c = text[span.end - 1];
+    if (IsSpace(c) || c == u'.' || c == 0x06D4 || c == u'\u060C' || c == u',') {
+      --span.end;
+    } else {
+      break;
+    }
+  }
+  return span;
+}
+
+int CountWords(const icu::UnicodeString& text, Span span) {
+  int words = 0;
+  bool in_word = false;
+  for (int32_t i = span.start; i < span.end; ++i) {
+    const bool space = IsSpace(text[i]);
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// The quotation mark that closes `open`, or 0 when `open` opens nothing.
+char16_t Closer(char16_t open) {
+  switch (open) {
+    case u'\u00AB':  // «
+      return u'\u00BB';
+    case u'\u201C':  // “
+      return u'\u201D';
+    case u'\u201D':  // ” used as an opener in right-to-left text
+      return u'\u201C';
+    case u'"':
+      return u'"';
+    default:
+      return 0;
+  }
+}
+
+struct MentionRef {
+  Span span;
+  int32_t entity = 0;
+};
+
+struct Context {
+  const std::vector<icu::UnicodeString>& texts;
+  Result* result;
+  std::vector<std::vector<int32_t>> sentences_of;  // per input: sentence indices in text order
+  std::vector<const resolve::SentenceMentions*> words_of;  // per sentence (or nullptr)
+  std::vector<std::vector<MentionRef>> mentions_of;        // per input, by start
+};
+
+const std::vector<Word>& WordsOf(const Context& c, int32_t sentence) {
+  static const std::vector<Word> none;
+  const resolve::SentenceMentions* s = c.words_of[sentence];
+  return s == nullptr ? none : s->words;
+}
+
+// The sentence of `input` holding offset `at` (the last one starting at or before it), or -1.
+int32_t SentenceAt(const Context& c, int32_t input, int32_t at) {
+  const std::vector<int32_t>& list = c.sentences_of[input];
+  auto it = std::upper_bound(list.begin(), list.end(), at, [&](int32_t offset, int32_t s) {
+    return offset < c.result->sentences[s].span.start;
+  });
+  if (it == list.begin()) return -1;
+  const int32_t s = *(it - 1);
+  return at < c.result->sentences[s].span.end ? s : -1;
+}
+
+// The first entity mention of `input` inside [from, to), of a type that can speak or be cited
+// (people, organizations; places and others when `any_type`).
+const MentionRef* MentionIn(const Context& c, int32_t input, int32_t from, int32_t to,
+                            bool any_type = false) {
+  const std::vector<MentionRef>& list = c.mentions_of[input];
+  auto it =
+      std::lower_bound(list.begin(), list.end(), from,
+                       [](const MentionRef& m, int32_t offset) { return m.span.start < offset; });
+  for (; it != list.end() && it->span.start < to; ++it) {
+    const EntityType type = c.result->entities[it->entity].type;
+    if (any_type || type == EntityType::kPerson || type == EntityType::kOrganization) return &*it;
+  }
+  return nullptr;
+}
+
+// Index of the first word of `words` starting at or after `offset`.
+size_t FirstWordFrom(const std::vector<Word>& words, int32_t offset) {
+  return static_cast<size_t>(
+      std::lower_bound(words.begin(), words.end(), offset,
+                       [](const Word& w, int32_t o) { return w.span.start < o; }) -
+      words.begin());
+}
+
+// The speaker named between the verb and `limit` (قال بوتين: «), else just before the verb
+// (بوتين قال); with no entity, the describing words after the verb.
+void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words, size_t verb,
+                 size_t end_word, int32_t limit, Quote* q) {
+  const Word& v = words[verb];
+  q->verb = v.span;
+  // After the verb (قال بوتين:), skipping a cited source (وتابع، وفقاً لـ«الوكالة»: «...»).
+  for (const MentionRef* m = MentionIn(c, input, v.span.end, limit); m != nullptr;
+       m = MentionIn(c, input, m->span.end, limit)) {
+    const size_t k = FirstWordFrom(words, m->span.start + 1);  // the word after the mention's
+    bool cited = false;
+    for (size_t back = 1; back <= 3 && k >= back + 1; ++back) {
+      cited = cited || InSet(SourceCues(), words[k - back - 1]);
+    }
+    if (cited) continue;
+    q->speaker = m->entity;
+    q->speaker_span = m->span;
+    return;
+  }
+  // Before the verb, within the sentence (بوتين قال، وسئل بوتين ... فقال): the closest mention.
+  const MentionRef* before = nullptr;
+  const int32_t from = words.empty() ? v.span.start : words[0].span.start;
+  for (const MentionRef* m = MentionIn(c, input, from, v.span.start); m != nullptr;
+       m = MentionIn(c, input, m->span.start + 1, v.span.start)) {
+    before = m;
+  }
+  if (before != nullptr) {
+    q->speaker = before->entity;
+    q->speaker_span = before->span;
+    return;
+  }
+  // A described speaker (قال مسؤول روسي): the words after the verb, up to إن/أن or a comma.
+  const icu::UnicodeString& text = c.texts[input];
+  size_t last = verb + 1;
+  while (last < end_word && last - verb <= kSpeakerWords && !IsThat(words[last])) {
+    bool comma = false;
+    for (int32_t k = words[last - 1].span.end; k < words[last].span.start; ++k) {
+      comma = comma || text[k] == u'\u060C' || text[k] == u',';
+    }
+    if (comma && last > verb + 1) break;
+    ++last;
+  }
+  if (last > verb + 1 && last - verb - 1 <= kSpeakerWords &&
+      NotSpeakers().count(words[verb + 1].key) == 0 && !InSet(SourceCues(), words[verb + 1])) {
+    q->speaker_span = Span{words[verb + 1].span.start, words[last - 1].span.end};
+  }
+}
+
+// A reporting verb among words [0, end) of the sentence, closest to `end`, no further than
+// kVerbWindow words; end when there is none.
+size_t VerbBefore(const std::vector<Word>& words, size_t end) {
+  for (size_t k = end; k-- > 0 && end - k <= kVerbWindow;) {
+    if (InSet(ReportingVerbs(), words[k])) return k;
+  }
+  return end;
+}
+
+void Attribute(const Context& c, int32_t input, int32_t open, int32_t close, Quote* q) {
+  const std::vector<Word>& words = WordsOf(c, q->sentence);
+  const size_t before_end = FirstWordFrom(words, open);
+  const size_t verb = VerbBefore(words, before_end);
+  if (verb < before_end) {
+    FindSpeaker(c, input, words, verb, before_end, open, q);
+    return;
+  }
+  // After the quote: «...»، قال بوتين.
+  const int32_t after_sentence = SentenceAt(c, input, close);
+  if (after_sentence < 0) return;
+  const std::vector<Word>& after = WordsOf(c, after_sentence);
+  const size_t first = FirstWordFrom(after, close);
+  for (size_t k = first; k < after.size() && k < first + 2; ++k) {
+    if (!InSet(ReportingVerbs(), after[k])) continue;
+    const size_t end = std::min(after.size(), k + 1 + kSpeakerWords);
+    const int32_t limit = end > k + 1 ? after[end - 1].span.end : after[k].span.end;
+    FindSpeaker(c, input, after, k, k + 1, limit, q);
+    return;
+  }
+}
+
+void DirectQuotes(Context& c, int32_t input, std::vector<Quote>* out) {
+  const icu::UnicodeString& text = c.texts[input];
+  const int32_t n = text.length();
+  for (int32_t i = 0; i < n; ++i) {
+    const char16_t close_mark = Closer(text[i]);
+    if (close_mark == 0) continue;
+    int32_t j = i + 1;
+    while (j < n && j - i < kMaxQuoteUnits && text[j] != close_mark && text[j] != u'\n') ++j;
+    if (j >= n || text[j] != close_mark) continue;  // unpaired: not a quote
+    const Span inner = Trim(text, Span{i + 1, j});
+    const int32_t open = i;
+    i = j;  // go on after the closing mark
+    if (inner.length() <= 0) continue;
+    Quote q;
+    q.input = input;
+    q.span = inner;
+    q.sentence = SentenceAt(c, input, inner.start);
+    if (q.sentence < 0) continue;  // web noise: no sentence holds it
+    Attribute(c, input, open, j + 1, &q);
+    // A quoted name (وكالة «بلومبرغ»، صاروخ «أوريشنيك») is a name, not a quote.
+    if (const MentionRef* m = MentionIn(c, input, inner.start, inner.end, /*any_type=*/true)) {
+      if (m->span.start <= inner.start + 2 && m->span.end >= inner.end - 2) continue;
+    }
+    const int words = CountWords(text, inner);
+    if (q.verb.length() == 0 && words < kMinUnattributedWords) continue;
+    if (words < kMinQuotedWords && q.verb.length() == 0) continue;
+    if (words < kMinQuotedWords && q.speaker < 0) continue;  // «روسيا 1» after قالت: a name
+    out->push_back(q);
+  }
+}
+
+// Quotes after a colon with no quotation mark (قال بوتين: الوضع ...) and indirect speech
+// (قال بوتين إن ...), in sentences where no direct quote starts.
+void UnmarkedQuotes(Context& c, int32_t input, const std::vector<Quote>& direct,
+                    std::vector<Quote>* out) {
+  const icu::UnicodeString& text = c.texts[input];
+  std::unordered_set<int32_t> quoted;
+  for (const Quote& q : direct) {
+    quoted.insert(q.sentence);
+    const int32_t last = SentenceAt(c, input, q.span.end - 1);
+    for (int32_t s = q.sentence; s <= last && last >= 0; ++s) quoted.insert(s);
+  }
+  for (int32_t s : c.sentences_of[input]) {
+    if (quoted.count(s) > 0) continue;
+    const Sentence& sentence = c.result->sentences[s];
+    if (sentence.block != BlockKind::kParagraph) continue;
+    const std::vector<Word>& words = WordsOf(c, s);
+    for (size_t v = 0; v < words.size(); ++v) {
+      if (!InSet(ReportingVerbs(), words[v])) continue;
+      // A colon soon after the verb.
+      const size_t window_end = std::min(words.size(), v + 1 + kSpeakerWords);
+      const int32_t colon_limit =
+          window_end < words.size() ? words[window_end].span.start : sentence.span.end;
+      int32_t colon = -1;
+      for (int32_t k = words[v].span.end; k < colon_limit; ++k) {
+        if (text[k] == u':') {
+          colon = k;
+          break;
+        }
+      }
+      Quote q;
+      q.input = input;
+      q.sentence = s;
+      if (colon >= 0) {
+        q.span = Trim(text, Span{colon + 1, sentence.span.end});
+        if (CountWords(text, q.span) < 2) continue;
+        FindSpeaker(c, input, words, v, FirstWordFrom(words, colon), colon, &q);
+        out->push_back(q);
+        break;
+      }
+      size_t that = v + 1;
+      while (that < words.size() && that <= v + kThatWindow && !IsThat(words[that])) ++that;
+      if (that >= words.size() || that > v + kThatWindow) continue;
+      q.kind = QuoteKind::kIndirect;
+      q.span = Trim(text, Span{words[that].span.end, sentence.span.end});
+      if (CountWords(text, q.span) < 2) continue;
+      FindSpeaker(c, input, words, v, that, words[that].span.start, &q);
+      out->push_back(q);
+      break;
+    }
+  }
+}
+
+void Sources(Context& c, std::vector<Source>* out) {
+  // entity → its citations, each mention once.
+  std::map<int32_t, std::vector<Citation>> cited;
+  std::unordered_set<int64_t> seen;  // input << 32 | mention start
+  auto cite = [&](int32_t input, int32_t sentence, const MentionRef& m) {
+    if (c.result->entities[m.entity].type == EntityType::kLocation) return;
+    const int64_t key = static_cast<int64_t>(input) << 32 | static_cast<uint32_t>(m.span.start);
+    if (!seen.insert(key).second) return;
+    cited[m.entity].push_back(Citation{input, sentence, m.span});
+  };
+  for (size_t s = 0; s < c.result->sentences.size(); ++s) {
+    const std::vector<Word>& words = WordsOf(c, static_cast<int32_t>(s));
+    const int32_t input = c.result->sentences[s].input;
+    for (size_t k = 0; k < words.size(); ++k) {
+      const bool cue = InSet(SourceCues(), words[k]);
+      const bool verb = InSet(CitingVerbs(), words[k]);
+      if (!cue && !verb) continue;
+      const size_t end = std::min(words.size(), k + 1 + (cue ? kCueWindow : 2));
+      if (end <= k + 1) continue;
+      const MentionRef* m = MentionIn(c, input, words[k + 1].span.start, words[end - 1].span.end);
+      if (m == nullptr) continue;
+      // A verb cites only an organization (قالت وكالة ...); a person after قال is a speaker.
+      if (verb && !cue && c.result->entities[m->entity].type != EntityType::kOrganization) {
+        continue;
+      }
+      cite(input, static_cast<int32_t>(s), *m);
+    }
+  }
+  for (const Quote& q : c.result->quotes) {
+    if (q.speaker < 0 || q.inherited || q.speaker_span.length() == 0) continue;
+    if (c.result->entities[q.speaker].type != EntityType::kOrganization) continue;
+    cite(q.input, q.sentence, MentionRef{q.speaker_span, q.speaker});
+  }
+  for (auto& [entity, citations] : cited) {
+    std::sort(citations.begin(), citations.end(), [](const Citation& a, const Citation& b) {
+      return a.input != b.input ? a.input < b.input : a.span.start < b.span.start;
+    });
+    out->push_back(Source{entity, std::move(citations)});
+  }
+  std::stable_sort(out->begin(), out->end(), [](const Source& a, const Source& b) {
+    return a.citations.size() > b.citations.size();
+  });
+}
+
+}  // namespace
+
+void Find(const std::vector<icu::UnicodeString>& texts,
+          const std::vector<resolve::SentenceMentions>& sentences, Result* result) {
+  Context c{texts, result, {}, {}, {}};
+  c.sentences_of.resize(texts.size());
+  c.mentions_of.resize(texts.size());
+  c.words_of.assign(result->sentences.size(), nullptr);
+  for (size_t s = 0; s < result->sentences.size(); ++s) {
+    const int32_t input = result->sentences[s].input;
+    if (input >= 0 && static_cast<size_t>(input) < texts.size()) {
+      c.sentences_of[input].push_back(static_cast<int32_t>(s));
+    }
+  }
+  for (std::vector<int32_t>& list : c.sentences_of) {
+    std::sort(list.begin(), list.end(), [&](int32_t a, int32_t b) {
+      return result->sentences[a].span.start < result->sentences[b].span.start;
+    });
+  }
+  for (const resolve::SentenceMentions& s : sentences) {
+    if (s.sentence >= 0 && static_cast<size_t>(s.sentence) < c.words_of.size()) {
+      c.words_of[s.sentence] = &s;
+    }
+  }
+  for (size_t e = 0; e < result->entities.size(); ++e) {
+    for (const Mention& m : result->entities[e].mentions) {
+      c.mentions_of[m.input].push_back(MentionRef{m.span, static_cast<int32_t>(e)});
+    }
+  }
+  for (std::vector<MentionRef>& list : c.mentions_of) {
+    std::sort(list.begin(), list.end(),
+              [](const MentionRef& a, const MentionRef& b) { return a.span.start < b.span.start; });
+  }
+  result->quotes.clear();
+  result->sources.clear();
+  for (size_t input = 0; input < texts.size(); ++input) {
+    std::vector<Quote> direct, unmarked;
+    DirectQuotes(c, static_cast<int32_t>(input), &direct);
+    UnmarkedQuotes(c, static_cast<int32_t>(input), direct, &unmarked);
+    std::vector<Quote> all = std::move(direct);
+    all.insert(all.end(), unmarked.begin(), unmarked.end());
+    std::stable_sort(all.begin(), all.end(),
+                     [](const Quote& a, const Quote& b) { return a.span.start < b.span.start; });
+    // A verb with no subject of its own (وأضاف: «...») keeps the last named speaker.
+    int32_t last_speaker = -1;
+    for (Quote& q : all) {
+      if (q.speaker < 0 && q.speaker_span.length() == 0 && q.verb.length() > 0 &&
+          last_speaker >= 0) {
+        q.speaker = last_speaker;
+        q.inherited = true;
+      }
+      if (q.speaker >= 0) last_speaker = q.speaker;
+    }
+    result->quotes.insert(result->quotes.end(), all.begin(), all.end());
+  }
+  Sources(c, &result->sources);
+}
+
+}  // namespace basira::quotes

@@ -1,0 +1,40 @@
+// quotes: who said what, and which outlets a text cites. Runs after resolve, on the sentences'
+// words and the resolved entities.
+//
+// What the stage guarantees:
+//   - every direct quote is the text between a pair of quotation marks (« » “ ” and straight ")
+//     on one line, or what follows a reporting verb's colon to the end of its sentence; its span
+//     excludes the marks, the colon and the final full stop, and never crosses a line break;
+//   - a quoted run of one or two words with no reporting verb beside it is a title or a name
+//     («روسيا 1»), not a quote, and is not reported;
+//   - an indirect quote is what follows إن/أن after a reporting verb (قال بوتين إن ...) to the
+//     end of its sentence, in a sentence that holds no direct quote;
+//   - a quote's speaker is the entity named between the reporting verb and the quote, or just
+//     before the verb (بوتين قال), or after a quote that ends in «...»، قال فلان; with no name
+//     and a verb that has no subject of its own (وأضاف: «...»), the previous quote's speaker of
+//     the same input carries over (Quote::inherited: the last named speaker before it). A described
+//     speaker with no entity (قال مسؤول روسي) keeps its words in Quote::speaker_span;
+//   - a source is an entity a cue cites (بحسب، حسب، وفقاً لـ، نقلاً عن، ذكرت/قالت/أفادت/نقلت +
+//     an organization) or an organization quoted as a speaker; sources are counted per entity
+//     across all inputs, most cited first, each citation listed once.
+// Quotes are in input order, then text order.
+#ifndef BASIRA_SRC_QUOTES_QUOTES_H_
+#define BASIRA_SRC_QUOTES_QUOTES_H_
+
+#include <unicode/unistr.h>
+
+#include <vector>
+
+#include "basira/result.h"
+#include "resolve/resolve.h"
+
+namespace basira::quotes {
+
+// Fills result->quotes and result->sources. `sentences` are the resolver's (with the words of
+// every sentence); result->sentences and result->entities must be filled.
+void Find(const std::vector<icu::UnicodeString>& texts,
+          const std::vector<resolve::SentenceMentions>& sentences, Result* result);
+
+}  // namespace basira::quotes
+
+#endif  // BASIRA_SRC_QUOTES_QUOTES_H_

@@ -1,0 +1,123 @@
+// quotes: direct and indirect speech with their speakers, and the sources a text cites.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "basira/analyzer.h"
+#include "test_util.h"
+
+namespace basira {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Result AnalyzeText(const std::string& text) {
+  Result result;
+  const Status status = test::SharedAnalyzer().Analyze({Input{"t", text}}, Options(), &result);
+  EXPECT_TRUE(status.ok()) << status.message();
+  return result;
+}
+
+std::string Cut(const std::string& utf8, Span s) {
+  return test::Utf8(icu::UnicodeString::fromUTF8(utf8).tempSubString(s.start, s.length()));
+}
+
+// "kind|speaker|words" per quote: speaker is the entity's name, else the describing words in
+// brackets, else "?"; an inherited speaker ends in "^".
+Strings Quotes(const std::string& text) {
+  const Result r = AnalyzeText(text);
+  Strings out;
+  for (const Quote& q : r.quotes) {
+    std::string speaker = "?";
+    if (q.speaker >= 0) {
+      speaker = r.entities[q.speaker].name + (q.inherited ? "^" : "");
+    } else if (q.speaker_span.length() > 0) {
+      speaker = "[" + Cut(text, q.speaker_span) + "]";
+    }
+    out.push_back(std::string(QuoteKindName(q.kind)) + "|" + speaker + "|" + Cut(text, q.span));
+  }
+  return out;
+}
+
+TEST(Quotes, GuillemetsAfterAVerbAndName) {
+  EXPECT_EQ(Quotes("وقال فلاديمير بوتين: «سنواصل العمل مع شركائنا في آسيا».\n"),
+            Strings({"direct|فلاديمير بوتين|سنواصل العمل مع شركائنا في آسيا"}));
+}
+
+TEST(Quotes, CurlyQuotesAndAVerbAfterTheQuote) {
+  EXPECT_EQ(Quotes("“لن نقبل بأي ضغوط خارجية على قرارنا”، قال فلاديمير بوتين للصحفيين.\n"),
+            Strings({"direct|فلاديمير بوتين|لن نقبل بأي ضغوط خارجية على قرارنا"}));
+}
+
+TEST(Quotes, AFollowingVerbWithNoNameKeepsTheSpeaker) {
+  EXPECT_EQ(Quotes("وقال فلاديمير بوتين: «المحادثات كانت مفيدة جداً».\n"
+                   "وأضاف: «سنلتقي مرة أخرى في الربيع المقبل».\n"),
+            Strings({"direct|فلاديمير بوتين|المحادثات كانت مفيدة جداً",
+                     "direct|فلاديمير بوتين^|سنلتقي مرة أخرى في الربيع المقبل"}));
+}
+
+TEST(Quotes, TheSpeakerMayStandBeforeTheVerb) {
+  EXPECT_EQ(Quotes("وسئل فلاديمير بوتين عن الاتفاق فقال: «سنعلن التفاصيل قريباً جداً».\n"),
+            Strings({"direct|فلاديمير بوتين|سنعلن التفاصيل قريباً جداً"}));
+}
+
+TEST(Quotes, ColonWithoutQuotationMarks) {
+  EXPECT_EQ(Quotes("وقال فلاديمير بوتين: الوضع في المنطقة يتحسن تدريجياً.\n"),
+            Strings({"direct|فلاديمير بوتين|الوضع في المنطقة يتحسن تدريجياً"}));
+}
+
+TEST(Quotes, IndirectSpeechAfterInna) {
+  EXPECT_EQ(Quotes("وقال فلاديمير بوتين إن المحادثات ستستمر الأسبوع المقبل.\n"),
+            Strings({"indirect|فلاديمير بوتين|المحادثات ستستمر الأسبوع المقبل"}));
+}
+
+TEST(Quotes, ADescribedSpeakerKeepsItsWords) {
+  EXPECT_EQ(Quotes("وقال مسؤول روسي كبير: «لم يتقرر شيء بعد في هذا الملف».\n"),
+            Strings({"direct|[مسؤول روسي كبير]|لم يتقرر شيء بعد في هذا الملف"}));
+}
+
+TEST(Quotes, AQuotedNameIsNotAQuote) {
+  // One or two quoted words with no verb beside them, and a quoted name, are names or titles.
+  EXPECT_EQ(Quotes("وبثت قناة «روسيا اليوم» صوراً للصاروخ «سارمات» في العرض العسكري.\n"), Strings());
+}
+
+TEST(Quotes, UnpairedMarksAndLineBreaksEndNothing) {
+  // The « on the first line has no pair on its line: nothing is quoted across the line break.
+  EXPECT_EQ(Quotes("وقال فلاديمير بوتين: «كلام لم يكتمل\nوهذا سطر آخر» لا علاقة له.\n"), Strings());
+}
+
+TEST(Quotes, SpansExcludeMarksAndFinalStop) {
+  const std::string text = "وقال فلاديمير بوتين: «سنواصل العمل.»\n";
+  const Result r = AnalyzeText(text);
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(Cut(text, r.quotes[0].span), "سنواصل العمل");
+  EXPECT_EQ(Cut(text, r.quotes[0].verb), "وقال");
+  EXPECT_EQ(r.quotes[0].sentence, 0);
+}
+
+TEST(Sources, CuesAndCitingVerbsAreCountedPerEntity) {
+  const std::string text =
+      "أعلنت الحكومة خطة جديدة للنقل بحسب وكالة رويترز.\n"
+      "وقالت وكالة رويترز إن الخطة تشمل ثلاث مدن.\n"
+      "ووفقاً لصحيفة الغارديان فإن التمويل لم يحسم بعد.\n";
+  const Result r = AnalyzeText(text);
+  Strings sources;
+  for (const Source& s : r.sources) {
+    sources.push_back(r.entities[s.entity].name + ":" + std::to_string(s.citations.size()));
+    for (const Citation& c : s.citations) EXPECT_EQ(c.input, 0);
+  }
+  ASSERT_FALSE(sources.empty());
+  EXPECT_EQ(sources[0], "رويترز:2") << ::testing::PrintToString(sources);
+  EXPECT_NE(std::find(sources.begin(), sources.end(), "الغارديان:1"), sources.end())
+      << ::testing::PrintToString(sources);
+}
+
+TEST(Sources, APersonAfterQalaIsASpeakerNotASource) {
+  const Result r = AnalyzeText("وقال فلاديمير بوتين إن المحادثات ستستمر.\n");
+  EXPECT_TRUE(r.sources.empty());
+}
+
+}  // namespace
+}  // namespace basira
