@@ -253,9 +253,9 @@ Status ParseOptionsJson(std::string_view text, Options* options) {
         if (!v.is_number_integer() || v.get<int64_t>() <= 0 || v.get<int64_t>() > 1000000) {
           return Status(ErrorCode::kInvalidArgument, kBad);
         }
-        options->summary = {unit == "words" ? SummaryLength::Unit::kWords
-                                            : SummaryLength::Unit::kSentences,
-                            static_cast<double>(v.get<int64_t>())};
+        options->summary = {
+            unit == "words" ? SummaryLength::Unit::kWords : SummaryLength::Unit::kSentences,
+            static_cast<double>(v.get<int64_t>())};
       } else {
         return Status(ErrorCode::kInvalidArgument, kBad);
       }

@@ -18,8 +18,8 @@
 //     or words: whole sentences within the budget, at least one), at most kMaxSummarySentences;
 //   - scores: LexRank centrality (continuous, over at most kMaxLexRankSentences sentences of a
 //     document; a longer document uses the cosine to its centroid), position, cosine to the
-//     headline and subheadline, and the salience of the entities the sentence mentions; then
-//     MMR drops redundant sentences;
+//     headline and subheadline, and the salience of the entities the sentence mentions, scaled
+//     down for sentences longer than 35 words; then MMR drops redundant sentences;
 //   - keyphrases: at most kMaxKeyphrases per document, runs of one to three adjacent terms (no
 //     stop word or punctuation between) and the names of the entities the document mentions,
 //     ranked by score; a phrase whose terms all lie in a better phrase is dropped. `key` is the
@@ -125,11 +125,11 @@ class Model {
 
   const Collector& collector_;
   const Result& result_;
-  std::vector<double> idf_;                            // per term
-  std::vector<uint32_t> vbegin_;                       // per sentence into vterm_/vweight_
-  std::vector<int32_t> vterm_;                         // sorted term ids
-  std::vector<double> vweight_;                        // unit-length TF-IDF
-  std::vector<double> salience_;                       // per sentence: entities' salience
+  std::vector<double> idf_;                             // per term
+  std::vector<uint32_t> vbegin_;                        // per sentence into vterm_/vweight_
+  std::vector<int32_t> vterm_;                          // sorted term ids
+  std::vector<double> vweight_;                         // unit-length TF-IDF
+  std::vector<double> salience_;                        // per sentence: entities' salience
   std::vector<std::pair<int32_t, int32_t>> doc_range_;  // per document: [first, end) sentence
 };
 

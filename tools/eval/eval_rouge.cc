@@ -65,8 +65,10 @@ double F1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 
 void NGram(const Tokens& sys, const Tokens& ref, int n, double* f, double* r) {
   std::map<Tokens, int> ref_counts, sys_counts;
-  for (size_t i = 0; i + n <= ref.size(); ++i) ++ref_counts[Tokens(ref.begin() + i, ref.begin() + i + n)];
-  for (size_t i = 0; i + n <= sys.size(); ++i) ++sys_counts[Tokens(sys.begin() + i, sys.begin() + i + n)];
+  for (size_t i = 0; i + n <= ref.size(); ++i)
+    ++ref_counts[Tokens(ref.begin() + i, ref.begin() + i + n)];
+  for (size_t i = 0; i + n <= sys.size(); ++i)
+    ++sys_counts[Tokens(sys.begin() + i, sys.begin() + i + n)];
   int overlap = 0, ref_total = 0, sys_total = 0;
   for (const auto& [g, c] : ref_counts) {
     ref_total += c;
@@ -233,8 +235,8 @@ int main(int argc, char** argv) {
       totals[m].Add(article, 1);
       if (m == 0 && articles <= show) {
         std::sort(chosen.begin(), chosen.end());
-        std::printf("== article %d (topic %d), %zu tokens\n", articles,
-                    j.value("topic", 0), budget);
+        std::printf("== article %d (topic %d), %zu tokens\n", articles, j.value("topic", 0),
+                    budget);
         for (int32_t s : chosen) {
           std::string out;
           text.tempSubString(result.sentences[s].span.start, result.sentences[s].span.length())
@@ -250,8 +252,8 @@ int main(int argc, char** argv) {
   }
   std::printf("basira_eval_rouge: %d articles of %s (%d cut into several documents)\n", articles,
               path.c_str(), multi_document);
-  std::printf("%-8s  %8s %8s  %8s %8s  %8s %8s\n", "system", "R1-F", "R1-R", "R2-F", "R2-R",
-              "RL-F", "RL-R");
+  std::printf("%-8s  %8s %8s  %8s %8s  %8s %8s\n", "system", "R1-F", "R1-R", "R2-F", "R2-R", "RL-F",
+              "RL-R");
   for (int m = 0; m < 3; ++m) {
     Scores s = totals[m];
     const double n = articles;
