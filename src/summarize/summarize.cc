@@ -26,7 +26,7 @@ constexpr double kEntityWeight = 0.05;
 constexpr double kLongSentence = 35;
 constexpr double kMmrLambda = 0.9;
 constexpr double kDamping = 0.85;
-constexpr int kLexRankIterations = 40;
+constexpr int kLexRankIterations = 30;
 constexpr int kMmrPoolMin = 50;
 constexpr int kMmrPoolMax = 400;
 constexpr int kShingle = 5;
@@ -105,9 +105,7 @@ Status Summarizer::Create(std::unique_ptr<Summarizer>* out) {
   return Status::Ok();
 }
 
-bool Summarizer::IsStopWord(std::u16string_view key) const {
-  return stop_.count(std::u16string(key)) > 0;
-}
+bool Summarizer::IsStopWord(const std::u16string& key) const { return stop_.count(key) > 0; }
 
 int32_t Collector::Intern(const std::u16string& key) {
   auto it = ids_.find(key);
@@ -268,6 +266,12 @@ std::vector<double> Model::Centrality(const std::vector<int32_t>& sentences) con
       row[j] += c;
     }
   }
+  // to[j * n + i]: the share of sentence i's weight that flows to j (rows normalized).
+  std::vector<double> to(n * n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (row[i] <= 0) continue;
+    for (size_t j = 0; j < n; ++j) to[j * n + i] = sim[i * n + j] / row[i];
+  }
   std::vector<double> next(n);
   for (int it = 0; it < kLexRankIterations; ++it) {
     double dangling = 0;
@@ -275,10 +279,9 @@ std::vector<double> Model::Centrality(const std::vector<int32_t>& sentences) con
       if (row[i] <= 0) dangling += out[i];
     }
     for (size_t j = 0; j < n; ++j) {
+      const double* column = &to[j * n];
       double sum = 0;
-      for (size_t i = 0; i < n; ++i) {
-        if (row[i] > 0) sum += out[i] * sim[i * n + j] / row[i];
-      }
+      for (size_t i = 0; i < n; ++i) sum += out[i] * column[i];
       next[j] = (1 - kDamping) / n + kDamping * (sum + dangling / n);
     }
     out.swap(next);

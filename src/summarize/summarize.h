@@ -138,7 +138,7 @@ class Summarizer {
   // Loads the embedded stop-word list. Fails (kInternal) only if it is empty.
   static Status Create(std::unique_ptr<Summarizer>* out);
   // Whether a match key is a stop word.
-  bool IsStopWord(std::u16string_view key) const;
+  bool IsStopWord(const std::u16string& key) const;
 
  private:
   Summarizer() = default;
