@@ -16,11 +16,13 @@ namespace basira::summarize {
 namespace {
 
 // Weights of the sentence score (tuned mildly on the EASC dev set; see tools/eval/eval_rouge.cc).
-// On EASC the lead is hard to beat (as on most news): position carries most of the score,
-// centrality, headline and entities break the ties among later sentences, and sentences longer
-// than kLongSentence words (which human extracts almost never keep) are scaled down.
-constexpr double kCentralityWeight = 0.1;
-constexpr double kPositionWeight = 0.8;
+// On EASC the lead is hard to beat (as on most news): position carries most of the score;
+// paragraph openings, centrality, headline and entities break the ties among later sentences;
+// sentences longer than kLongSentence words (which human extracts seldom keep) are scaled down.
+constexpr double kCentralityWeight = 0.05;
+constexpr double kPositionWeight = 0.8;  // 1 / (1 + rank among the eligible sentences)
+constexpr double kLateWeight = 0.15;     // 1 - rank / eligible sentences: late is worse
+constexpr double kOpeningWeight = 0.1;   // the sentence opens its paragraph
 constexpr double kHeadlineWeight = 0.05;
 constexpr double kEntityWeight = 0.05;
 constexpr double kLongSentence = 35;
@@ -310,6 +312,19 @@ Model::DocScores Model::Score(int32_t document) const {
     }
   };
   normalize(&central);
+  // Sentences that open their paragraph.
+  std::vector<double> opens(n, 0);
+  {
+    const std::vector<Block>& blocks = result_.documents[document].blocks;
+    size_t b = 0;
+    int32_t last_block = -1;
+    for (size_t i = 0; i < n; ++i) {
+      const Span sp = result_.sentences[d.eligible[i]].span;
+      while (b < blocks.size() && blocks[b].span.end <= sp.start) ++b;
+      opens[i] = b < blocks.size() && static_cast<int32_t>(b) != last_block;
+      last_block = static_cast<int32_t>(b);
+    }
+  }
   std::vector<double> head(n, 0), entity(n, 0);
   for (size_t i = 0; i < n; ++i) {
     for (int32_t h : headline) head[i] = std::max(head[i], Cosine(d.eligible[i], h));
@@ -321,8 +336,10 @@ Model::DocScores Model::Score(int32_t document) const {
     const double position = 1 / (1.0 + static_cast<double>(i));
     const double words = this->words(d.eligible[i]);
     const double length = words <= kLongSentence ? 1 : kLongSentence / words;
-    d.score[i] = length * (kCentralityWeight * central[i] + kPositionWeight * position +
-                           kHeadlineWeight * head[i] + kEntityWeight * entity[i]);
+    d.score[i] =
+        length * (kCentralityWeight * central[i] + kPositionWeight * position +
+                  kHeadlineWeight * head[i] + kEntityWeight * entity[i] +
+                  kOpeningWeight * opens[i] + kLateWeight * (1 - static_cast<double>(i) / n));
   }
   return d;
 }

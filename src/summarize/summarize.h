@@ -16,10 +16,11 @@
 //     input and span (the sentence's own span, so it slices to the sentence), and a score in
 //     [0, 1]; its length follows SummaryLength (sentences, a ratio of the eligible sentences,
 //     or words: whole sentences within the budget, at least one), at most kMaxSummarySentences;
-//   - scores: LexRank centrality (continuous, over at most kMaxLexRankSentences sentences of a
-//     document; a longer document uses the cosine to its centroid), position, cosine to the
-//     headline and subheadline, and the salience of the entities the sentence mentions, scaled
-//     down for sentences longer than 35 words; then MMR drops redundant sentences;
+//   - scores: position (rank among the eligible sentences, and whether the sentence opens its
+//     paragraph), LexRank centrality (continuous, over at most kMaxLexRankSentences sentences of
+//     a document; a longer document uses the cosine to its centroid), cosine to the headline and
+//     subheadline, and the salience of the entities the sentence mentions, scaled down for
+//     sentences longer than 35 words; then MMR drops redundant sentences;
 //   - keyphrases: at most kMaxKeyphrases per document, runs of one to three adjacent terms (no
 //     stop word or punctuation between) and the names of the entities the document mentions,
 //     ranked by score; a phrase whose terms all lie in a better phrase is dropped. `key` is the

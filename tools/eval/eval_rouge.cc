@@ -168,6 +168,8 @@ int main(int argc, char** argv) {
                                                 basira::summarize::Method::kLead,
                                                 basira::summarize::Method::kLexRank};
   Scores totals[3];
+  int wins[3] = {0, 0, 0}, losses[3] = {0, 0, 0};  // basira's ROUGE-2 F against each system
+  double r2[3] = {0, 0, 0};
   int articles = 0, multi_document = 0;
   for (std::string line; std::getline(in, line);) {
     const Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
@@ -233,6 +235,7 @@ int main(int argc, char** argv) {
       Scores article;
       for (const Tokens& ref : refs) article.Add(Rouge(sys, ref), 1.0 / refs.size());
       totals[m].Add(article, 1);
+      r2[m] = article.r2f;
       if (m == 0 && articles <= show) {
         std::sort(chosen.begin(), chosen.end());
         std::printf("== article %d (topic %d), %zu tokens\n", articles, j.value("topic", 0),
@@ -244,6 +247,10 @@ int main(int argc, char** argv) {
           std::printf("  [%d] %s\n", s, out.c_str());
         }
       }
+    }
+    for (int m = 1; m < 3; ++m) {
+      wins[m] += r2[0] > r2[m] + 1e-9;
+      losses[m] += r2[0] < r2[m] - 1e-9;
     }
   }
   if (articles == 0) {
@@ -259,6 +266,10 @@ int main(int argc, char** argv) {
     const double n = articles;
     std::printf("%-8s  %8.4f %8.4f  %8.4f %8.4f  %8.4f %8.4f\n", kNames[m], s.r1f / n, s.r1r / n,
                 s.r2f / n, s.r2r / n, s.rlf / n, s.rlr / n);
+  }
+  for (int m = 1; m < 3; ++m) {
+    std::printf("basira vs %s, ROUGE-2 F per article: %d better, %d worse, %d equal\n", kNames[m],
+                wins[m], losses[m], articles - wins[m] - losses[m]);
   }
   return 0;
 }
