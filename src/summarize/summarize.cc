@@ -34,7 +34,7 @@ constexpr int kMmrPoolMax = 400;
 constexpr int kShingle = 5;
 constexpr int kMinHashes = 32;
 constexpr int kBandRows = 4;
-constexpr int kSignatureTerms = 4;
+constexpr int kSignatureTerms = 8;
 constexpr size_t kMaxPostings = 64;
 
 // ln(x) for x > 0 with + - * / only (frexp is exact), so native and wasm give the same bits.
@@ -159,7 +159,9 @@ Model::Model(const Collector& collector, const Result& result)
   const size_t n = result.sentences.size();
   const size_t terms = collector.terms_.size();
   // Document frequencies over sentences, then unit-length TF-IDF vectors.
-  std::vector<int32_t> df(terms, 0), last(terms, -1);
+  std::vector<int32_t>& df = df_;
+  std::vector<int32_t> last(terms, -1);
+  df.assign(terms, 0);
   for (size_t s = 0; s + 1 < collector.begin_.size() && s < n; ++s) {
     for (uint32_t k = collector.begin_[s]; k < collector.begin_[s + 1]; ++k) {
       const int32_t t = collector.seq_[k];
@@ -636,8 +638,9 @@ void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& len
     }
   }
 
-  // Sentences that say the same thing in different documents: candidates share at least two of
-  // a sentence's kSignatureTerms rarest terms (postings capped), then cosine >= threshold.
+  // Sentences that say the same thing in different documents: candidates are earlier sentences
+  // holding at least two of a sentence's kSignatureTerms rarest terms (every term is indexed,
+  // its postings capped), then cosine >= threshold.
   std::vector<int32_t> all;
   std::vector<double> score_of(result_.sentences.size(), -1);
   for (const DocScores& d : scores) {
@@ -652,8 +655,10 @@ void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& len
   std::vector<int32_t> shared;
   for (int32_t s : all) {
     std::vector<std::pair<double, int32_t>> terms;
-    for (uint32_t k = vbegin_[s]; k < vbegin_[s + 1]; ++k)
-      terms.push_back({idf_[vterm_[k]], vterm_[k]});
+    for (uint32_t k = vbegin_[s]; k < vbegin_[s + 1]; ++k) {
+      // A term no other sentence holds can match nothing.
+      if (df_[vterm_[k]] > 1) terms.push_back({idf_[vterm_[k]], vterm_[k]});
+    }
     std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
@@ -673,8 +678,8 @@ void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& len
       if (j - i >= 2 && Cosine(s, shared[i]) >= kSameSentenceCosine) groups.Union(shared[i], s);
       i = j;
     }
-    for (const auto& [w, t] : terms) {
-      if (postings[t].size() < kMaxPostings) postings[t].push_back(s);
+    for (uint32_t k = vbegin_[s]; k < vbegin_[s + 1]; ++k) {
+      if (postings[vterm_[k]].size() < kMaxPostings) postings[vterm_[k]].push_back(s);
     }
   }
   // One candidate per group: its best-scored sentence, scored by its independent support.
@@ -703,7 +708,8 @@ void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& len
     std::sort(origins.begin(), origins.end());
     const auto support = std::unique(origins.begin(), origins.end()) - origins.begin();
     candidates.push_back(list[g].best);
-    candidate_score.push_back(score_of[list[g].best] * static_cast<double>(support));
+    // Independent support first, then the best sentence's score within its document.
+    candidate_score.push_back(static_cast<double>(support) + score_of[list[g].best]);
     candidate_group.push_back(g);
   }
   double max = 0;

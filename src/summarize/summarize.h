@@ -28,8 +28,9 @@
 //   - story (two documents or more): a document whose word 5-shingles overlap an earlier one's
 //     by Jaccard >= kDuplicateJaccard is reported as its near duplicate; sentences of different
 //     documents whose cosine is >= kSameSentenceCosine say the same thing and are grouped; the
-//     story summary prefers groups supported by several independent documents (near duplicates
-//     count once), each entry listing every input and sentence that supports it.
+//     story summary ranks groups by how many independent documents support them (near
+//     duplicates count once), then by their best sentence's score in its document, each entry
+//     listing every input and sentence that supports it.
 // Cost: near-linear in the request. LexRank is capped per document, MMR looks at a bounded
 // pool, duplicate documents are found through min-hash bands, and sentence groups through an
 // inverted index on each sentence's rarest terms with capped postings: no all-pairs pass over
@@ -60,7 +61,7 @@ inline constexpr int kMaxLexRankSentences = 200;
 inline constexpr int kMaxSummarySentences = 100;
 inline constexpr int kMaxKeyphrases = 8;
 inline constexpr double kDuplicateJaccard = 0.5;
-inline constexpr double kSameSentenceCosine = 0.45;
+inline constexpr double kSameSentenceCosine = 0.4;
 
 // How a document's eligible sentences are ranked.
 enum class Method {
@@ -126,6 +127,7 @@ class Model {
 
   const Collector& collector_;
   const Result& result_;
+  std::vector<int32_t> df_;                             // per term: how many sentences hold it
   std::vector<double> idf_;                             // per term
   std::vector<uint32_t> vbegin_;                        // per sentence into vterm_/vweight_
   std::vector<int32_t> vterm_;                          // sorted term ids
