@@ -112,6 +112,8 @@ bool Summarizer::IsStopWord(const std::u16string& key) const { return stop_.coun
 int32_t Collector::Intern(const std::u16string& key) {
   auto it = ids_.find(key);
   if (it != ids_.end()) return it->second;
+  // A stop word or a one-letter stem is remembered as -1, so it is looked up once.
+  if (key.size() <= 1 || summarizer_.IsStopWord(key)) return ids_.emplace(key, -1).first->second;
   const auto id = static_cast<int32_t>(terms_.size());
   ids_.emplace(key, id);
   terms_.push_back(key);
@@ -137,15 +139,16 @@ void Collector::AddSentence(const icu::UnicodeString& text, Span sentence,
   for (size_t i = 0; i < words.size(); ++i) {
     const recognize::Word& w = words[i];
     const bool adjacent = i > 0 && recognize::Recognizer::Adjacent(text, words, i - 1);
-    const bool term = w.stem_key.size() > 1 && !summarizer_.IsStopWord(w.stem_key) &&
-                      !summarizer_.IsStopWord(w.key);
+    const int32_t id = Intern(w.stem_key);
+    const bool term =
+        id >= 0 && (w.key.size() == w.stem_key.size() || !summarizer_.IsStopWord(w.key));
     if (!term) {
       if (previous) seq_.push_back(-1), spans_.push_back(Span{});
       previous = false;
       continue;
     }
     if (previous && !adjacent) seq_.push_back(-1), spans_.push_back(Span{});
-    seq_.push_back(Intern(w.stem_key));
+    seq_.push_back(id);
     spans_.push_back(Span{w.article >= 0 ? w.article : w.stem.start, w.span.end});
     previous = true;
   }

@@ -57,7 +57,7 @@
 namespace basira::summarize {
 
 inline constexpr int kMinTerms = 3;
-inline constexpr int kMaxLexRankSentences = 200;
+inline constexpr int kMaxLexRankSentences = 100;
 inline constexpr int kMaxSummarySentences = 100;
 inline constexpr int kMaxKeyphrases = 8;
 inline constexpr double kDuplicateJaccard = 0.5;
@@ -84,8 +84,8 @@ class Collector {
   friend class Model;
   int32_t Intern(const std::u16string& key);
   const Summarizer& summarizer_;
-  std::unordered_map<std::u16string, int32_t> ids_;
-  std::vector<std::u16string> terms_;  // by id
+  std::unordered_map<std::u16string, int32_t> ids_;  // term id, or -1 for a stop word
+  std::vector<std::u16string> terms_;                // by id
   // Per sentence [begin_[s], begin_[s + 1]) into seq_/spans_: term ids in order, -1 where a run
   // of adjacent terms breaks (a stop word, punctuation).
   std::vector<uint32_t> begin_ = {0};
