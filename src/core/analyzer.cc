@@ -1,6 +1,6 @@
-// The pipeline: ingest every input (all or nothing), then per input structure -> segment.
-// Later stages (normalize, recognize, resolve, relate, summarize) slot in here, each reading the
-// plain values the previous one produced.
+// The pipeline: ingest every input (all or nothing), then per input structure -> segment ->
+// recognize, then resolve and summarize over all inputs.
+// Later stages (relate) slot in here, each reading the plain values the previous one produced.
 #include "basira/analyzer.h"
 
 #include <string>
