@@ -211,6 +211,24 @@ Model::Model(const Collector& collector, const Result& result)
       salience_[m.sentence] += result.entities[e].salience;
     }
   }
+  // Per document, the entities it mentions outside captions, bylines and sections. An entity's
+  // mentions are in text order, so its documents come in runs.
+  doc_entities_.resize(result.documents.size());
+  for (size_t e = 0; e < result.entities.size(); ++e) {
+    const std::vector<Mention>& mentions = result.entities[e].mentions;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      const Sentence& sentence = result.sentences[mentions[i].sentence];
+      if (sentence.block == BlockKind::kCaption || sentence.block == BlockKind::kByline ||
+          sentence.block == BlockKind::kSection) {
+        continue;
+      }
+      std::vector<EntityInDocument>& list = doc_entities_[sentence.document];
+      if (list.empty() || list.back().entity != static_cast<int32_t>(e)) {
+        list.push_back(EntityInDocument{static_cast<int32_t>(e), static_cast<int32_t>(i), 0});
+      }
+      ++list.back().count;
+    }
+  }
   doc_range_.assign(result.documents.size(), {0, 0});
   for (size_t s = 0; s < n;) {
     const int32_t d = result.sentences[s].document;
@@ -498,19 +516,10 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
     }
   }
   // Entities the document mentions: their first mention's terms.
-  for (size_t e = 0; e < result_.entities.size(); ++e) {
-    const Entity& entity = result_.entities[e];
-    int32_t count = 0;
-    const Mention* firstm = nullptr;
-    for (const Mention& m : entity.mentions) {
-      const BlockKind kind = result_.sentences[m.sentence].block;
-      if (m.sentence >= first && m.sentence < end && kind != BlockKind::kCaption &&
-          kind != BlockKind::kByline && kind != BlockKind::kSection) {
-        ++count;
-        if (firstm == nullptr) firstm = &m;
-      }
-    }
-    if (firstm == nullptr) continue;
+  for (const EntityInDocument& in : doc_entities_[document]) {
+    const Entity& entity = result_.entities[in.entity];
+    const Mention* firstm = &entity.mentions[in.first];
+    const int32_t count = in.count;
     Candidate c;
     const uint32_t b = collector_.begin_[firstm->sentence],
                    en = collector_.begin_[firstm->sentence + 1];
@@ -524,7 +533,7 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
     if (c.terms.empty()) continue;
     c.count = count;
     c.weight = count * (1 + entity.salience);
-    c.entity = static_cast<int32_t>(e);
+    c.entity = in.entity;
     c.span = firstm->span;
     candidates.push_back(std::move(c));
   }

@@ -127,13 +127,19 @@ class Model {
 
   const Collector& collector_;
   const Result& result_;
-  std::vector<int32_t> df_;                             // per term: how many sentences hold it
-  std::vector<double> idf_;                             // per term
-  std::vector<uint32_t> vbegin_;                        // per sentence into vterm_/vweight_
-  std::vector<int32_t> vterm_;                          // sorted term ids
-  std::vector<double> vweight_;                         // unit-length TF-IDF
-  std::vector<double> salience_;                        // per sentence: entities' salience
-  std::vector<std::pair<int32_t, int32_t>> doc_range_;  // per document: [first, end) sentence
+  std::vector<int32_t> df_;       // per term: how many sentences hold it
+  std::vector<double> idf_;       // per term
+  std::vector<uint32_t> vbegin_;  // per sentence into vterm_/vweight_
+  std::vector<int32_t> vterm_;    // sorted term ids
+  std::vector<double> vweight_;   // unit-length TF-IDF
+  std::vector<double> salience_;  // per sentence: entities' salience
+  struct EntityInDocument {
+    int32_t entity = 0;
+    int32_t first = 0;  // index of its first mention in the document
+    int32_t count = 0;  // its mentions in the document
+  };
+  std::vector<std::vector<EntityInDocument>> doc_entities_;  // per document, by entity index
+  std::vector<std::pair<int32_t, int32_t>> doc_range_;       // per document: [first, end) sentence
 };
 
 class Summarizer {
