@@ -7,12 +7,15 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "basira/analyzer.h"
 #include "basira/json.h"
 #include "basira/result.h"
+#include "clitics/clitics.h"
+#include "recognize/recognize.h"
 #include "test_util.h"
 
 namespace basira {
@@ -193,6 +196,80 @@ TEST(SummarizeTest, SentenceSaidInTwoInputsIsSupportedByBoth) {
   }
   // One document: no story.
   EXPECT_TRUE(Summarize({kPlant}).story.summary.empty());
+}
+
+// Rebuilds the stage's model from an analysis with tokens, as basira_eval_rouge does.
+struct Rebuilt {
+  explicit Rebuilt(const std::string& utf8) : text(icu::UnicodeString::fromUTF8(utf8)) {
+    Options options;
+    options.tokens = true;
+    EXPECT_TRUE(test::SharedAnalyzer().Analyze({{"a", utf8}}, options, &result).ok());
+    EXPECT_TRUE(summarize::Summarizer::Create(&summarizer).ok());
+    collector = std::make_unique<summarize::Collector>(*summarizer);
+    size_t t = 0;
+    for (size_t s = 0; s < result.sentences.size(); ++s) {
+      std::vector<recognize::Word> words;
+      for (; t < result.tokens.size() && result.tokens[t].sentence == static_cast<int32_t>(s);
+           ++t) {
+        const Token& token = result.tokens[t];
+        if (token.kind != TokenKind::kWord) continue;
+        words.push_back(recognize::MakeWord(
+            text, token.span, clitics::Analysis{token.stem, token.proclitics, token.enclitics}));
+      }
+      collector->AddSentence(text, result.sentences[s].span, words);
+    }
+    model = std::make_unique<summarize::Model>(*collector, result);
+  }
+  icu::UnicodeString text;
+  Result result;
+  std::unique_ptr<summarize::Summarizer> summarizer;
+  std::unique_ptr<summarize::Collector> collector;
+  std::unique_ptr<summarize::Model> model;
+};
+
+TEST(SummarizeTest, RankingMethodsForTheEvaluation) {
+  Rebuilt r(kPlant);
+  std::vector<int32_t> eligible;
+  for (size_t s = 0; s < r.result.sentences.size(); ++s) {
+    if (r.model->Eligible(static_cast<int32_t>(s))) eligible.push_back(static_cast<int32_t>(s));
+  }
+  ASSERT_GE(eligible.size(), 7u);
+  EXPECT_EQ(r.model->Rank(0, summarize::Method::kLead, 100), eligible);
+  std::vector<int32_t> lexrank = r.model->Rank(0, summarize::Method::kLexRank, 100);
+  std::sort(lexrank.begin(), lexrank.end());
+  EXPECT_EQ(lexrank, eligible);
+  const std::vector<int32_t> basira = r.model->Rank(0, summarize::Method::kBasira, 3);
+  ASSERT_EQ(basira.size(), 3u);
+  EXPECT_EQ(basira[0], eligible[0]) << "the lead sentence comes first";
+  // The model rebuilt from tokens summarizes exactly as Analyze did.
+  Result again = r.result;
+  again.summaries.clear();
+  again.story = Story();
+  r.model->Summarize(SummaryLength(), &again);
+  ASSERT_EQ(again.summaries.size(), 1u);
+  ASSERT_EQ(again.summaries[0].sentences.size(), r.result.summaries[0].sentences.size());
+  for (size_t i = 0; i < again.summaries[0].sentences.size(); ++i) {
+    EXPECT_EQ(again.summaries[0].sentences[i].sentence,
+              r.result.summaries[0].sentences[i].sentence);
+  }
+}
+
+TEST(SummarizeTest, LongDocumentUsesTheCentroidAndStaysBounded) {
+  // More sentences than LexRank takes: 240 distinct sentences of our own making.
+  const char* kPlaces[] = {"الميناء", "السوق", "المطار", "الجامعة", "المستشفى", "الملعب"};
+  const char* kThings[] = {"الكهرباء", "المياه",  "الطرق",   "الحافلات",
+                           "الإنارة",  "الحدائق", "المدارس", "الأرصفة"};
+  std::string text = "تقرير البلدية عن الأشغال\n\n";
+  for (int i = 0; i < 240; ++i) {
+    text += std::string("أصلحت فرق البلدية ") + kThings[i % 8] + " قرب " + kPlaces[i % 6] +
+            " في الحي رقم " + std::to_string(i) + " خلال الأسبوع " + std::to_string(i / 8) + ". ";
+    if (i % 4 == 3) text += "\n\n";
+  }
+  const Result r = Summarize({text}, {SummaryLength::Unit::kRatio, 1});
+  ASSERT_GT(Eligible(r, 0), summarize::kMaxLexRankSentences);
+  EXPECT_EQ(r.summaries[0].sentences.size(), static_cast<size_t>(summarize::kMaxSummarySentences));
+  EXPECT_FALSE(r.summaries[0].keyphrases.empty());
+  EXPECT_EQ(Summarize({text}).summaries[0].sentences.size(), 3u);
 }
 
 TEST(SummarizeTest, SummaryOptionJson) {

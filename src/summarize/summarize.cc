@@ -25,6 +25,8 @@ constexpr double kLateWeight = 0.15;     // 1 - rank / eligible sentences: late 
 constexpr double kOpeningWeight = 0.1;   // the sentence opens its paragraph
 constexpr double kHeadlineWeight = 0.05;
 constexpr double kEntityWeight = 0.05;
+constexpr double kWeightSum = kCentralityWeight + kPositionWeight + kLateWeight + kOpeningWeight +
+                              kHeadlineWeight + kEntityWeight;  // scores end in [0, 1]
 constexpr double kLongSentence = 35;
 constexpr double kMmrLambda = 0.9;
 constexpr double kDamping = 0.85;
@@ -359,10 +361,11 @@ Model::DocScores Model::Score(int32_t document) const {
     const double position = 1 / (1.0 + static_cast<double>(i));
     const double words = this->words(d.eligible[i]);
     const double length = words <= kLongSentence ? 1 : kLongSentence / words;
-    d.score[i] =
-        length * (kCentralityWeight * central[i] + kPositionWeight * position +
+    d.score[i] = length *
+                 (kCentralityWeight * central[i] + kPositionWeight * position +
                   kHeadlineWeight * head[i] + kEntityWeight * entity[i] +
-                  kOpeningWeight * opens[i] + kLateWeight * (1 - static_cast<double>(i) / n));
+                  kOpeningWeight * opens[i] + kLateWeight * (1 - static_cast<double>(i) / n)) /
+                 kWeightSum;
   }
   return d;
 }
