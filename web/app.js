@@ -214,6 +214,69 @@ function renderEntities(result) {
   });
 }
 
+/**
+ * Shows each document's summary (its own sentences, cut from the input by span) and key phrases,
+ * and, for several documents, the story summary with the inputs that support each sentence.
+ */
+function renderSummaries(result, inputs) {
+  const slice = (input, span) => inputs[input].text.slice(span[0], span[1]);
+  const box = $('summaries');
+  box.replaceChildren();
+  for (const s of result.summaries) {
+    const section = document.createElement('section');
+    section.className = 'summary';
+    section.dataset.document = s.document;
+    if (result.summaries.length > 1) {
+      const d = result.documents[s.document];
+      const title = document.createElement('h4');
+      title.dir = 'auto';
+      title.textContent = d.headline ? slice(d.input, d.headline.span) : 'مقال دون عنوان';
+      section.append(title);
+    }
+    const list = document.createElement('ul');
+    for (const sentence of s.sentences) {
+      const li = document.createElement('li');
+      li.dir = 'auto';
+      li.textContent = slice(sentence.input, sentence.span);
+      list.append(li);
+    }
+    section.append(list);
+    if (s.keyphrases.length) {
+      const phrases = document.createElement('p');
+      phrases.className = 'keyphrases';
+      for (const k of s.keyphrases) {
+        const tag = document.createElement('span');
+        tag.className = 'keyphrase';
+        tag.textContent = slice(k.input, k.span);
+        phrases.append(tag);
+      }
+      section.append(phrases);
+    }
+    box.append(section);
+  }
+  const story = result.story;
+  $('story-box').hidden = result.documents.length < 2;
+  const list = $('story');
+  list.replaceChildren();
+  for (const s of story.summary) {
+    const li = document.createElement('li');
+    const text = document.createElement('span');
+    text.dir = 'auto';
+    text.textContent = slice(s.input, s.span);
+    const support = document.createElement('span');
+    support.className = 'meta';
+    support.dataset.support = s.support.length;
+    support.textContent = s.support.map((i) => inputs[i].name || `النص ${i + 1}`).join(' · ');
+    li.append(text, support);
+    list.append(li);
+  }
+  const dup = $('duplicates');
+  dup.hidden = story.duplicates.length === 0;
+  dup.textContent = story.duplicates.map((d) =>
+    `${inputs[d.input].name || `النص ${d.input + 1}`} يكاد يكرر ` +
+    `${inputs[d.duplicate_of_input].name || `النص ${d.duplicate_of_input + 1}`}`).join('؛ ');
+}
+
 function selectEntity(id) {
   const already = document.querySelector(`.entity[data-entity="${id}"][aria-pressed="true"]`);
   for (const el of document.querySelectorAll('.entity[aria-pressed="true"]')) {
@@ -317,6 +380,7 @@ function showResult(result, inputs, ms) {
 
   const slice = (input, span) => inputs[input].text.slice(span[0], span[1]);
 
+  renderSummaries(result, inputs);
   renderEntities(result);
   renderText(result, inputs);
 

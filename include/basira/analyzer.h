@@ -32,12 +32,22 @@ struct Progress {
 // Called now and then during Analyze; return false to stop it (Analyze then returns kCancelled).
 using ProgressCallback = std::function<bool(const Progress&)>;
 
+// How long a summary is: a number of sentences, a ratio of the document's eligible sentences
+// (rounded, at least one), or a budget of words (whole sentences within it, at least one).
+struct SummaryLength {
+  enum class Unit { kSentences, kRatio, kWords };
+  Unit unit = Unit::kSentences;
+  double value = 3;
+};
+
 struct Options {
   static constexpr int64_t kDefaultMaxBytes = 32 << 20;
   // The most UTF-8 bytes all inputs of one request may hold together.
   int64_t max_bytes = kDefaultMaxBytes;
   // Whether Result::tokens is filled (it is large: about one entry per word).
   bool tokens = false;
+  // The length of each document's summary and of the story summary.
+  SummaryLength summary;
   ProgressCallback progress;
 };
 

@@ -24,7 +24,8 @@ std::string ResultToJson(const Result& result, const std::vector<Input>& inputs)
 // Writes {"error": {"code", "message", "input"?, "name"?, "byte_offset"?}}.
 std::string ErrorToJson(const Status& status, const std::vector<Input>& inputs);
 
-// Parses the options object ({"tokens": bool, "max_bytes": int}); "" or "{}" gives the defaults.
+// Parses the options object ({"tokens": bool, "max_bytes": int, "summary": {"sentences": N} |
+// {"ratio": R} | {"words": N}}); "" or "{}" gives the defaults.
 // Unknown keys and wrong types are kInvalidArgument errors that name the key.
 Status ParseOptionsJson(std::string_view json, Options* options);
 

@@ -162,6 +162,58 @@ struct Source {
   std::vector<Citation> citations;  // in input and text order
 };
 
+// One sentence of an extractive summary: a sentence of Result::sentences, as it stands.
+struct SummarySentence {
+  int32_t sentence = 0;  // index into Result::sentences
+  int32_t input = 0;
+  Span span;         // the sentence's span
+  double score = 0;  // in [0, 1], rounded to 4 decimals
+};
+
+// A key phrase of a document: one to three adjacent content words, or an entity's name.
+struct Keyphrase {
+  std::string key;    // normalized: the words' clitic stems as match keys, space-joined
+  double score = 0;   // in (0, 1], 1 for the document's best phrase; rounded to 4 decimals
+  int32_t count = 0;  // occurrences in the document
+  int32_t input = 0;
+  Span span;            // the first occurrence, without proclitics (و، ب، ل ...)
+  int32_t entity = -1;  // index into Result::entities when the phrase is an entity's name
+};
+
+// The summary and key phrases of one document.
+struct DocumentSummary {
+  int32_t document = 0;  // index into Result::documents
+  int32_t input = 0;
+  std::vector<SummarySentence> sentences;  // in text order
+  std::vector<Keyphrase> keyphrases;       // best first
+};
+
+// A sentence of the story summary, with every sentence of other documents that says the same.
+struct StorySentence {
+  int32_t sentence = 0;  // the group's representative, index into Result::sentences
+  int32_t input = 0;
+  int32_t document = 0;
+  Span span;
+  double score = 0;                // rounded to 4 decimals
+  std::vector<int32_t> support;    // the inputs that say it, ascending
+  std::vector<int32_t> documents;  // the documents that say it, ascending
+  std::vector<int32_t> sentences;  // every sentence of the group, ascending
+};
+
+// A document that nearly repeats an earlier one (the same wire story in two outlets).
+struct DuplicateDocument {
+  int32_t document = 0;  // the later document
+  int32_t input = 0;
+  int32_t duplicate_of = 0;  // the earlier document it repeats
+  int32_t duplicate_of_input = 0;
+  double similarity = 0;  // Jaccard of word 5-shingles, rounded to 4 decimals
+};
+
+struct Story {
+  std::vector<StorySentence> summary;  // best first; empty for fewer than two documents
+  std::vector<DuplicateDocument> duplicates;
+};
+
 struct Stats {
   int64_t words = 0;   // tokens of kind word or number
   int64_t tokens = 0;  // all tokens, whether or not Result::tokens was filled
@@ -172,10 +224,12 @@ struct Result {
   std::vector<Document> documents;
   std::vector<Noise> noise;
   std::vector<Sentence> sentences;
-  std::vector<Token> tokens;     // filled only when Options::tokens is set
-  std::vector<Entity> entities;  // by salience, most salient first
-  std::vector<Quote> quotes;     // in input and text order
-  std::vector<Source> sources;   // most cited first
+  std::vector<Token> tokens;               // filled only when Options::tokens is set
+  std::vector<Entity> entities;            // by salience, most salient first
+  std::vector<Quote> quotes;               // in input and text order
+  std::vector<Source> sources;             // most cited first
+  std::vector<DocumentSummary> summaries;  // one per document, in document order
+  Story story;
   Stats stats;
 };
 

@@ -17,7 +17,7 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: basira analyze [--format json] [--tokens] [--max-bytes N] FILE... | -\n"
+    "usage: basira analyze [--format json] [--tokens] [--max-bytes N] [--summary LEN] FILE... | -\n"
     "\n"
     "Analyzes Arabic news texts (UTF-8) and prints one JSON analysis of all inputs:\n"
     "documents, sentences and (with --tokens) tokens, each span [start, end) in UTF-16\n"
@@ -27,6 +27,7 @@ constexpr const char* kUsage =
     "  --format json   the output format (json, the only one so far)\n"
     "  --tokens        also list every token\n"
     "  --max-bytes N   refuse inputs larger than N bytes together (default 33554432)\n"
+    "  --summary LEN   summary length: N sentences (default 3), R% of them, or Nw words\n"
     "  -h, --help      print this help\n"
     "  --version       print the version\n"
     "\n"
@@ -81,6 +82,20 @@ int Analyze(const std::vector<std::string>& args) {
         return Usage("--max-bytes needs a positive number of bytes");
       }
       options.max_bytes = n;
+    } else if (a == "--summary" || a.rfind("--summary=", 0) == 0) {
+      // N sentences, R% of the eligible sentences, or Nw words.
+      std::string value = a == "--summary" ? (i + 1 < args.size() ? args[++i] : "") : a.substr(10);
+      char* end = nullptr;
+      const double n = std::strtod(value.c_str(), &end);
+      const std::string unit = end == nullptr ? "" : std::string(end);
+      if (value.empty() || n <= 0 || (unit != "" && unit != "%" && unit != "w") ||
+          (unit == "%" && n > 100) || (unit != "%" && n != static_cast<long long>(n))) {
+        return Usage("--summary needs N (sentences), R% (of the sentences) or Nw (words)");
+      }
+      options.summary = {unit == "%"   ? basira::SummaryLength::Unit::kRatio
+                         : unit == "w" ? basira::SummaryLength::Unit::kWords
+                                       : basira::SummaryLength::Unit::kSentences,
+                         unit == "%" ? n / 100 : n};
     } else {
       return Usage("unknown option '" + a + "'");
     }

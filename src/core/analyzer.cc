@@ -1,6 +1,6 @@
-// The pipeline: ingest every input (all or nothing), then per input structure -> segment.
-// Later stages (normalize, recognize, resolve, relate, summarize) slot in here, each reading the
-// plain values the previous one produced.
+// The pipeline: ingest every input (all or nothing), then per input structure -> segment ->
+// recognize, then resolve and summarize over all inputs.
+// Later stages (relate) slot in here, each reading the plain values the previous one produced.
 #include "basira/analyzer.h"
 
 #include <string>
@@ -14,6 +14,7 @@
 #include "resolve/resolve.h"
 #include "segment/segment.h"
 #include "structure/structure.h"
+#include "summarize/summarize.h"
 #include "tagger/tagger.h"
 
 // Defined by the generated basira_ner_model.cc (data/models/ner.model).
@@ -165,6 +166,7 @@ struct Analyzer::Impl {
   std::unique_ptr<structure::Structurer> structurer;
   std::unique_ptr<clitics::CliticAnalyzer> clitics;
   std::unique_ptr<recognize::Recognizer> recognizer;
+  std::unique_ptr<summarize::Summarizer> summarizer;
   tagger::Tagger ner;
 };
 
@@ -182,6 +184,8 @@ Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer) {
   status = clitics::CliticAnalyzer::Create(&impl->clitics);
   if (!status.ok()) return status;
   status = recognize::Recognizer::Create(&impl->recognizer);
+  if (!status.ok()) return status;
+  status = summarize::Summarizer::Create(&impl->summarizer);
   if (!status.ok()) return status;
   status = impl->ner.Load(basira_ner_model, basira_ner_model_size);
   if (!status.ok()) {
@@ -225,6 +229,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
     return Status(ErrorCode::kCancelled, "analysis cancelled");
   }
   segment::Segmenter::Session session(*impl_->segmenter);
+  summarize::Collector collector(*impl_->summarizer);
   std::vector<Span> sentence_spans;
   std::vector<resolve::SentenceMentions> sentence_mentions;
   std::vector<tagger::TokenInput> tagger_tokens;
@@ -302,6 +307,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
             }
             impl_->recognizer->Recognize(text, mentions.words, statistical, &mentions.candidates);
           }
+          collector.AddSentence(text, s, mentions.words);
           if (!mentions.candidates.empty() || !mentions.words.empty()) {
             sentence_mentions.push_back(std::move(mentions));
           }
@@ -316,6 +322,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
   }
   resolve::Resolve(*impl_->recognizer, texts, sentence_mentions, &out);
   quotes::Find(texts, sentence_mentions, &out);
+  summarize::Model(collector, out).Summarize(options.summary, &out);
   if (!progress.Report("done", total_units, /*force=*/true)) {
     return Status(ErrorCode::kCancelled, "analysis cancelled");
   }

@@ -177,6 +177,51 @@ std::string ResultToJson(const Result& result, const std::vector<Input>& inputs)
                        {"count", src.citations.size()},
                        {"citations", std::move(citations)}});
   }
+  Json& summaries = j["summaries"] = Json::array();
+  for (const DocumentSummary& d : result.summaries) {
+    Json sentences = Json::array(), phrases = Json::array();
+    for (const SummarySentence& s : d.sentences) {
+      sentences.push_back({{"sentence", s.sentence},
+                           {"input", s.input},
+                           {"span", SpanJson(s.span)},
+                           {"score", s.score},
+                           {"text", text_of(s.input, s.span)}});
+    }
+    for (const Keyphrase& p : d.keyphrases) {
+      Json phrase = {{"text", text_of(p.input, p.span)},
+                     {"key", p.key},
+                     {"score", p.score},
+                     {"count", p.count},
+                     {"input", p.input},
+                     {"span", SpanJson(p.span)}};
+      if (p.entity >= 0) phrase["entity"] = p.entity;
+      phrases.push_back(std::move(phrase));
+    }
+    summaries.push_back({{"document", d.document},
+                         {"input", d.input},
+                         {"sentences", std::move(sentences)},
+                         {"keyphrases", std::move(phrases)}});
+  }
+  Json story_summary = Json::array(), duplicates = Json::array();
+  for (const StorySentence& s : result.story.summary) {
+    story_summary.push_back({{"sentence", s.sentence},
+                             {"input", s.input},
+                             {"document", s.document},
+                             {"span", SpanJson(s.span)},
+                             {"score", s.score},
+                             {"text", text_of(s.input, s.span)},
+                             {"support", s.support},
+                             {"documents", s.documents},
+                             {"sentences", s.sentences}});
+  }
+  for (const DuplicateDocument& d : result.story.duplicates) {
+    duplicates.push_back({{"document", d.document},
+                          {"input", d.input},
+                          {"duplicate_of", d.duplicate_of},
+                          {"duplicate_of_input", d.duplicate_of_input},
+                          {"similarity", d.similarity}});
+  }
+  j["story"] = {{"summary", std::move(story_summary)}, {"duplicates", std::move(duplicates)}};
   j["stats"] = {{"inputs", result.inputs.size()}, {"documents", result.documents.size()},
                 {"noise", result.noise.size()},   {"entities", result.entities.size()},
                 {"quotes", result.quotes.size()}, {"sentences", result.sentences.size()},
@@ -219,6 +264,31 @@ Status ParseOptionsJson(std::string_view text, Options* options) {
         return Status(ErrorCode::kInvalidArgument, "option 'max_bytes' must be a positive integer");
       }
       options->max_bytes = value.get<int64_t>();
+    } else if (key == "summary") {
+      // {"sentences": N} | {"ratio": r} | {"words": N}: exactly one of them.
+      const char* kBad =
+          "option 'summary' must be {\"sentences\": N}, {\"ratio\": r} or {\"words\": N} "
+          "(N a positive integer, 0 < r <= 1)";
+      if (!value.is_object() || value.size() != 1) {
+        return Status(ErrorCode::kInvalidArgument, kBad);
+      }
+      const std::string& unit = value.begin().key();
+      const Json& v = value.begin().value();
+      if (unit == "ratio") {
+        if (!v.is_number() || v.get<double>() <= 0 || v.get<double>() > 1) {
+          return Status(ErrorCode::kInvalidArgument, kBad);
+        }
+        options->summary = {SummaryLength::Unit::kRatio, v.get<double>()};
+      } else if (unit == "sentences" || unit == "words") {
+        if (!v.is_number_integer() || v.get<int64_t>() <= 0 || v.get<int64_t>() > 1000000) {
+          return Status(ErrorCode::kInvalidArgument, kBad);
+        }
+        options->summary = {
+            unit == "words" ? SummaryLength::Unit::kWords : SummaryLength::Unit::kSentences,
+            static_cast<double>(v.get<int64_t>())};
+      } else {
+        return Status(ErrorCode::kInvalidArgument, kBad);
+      }
     } else {
       return Status(ErrorCode::kInvalidArgument, "unknown option '" + key + "'");
     }

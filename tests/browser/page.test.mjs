@@ -158,6 +158,32 @@ test('entities are highlighted in the text and listed; a click marks every menti
   await context.close();
 });
 
+test('summaries: each article\'s own sentences and key phrases; a story across two texts', async () => {
+  const {page, context} = await openPage();
+  const shared = 'وقررت البلدية إغلاق السوق القديم ثلاثة أيام لإصلاح شبكة الكهرباء.';
+  await page.getByTestId('input').fill(
+      'إغلاق السوق القديم للصيانة\n\nأعلنت البلدية أمس خطة لصيانة السوق القديم في وسط المدينة. ' +
+      shared + ' ويقول التجار إن الإغلاق يأتي في موسم هادئ.\n---\n' +
+      'تجار السوق القديم يستعدون للإغلاق\n\nبدأ تجار السوق القديم نقل بضائعهم إلى المخازن. ' +
+      shared + ' وتأمل غرفة التجارة أن تنتهي الأشغال قبل العيد.\n');
+  await page.getByTestId('analyze').click();
+  await page.waitForSelector('#result:not([hidden])');
+  const chosen = await page.locator('#summaries li').allTextContents();
+  const sentences = await page.locator('#sentences li').allTextContents();
+  assert.ok(chosen.length >= 2);
+  for (const c of chosen) {
+    assert.ok(sentences.some((s) => s.includes(c)), `a summary sentence is a sentence: ${c}`);
+    assert.ok(!c.startsWith('إغلاق السوق') && !c.startsWith('تجار السوق'), 'never a headline');
+  }
+  assert.ok(await page.locator('#summaries .keyphrase').count() >= 1);
+  assert.ok(!(await page.locator('#story-box').isHidden()));
+  const top = page.locator('#story li').first();
+  assert.equal(await top.locator('span[dir="auto"]').textContent(), shared);
+  assert.equal(await top.locator('.meta').getAttribute('data-support'), '2');
+  await page.screenshot({path: join(shots, 'summary.png'), fullPage: true});
+  await context.close();
+});
+
 test('user text never becomes markup, and nothing runs from it', async () => {
   const {page, context} = await openPage();
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' +

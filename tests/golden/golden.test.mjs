@@ -105,6 +105,25 @@ test('samples of ../shared: wasm == native, spans slice', {skip: haveSamples ? f
   }
 });
 
+test('the summary length option: wasm == native, and the story of several inputs', async () => {
+  const m = await modulePromise;
+  const names = txt(fixtures);
+  for (const [flag, option] of [['2', {sentences: 2}], ['50%', {ratio: 0.5}], ['30w', {words: 30}]]) {
+    const r = spawnSync(native, ['analyze', '--tokens', '--summary', flag, ...names],
+                        {cwd: fixtures, encoding: 'utf8', maxBuffer: 1 << 28});
+    assert.equal(r.status, 0);
+    const inputs = names.map((name) => ({name, text: readFileSync(join(fixtures, name), 'utf8')}));
+    const w = m.analyze(JSON.stringify(inputs), JSON.stringify({tokens: true, summary: option}));
+    assert.equal(w + '\n', r.stdout, `--summary ${flag}`);
+    const out = checkSpans(r.stdout, fixtures, names);
+    for (const s of out.summaries.flatMap((d) => d.sentences).concat(out.story.summary)) {
+      const text = readFileSync(join(fixtures, names[s.input]), 'utf8');
+      assert.equal(text.slice(...s.span), s.text);
+      assert.equal(out.sentences[s.sentence].text, s.text);
+    }
+  }
+});
+
 test('errors are the same JSON in both builds', async () => {
   const m = await modulePromise;
   // An empty input: the CLI reads /dev/null.
@@ -125,7 +144,7 @@ test('errors are the same JSON in both builds', async () => {
 test('the wasm boundary turns bad requests into error JSON, never an exception', async () => {
   const m = await modulePromise;
   const cases = [['not json', '{}'], ['{}', '{}'], ['[1]', '{}'], ['["a"]', '{"bogus":1}'],
-                 ['["a"]', '[]'], ['["\\ud800"]', '{}'], ['[]', '{}']];
+                 ['["a"]', '{"summary":{"ratio":3}}'], ['["a"]', '[]'], ['["\\ud800"]', '{}'], ['[]', '{}']];
   for (const [inputs, options] of cases) {
     const out = JSON.parse(m.analyze(inputs, options));
     assert.equal(out.error.code, 'invalid_argument', `${inputs} ${options}`);
