@@ -15,6 +15,7 @@
 #include "segment/segment.h"
 #include "structure/structure.h"
 #include "summarize/summarize.h"
+#include "tagger/ner_data.h"
 #include "tagger/tagger.h"
 
 // Defined by the generated basira_ner_model.cc (data/models/ner.model).
@@ -168,6 +169,7 @@ struct Analyzer::Impl {
   std::unique_ptr<recognize::Recognizer> recognizer;
   std::unique_ptr<summarize::Summarizer> summarizer;
   tagger::Tagger ner;
+  tagger::Gazetteer gazetteer;  // the lexicons as the tagger's features
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -191,6 +193,7 @@ Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer) {
   if (!status.ok()) {
     return Status(ErrorCode::kInternal, "cannot load the entity model: " + status.message());
   }
+  tagger::LoadAnalyzerGazetteer(&impl->gazetteer);
   analyzer->reset(new Analyzer(std::move(impl)));
   return Status::Ok();
 }
@@ -292,6 +295,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
           // names first, then the tagger's where none stands, then context rules.
           if (block.kind != BlockKind::kDateline) {
             statistical.clear();
+            impl_->gazetteer.Annotate(&tagger_tokens);
             const std::vector<int> labels = impl_->ner.Tag(tagger_tokens);
             for (const tagger::Mention& m : tagger::Mentions(tagger_tokens, labels)) {
               recognize::Candidate c;

@@ -363,7 +363,8 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   }
 
   // 1b. The tagger's mentions where no lexicon name stands. A one-word mention that is a stop
-  // word (جراء، داخل) or carries tanween (حسنًا) is a common word, not a name.
+  // word (جراء، داخل), carries tanween (حسنًا) or is listed in not_names (مالي) is a common
+  // word, not a name.
   for (Candidate c : statistical) {
     // A trailing word with tanween is an adverb or an indefinite noun (كيم مخاطباً): not the name.
     while (c.end_word - c.first_word > 1 && words[c.end_word - 1].tanween) {
@@ -374,7 +375,8 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     if (c.end_word <= c.first_word) continue;
     if (c.end_word - c.first_word == 1) {
       const Word& w = words[c.first_word];
-      if (w.tanween || MatchPhrase(Phrase::kStop, words, c.first_word, nullptr) > 0) {
+      if (w.tanween || MatchPhrase(Phrase::kStop, words, c.first_word, nullptr) > 0 ||
+          not_names_.count(c.key) > 0) {
         continue;
       }
     }

@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -104,8 +105,9 @@ class Pipeline {
   std::unique_ptr<Impl> impl_;
 };
 
-// A gazetteer for the TokenInput::lexicon hook (an experiment for the training and evaluation
-// tools; the lexicon stage proper is elsewhere). Entries are lines of basira's lexicon files:
+// A gazetteer for the TokenInput::lexicon hook: the tagger's view of the lexicons (the
+// recognizer matches names itself; here a lexicon match is only evidence the model weighs).
+// Entries are lines of basira's lexicon files:
 //   `canonical | variants (،-separated) | Latin | TYPE`  names: each name a TYPE entry;
 //   `kind | text`                                         triggers: text a trigger of that kind.
 // Lines starting with '#' are comments. Names match a run of our tokens whose match keys (the
@@ -115,14 +117,22 @@ class Gazetteer {
   void Parse(std::string_view utf8);
   size_t size() const { return entries_.size(); }
   // Adds "TYPE:B" / "TYPE:I" (a name) and "trigger:KIND" strings to the tokens' lexicon lists,
-  // longest match first, left to right.
+  // longest match first, left to right; a run listed under several features gets them all.
   void Annotate(std::vector<TokenInput>* tokens) const;
 
  private:
   std::vector<std::pair<std::string, std::string>> entries_;  // (words joined by ' ', feature)
+  std::unordered_set<std::string> first_words_;               // the first word of every entry
   size_t max_words_ = 0;
-  bool Find(const std::string& words, std::string* feature) const;
+  // Every feature of the entries whose words are `words`.
+  bool Find(const std::string& words, std::vector<std::string>* features) const;
 };
+
+// The gazetteer the analyzer tags with: the lexicon files linked into the binary
+// (kTaggerLexicons). A model trained with lexicon features must be trained with this same
+// gazetteer (basira_train_tagger --analyzer-lexicons), and retrained when these files change.
+extern const char* const kTaggerLexicons[];
+void LoadAnalyzerGazetteer(Gazetteer* gazetteer);
 
 // One gold sentence made ready for training or scoring the measured way.
 struct PreparedSentence {

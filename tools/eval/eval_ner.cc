@@ -6,8 +6,9 @@
 //   --model PATH  the model (default data/models/ner.model)
 //   --tail F      score only the last F of each file's sentences (--tail 0.1 on ANERcorp train
 //                 is the dev split basira_train_tagger holds out)
-//   --lexicon FILE  a lexicon file for the tokens' lexicon hook (repeatable; the same files the
-//                 model was trained with)
+//   --lexicon FILE  a lexicon file for the tokens' lexicon hook, instead of the analyzer's
+//                 linked-in lexicons (repeatable; the same files the model was trained with)
+//   --no-lexicons no lexicon features (for a model trained with --no-lexicons)
 //   --show N      also print the first N gold mentions that were not found exactly and the
 //                 first N predictions that were wrong, with the gold tokens they cover
 // Prints a table per type, the micro over all types and over PER/LOC/ORG, what the errors are
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
   double tail = 1.0;
   int show = 0;
   std::vector<std::string> files, lexicons;
+  bool no_lexicons = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--model" && i + 1 < argc) {
@@ -59,6 +61,8 @@ int main(int argc, char** argv) {
       tail = std::atof(argv[++i]);
     } else if (arg == "--lexicon" && i + 1 < argc) {
       lexicons.push_back(argv[++i]);
+    } else if (arg == "--no-lexicons") {
+      no_lexicons = true;
     } else if (arg == "--show" && i + 1 < argc) {
       show = std::atoi(argv[++i]);
     } else if (!arg.empty() && arg[0] != '-') {
@@ -71,7 +75,7 @@ int main(int argc, char** argv) {
   if (files.empty() || tail <= 0 || tail > 1) {
     std::fprintf(stderr,
                  "usage: basira_eval_ner [--model PATH] [--tail F] [--show N] [--lexicon FILE]... "
-                 "FILE.conll...\n");
+                 "[--no-lexicons] FILE.conll...\n");
     return 2;
   }
 
@@ -93,7 +97,10 @@ int main(int argc, char** argv) {
     return 1;
   }
 
+  // The analyzer's gazetteer (the lexicons linked into the binary) unless --lexicon files
+  // replace it or --no-lexicons drops it.
   basira::tagger::Gazetteer gazetteer;
+  if (lexicons.empty() && !no_lexicons) basira::tagger::LoadAnalyzerGazetteer(&gazetteer);
   for (const std::string& path : lexicons) {
     std::string text;
     if (!ReadFile(path, &text)) {

@@ -12,9 +12,12 @@
 // written to PATH (default data/models/ner.model).
 //   --extra-epochs N   use the --extra files only in the first N epochs
 //   --extra-types T,T  keep only these types of the --extra files (the others become O)
-//   --lexicon FILE     a lexicon file (data/lexicon/*.txt format) for the tokens' lexicon hook
-//                      (repeatable; an experiment: such a model must be scored with the same
-//                      --lexicon files)
+//   --lexicon FILE     a lexicon file (data/lexicon/*.txt format) for the tokens' lexicon hook,
+//                      instead of the analyzer's linked-in lexicons (repeatable; an experiment:
+//                      such a model must be scored with the same --lexicon files)
+//   --no-lexicons      no lexicon features at all
+// By default the tokens carry the features of the analyzer's own gazetteer (the lexicons linked
+// into the binary, tagger::LoadAnalyzerGazetteer), so the model matches the analyzer.
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -67,10 +70,10 @@ void PrintScores(const basira::tagger::Scores& s) {
 }
 
 int Usage() {
-  std::fprintf(
-      stderr,
-      "usage: basira_train_tagger [--epochs K] [--bits B] [--seed S] "
-      "[--dev-fraction F] [--out PATH] [--extra FILE.conll]... [--lexicon FILE]... MAIN.conll\n");
+  std::fprintf(stderr,
+               "usage: basira_train_tagger [--epochs K] [--bits B] [--seed S] "
+               "[--dev-fraction F] [--out PATH] [--extra FILE.conll]... [--lexicon FILE]... "
+               "[--no-lexicons] MAIN.conll\n");
   return 2;
 }
 
@@ -82,6 +85,7 @@ int main(int argc, char** argv) {
   double dev_fraction = 0.1;
   std::string out_path = "data/models/ner.model", main_path;
   std::vector<std::string> extras, lexicons;
+  bool no_lexicons = false;
   std::string extra_types = "PER,LOC,ORG,MISC";
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -98,6 +102,8 @@ int main(int argc, char** argv) {
       out_path = argv[++i];
     } else if (arg == "--lexicon" && has_value) {
       lexicons.push_back(argv[++i]);
+    } else if (arg == "--no-lexicons") {
+      no_lexicons = true;
     } else if (arg == "--extra-types" && has_value) {
       extra_types = argv[++i];
     } else if (arg == "--extra-epochs" && has_value) {
@@ -119,7 +125,10 @@ int main(int argc, char** argv) {
     return 1;
   }
 
+  // The analyzer's gazetteer (the lexicons linked into the binary) unless --lexicon files
+  // replace it or --no-lexicons drops it.
   basira::tagger::Gazetteer gazetteer;
+  if (lexicons.empty() && !no_lexicons) basira::tagger::LoadAnalyzerGazetteer(&gazetteer);
   for (const std::string& path : lexicons) {
     std::string text;
     if (!ReadFile(path, &text)) {
