@@ -792,7 +792,7 @@ class Scanner {
       const int delta = static_cast<int>(E(rd).value);
       int j = k + rd->words;
       // اليوم التالي، اليوم الأول: "the day", not today (اليوم الأربعاء is).
-      if (delta == 0 && Is(j, kWord) && Text(j).size() > 2 && Text(j)[0] == u'ا' &&
+      if (delta == 0 && Is(j, kWord) && Text(j).size() > 3 && Text(j)[0] == u'ا' &&
           Text(j)[1] == u'ل' && Find(j, kWeekday) == nullptr) {
         return i;
       }
@@ -1039,6 +1039,8 @@ class Scanner {
     bool words = false;    // written with number words
     bool ordinal = false;  // an ordinal
     bool dual = false;     // a dual noun (مرتين)
+    bool plural = false;  // ends with a plural scale (آلاف، ملايين، عشرات): a definite noun
+                          // may follow in construct (آلاف السكان)
   };
 
   // Digits with separators at k: 1,500 / 2.5 / ١٬٥٠٠ / ٢٫٥. Returns the token after or -1.
@@ -1080,10 +1082,12 @@ class Scanner {
     while (Is(j, kWord)) {
       const Hit* h = nullptr;
       Class cls = kUnit;
+      // The reading with the fewest proclitic letters (واحد is one, not و + أحد).
       for (Class c : {kScale, kHundred, kTen, kTeen, kUnit, kVague, kFraction}) {
-        if ((h = Find(j, c)) != nullptr) {
+        const Hit* x = Find(j, c);
+        if (x != nullptr && (h == nullptr || x->start < h->start)) {
+          h = x;
           cls = c;
-          break;
         }
       }
       if (h == nullptr) break;
@@ -1104,8 +1108,16 @@ class Scanner {
         ten_in_group = false;
         last_class = kScale;
         last_value = e.value;
+        out->plural = (e.flags & kPluralForm) != 0;
         j += h->words;
         continue;
+      }
+      if (cls == kFraction && conj && last_class == kScale && cur == 0) {
+        // مليونين ونصف: half of the last scale.
+        total += e.value * last_value;
+        last_class = kFraction;
+        j += h->words;
+        break;
       }
       if (cls == kFraction) {
         // نصف/ربع only before a scale: نصف مليون.
@@ -1157,6 +1169,7 @@ class Scanner {
       }
       cur += e.value;
       any = true;
+      out->plural = cls == kVague || (cls == kHundred && (e.flags & kPluralForm));
       if (cls == kTen) ten_in_group = true;
       group_min = std::min(group_min, e.value);
       last_class = cls == kVague ? kHundred : cls;
@@ -1302,7 +1315,7 @@ class Scanner {
       f.unit_begin = toks_[j].b;
       f.unit_end = toks_[end - 1].e;
     } else if (j < n_toks && Is(j, kWord) && toks_[j].hits_begin == toks_[j].hits_end &&
-               !IsStopWord(Text(j)) && !HasArticle(Text(j))) {
+               !IsStopWord(Text(j)) && (n.plural || !HasArticle(Text(j)))) {
       // The counted noun (not part of the span).
       f.unit_begin = toks_[j].b;
       f.unit_end = toks_[j].e;
