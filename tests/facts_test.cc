@@ -91,9 +91,13 @@ TEST(FactsTest, EasternDigitsAndNumericDates) {
   EXPECT_EQ(Dates("وقعت في ١٣ سبتمبر ٢٠٢٣ بحضور الوزراء."), "١٣ سبتمبر ٢٠٢٣ 2023-09-13 DATE");
   EXPECT_EQ(Dates("نشر في ١/١/٢٠١٨ على الموقع."), "١/١/٢٠١٨ 2018-01-01 DATE");
   EXPECT_EQ(Dates("تاريخ الوثيقة 2023/9/13 بحسب الختم."), "2023/9/13 2023-09-13 DATE");
-  EXPECT_EQ(Dates("صدرت بتاريخ 13-09-2023 عن الوزارة."), "13-09-2023 2023-09-13 DATE");
+  EXPECT_EQ(Dates("صدرت بتاريخ 13-09-2023 عن الوزارة."), "تاريخ 13-09-2023 2023-09-13 DATE");
   EXPECT_EQ(Dates("كتبت في 26 / 4 / 1947 في نابلس."), "26 / 4 / 1947 1947-04-26 DATE");
   EXPECT_EQ(Dates("الرقم 13/45/2023 ليس تاريخا."), "");
+  EXPECT_EQ(Dates("كتبت بتاريخ ( 9 / 2 / 1948 ) في يافا."),
+            "تاريخ ( 9 / 2 / 1948 ) 1948-02-09 DATE");
+  EXPECT_EQ(Dates("أرسلت في نيسان ( 26 / 4 / 1947 ) إلى القدس."),
+            "نيسان ( 26 / 4 / 1947 ) 1947-04-26 DATE");
 }
 
 TEST(FactsTest, Years) {
@@ -101,6 +105,7 @@ TEST(FactsTest, Years) {
   EXPECT_EQ(Dates("بدأ المشروع في العام 2015."), "العام 2015 2015 DATE");
   EXPECT_EQ(Dates("هاجرت العائلة في 1948 إلى لبنان."), "1948 1948 DATE");
   EXPECT_EQ(Dates("انتهى الحصار في 2023م بعد سنوات."), "2023م 2023 DATE");
+  EXPECT_EQ(Dates("اندلعت الثورة بين 1936 - 1939 في فلسطين."), "1936 - 1939 1936/1939 DATE");
   EXPECT_EQ(Dates("دفع 2000 دولار ثمنا للسيارة."), "");  // a sum, not a year
 }
 
@@ -221,6 +226,12 @@ TEST(FactsTest, Percentages) {
   EXPECT_EQ(Numbers("صوت ٦٠٪ من الناخبين."), "٦٠٪ 60 percent");
   EXPECT_EQ(Numbers("نما بنسبة %40 خلال عقد."), "%40 40 percent");
   EXPECT_EQ(Numbers("ارتفع ٪40 منذ بداية العام."), "٪40 40 percent");
+}
+
+TEST(FactsTest, NumbersThatNameAnItemAreOrdinals) {
+  EXPECT_EQ(Numbers("تنص المادة 5 على ذلك."), "5 5 ordinal");
+  EXPECT_EQ(Numbers("صدر القرار رقم ( 12 ) أمس."), "12 12 ordinal");
+  EXPECT_EQ(Numbers("زر الموقع www2 أو g2 للمزيد."), "");  // codes, not numbers
 }
 
 TEST(FactsTest, Money) {

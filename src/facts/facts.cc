@@ -51,13 +51,15 @@ enum Class : uint8_t {
   kQualifier,
   kMeasure,
   kCurrency,
+  kIdCue,
+  kDateCue,
   kClassCount,
 };
 constexpr const char* kClassNames[] = {
-    "unit",    "ten",       "teen",     "hundred", "scale",     "vague",   "fraction",
-    "ordinal", "dual",      "timeunit", "weekday", "month",     "hmonth",  "relday",
-    "period",  "modifier",  "this",     "daypart", "hourcue",   "yearcue", "since",
-    "hijri",   "gregorian", "monthcue", "percent", "qualifier", "measure", "currency"};
+    "unit",    "ten",       "teen",    "hundred",  "scale",  "vague",  "fraction",  "ordinal",
+    "dual",    "timeunit",  "weekday", "month",    "hmonth", "relday", "period",    "modifier",
+    "this",    "daypart",   "hourcue", "yearcue",  "since",  "hijri",  "gregorian", "monthcue",
+    "percent", "qualifier", "measure", "currency", "idcue",  "datecue"};
 static_assert(sizeof(kClassNames) / sizeof(kClassNames[0]) == kClassCount);
 
 enum Flag : uint8_t { kNeedsArticle = 1, kNoArticle = 2, kDualForm = 4, kPluralForm = 8 };
@@ -581,6 +583,24 @@ class Scanner {
     return i;
   }
 
+  // A date cue before the date at tokens [i, end) is part of its span, with the parentheses
+  // around the date after it: "يوم 30 مارس"، "بتاريخ ( 26 / 4 / 1948 )" (the span starts after
+  // the proclitic: تاريخ). Returns the new end token.
+  int Wrap(int i, int end, Found* f) const {
+    int c = i - 1;
+    const bool paren = IsPunct(c, u'(');
+    if (paren) --c;
+    if (IsPunct(c, u':')) --c;
+    const Hit* cue = Find(c, kDateCue);
+    if (cue == nullptr || c + cue->words > i) return end;
+    f->begin = Start(c, cue);
+    if (paren && IsPunct(end, u')')) {
+      f->end = toks_[end].e;
+      return end + 1;
+    }
+    return end;
+  }
+
   // 13/9/2023, 2023-09-13, ١/١/٢٠١٨, 13.09.2023 (spaces allowed around '/').
   int NumericDate(int i) {
     if (!Is(i, kDigits) || !Is(i + 1, kPunct) || !Is(i + 2, kDigits) || !Is(i + 3, kPunct) ||
@@ -606,7 +626,7 @@ class Scanner {
     if (!ValidDate(y, m, d)) return i;
     Found f = MakeDate(toks_[i].b, toks_[i + 4].e, DateType::kDate);
     f.year = y;
-    int end = i + 5;
+    int end = Wrap(i, i + 5, &f);
     SetDay(&f, y, m, d, true);
     end = MaybeTime(end, &f);
     Emit(std::move(f));
@@ -627,6 +647,7 @@ class Scanner {
     const bool has_year = end > 0;
     if (!has_year) end = after_month;
     Found f = MakeDate(toks_[i].b, toks_[end - 1].e, DateType::kDate);
+    end = Wrap(i, end, &f);
     if (hijri || year_hijri) {
       f.date.hijri = true;
       if (!has_year) {
@@ -657,6 +678,20 @@ class Scanner {
     if (after < 0) return i;
     const Hit* name = hijri ? Find(i, kHMonth) : Find(i, kMonth);
     const int32_t begin = Start(i, name);
+    // A month name before the same date in digits: نيسان ( 26 / 4 / 1947 ).
+    if (!hijri && IsPunct(after, u'(')) {
+      const size_t before = out_->size();
+      const int e = NumericDate(after + 1);
+      if (e > after + 1 && out_->size() > before) {
+        if (out_->back().month == month && IsPunct(e, u')') &&
+            out_->back().date.type == DateType::kDate) {
+          out_->back().begin = begin;
+          out_->back().end = toks_[e].e;
+          return e + 1;
+        }
+        out_->pop_back();
+      }
+    }
     int year = 0;
     bool year_hijri = false, mark = false;
     const int end = Year(after, hijri, &year, &year_hijri, &mark);
@@ -731,7 +766,9 @@ class Scanner {
     int j = k + wd->words;
     // An explicit date after it wins (the weekday is part of the date's span).
     int p = j;
-    if (IsPunct(p, 0x060C) || IsPunct(p, u',') || IsPunct(p, u'(')) ++p;
+    if (IsPunct(p, 0x060C) || IsPunct(p, u',')) ++p;
+    if (IsWordText(p, u"الموافق")) ++p;
+    if (IsPunct(p, u'(')) ++p;
     const size_t before = out_->size();
     int end = NumericDate(p);
     if (end == p) end = DayMonth(p);
@@ -851,24 +888,43 @@ class Scanner {
     bool hijri, mark;
     const int end = Year(i + cue->words, true, &year, &hijri, &mark);
     if (end < 0) return i;
-    return EmitYear(Start(i, cue), end, year, hijri) ? end : i;
+    const int stop = EmitYear(Start(i, cue), end, year, hijri);
+    return stop > 0 ? stop : i;
   }
 
-  bool EmitYear(int32_t begin, int end, int year, bool hijri) {
+  // A second year after a year ending at token `end`: "1936 - 1939", "2019/2020". Returns the
+  // token after it (or `end`).
+  int YearRange(int end, int year, int* second) const {
+    *second = 0;
+    if (!(IsPunct(end, u'-') || IsPunct(end, u'/') || IsPunct(end, 0x2013)) ||
+        !Is(end + 1, kDigits) || Digits(end + 1) != 4) {
+      return end;
+    }
+    const int y = static_cast<int>(IntValue(end + 1));
+    if (y <= year || y > year + 200) return end;
+    *second = y;
+    return end + 2;
+  }
+
+  // Emits a year (or a range of years) at [begin, end); returns the end token, or -1.
+  int EmitYear(int32_t begin, int end, int year, bool hijri) {
+    int second = 0;
+    if (!hijri) end = YearRange(end, year, &second);
     Found f = MakeDate(begin, toks_[end - 1].e, DateType::kDate);
     if (hijri) {
       f.date.hijri = true;
       f.date.hijri_value = std::to_string(year);
       int gy, gm, gd;
-      if (!HijriToGregorian(year, 1, 1, &gy, &gm, &gd)) return false;
+      if (!HijriToGregorian(year, 1, 1, &gy, &gm, &gd)) return -1;
       year = gy;
     } else if (year < 1000 || year > 2200) {
-      return false;
+      return -1;
     }
     f.year = year;
     f.date.value = Iso(year);
+    if (second > 0) f.date.value += "/" + Iso(second);  // an ISO 8601 interval
     Emit(std::move(f));
-    return true;
+    return end;
   }
 
   // A number of time units: "18 شهراً", "ساعتين", "نحو ساعتين" (a duration, and a number of kind
@@ -1028,7 +1084,8 @@ class Scanner {
         return i;
       }
     }
-    return EmitYear(toks_[i].b, end, year, hijri) ? end : i;
+    const int stop = EmitYear(toks_[i].b, end, year, hijri);
+    return stop > 0 ? stop : i;
   }
 
   // --- numbers ---
@@ -1237,6 +1294,9 @@ class Scanner {
         return a.end;
       }
     }
+    if (Is(k, kDigits) && (GluedToLatin(k - 1, k) || GluedToLatin(k + 1, k))) {
+      return k + 1;  // part of a code or a name: g2, www2, r41z2x
+    }
     if (ParseNumber(k, &n)) {
       j = n.end;
       begin = Is(k, kWord) ? Start(k, BestNumberHit(k)) : toks_[k].b;
@@ -1314,6 +1374,9 @@ class Scanner {
       end = j + m->words;
       f.unit_begin = toks_[j].b;
       f.unit_end = toks_[end - 1].e;
+    } else if (!n.words && !qualified && NamesAnItem(k, j)) {
+      // المادة 5، رقم ( 12 )، a list item "2 -": an ordinal.
+      f.number.kind = NumberKind::kOrdinal;
     } else if (j < n_toks && Is(j, kWord) && toks_[j].hits_begin == toks_[j].hits_end &&
                !IsStopWord(Text(j)) && (n.plural || !HasArticle(Text(j)))) {
       // The counted noun (not part of the span).
@@ -1328,6 +1391,23 @@ class Scanner {
     }
     Emit(std::move(f));
     return end;
+  }
+
+  // Whether token `w` is a Latin word glued to token k.
+  bool GluedToLatin(int w, int k) const {
+    if (!Is(w, kWord)) return false;
+    const char16_t c = key_[toks_[w].b];
+    return c < 0x80 && (w < k ? Adjacent(w, k) : Adjacent(k, w));
+  }
+
+  // Whether the number at tokens [k, j) names an item: after an identifier cue (رقم، المادة،
+  // الفقرة, maybe with an opening parenthesis), or a list item number opening the sentence.
+  bool NamesAnItem(int k, int j) const {
+    int p = k - 1;
+    if (IsPunct(p, u'(')) --p;
+    if (Find(p, kIdCue) != nullptr) return true;
+    return k == 0 && (IsPunct(j, u'-') || IsPunct(j, u')') || IsPunct(j, 0x2013)) &&
+           static_cast<int>(toks_.size()) > j + 2;
   }
 
   const Extractor::Lexicon& lex_;
