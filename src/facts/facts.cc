@@ -1,23 +1,24 @@
 #include "facts/facts.h"
 
-#include <unicode/calendar.h>
-#include <unicode/locid.h>
-#include <unicode/timezone.h>
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
 #include "normalize/normalize.h"
 
-// Defined by the generated sources (data/facts/words.txt, data/lexicon/icu_currencies.txt).
+// Defined by the generated sources (data/facts/words.txt, data/lexicon/icu_currencies.txt,
+// data/facts/umalqura.txt).
 extern "C" const unsigned char basira_facts_words[];
 extern "C" const size_t basira_facts_words_size;
 extern "C" const unsigned char basira_lexicon_icu_currencies[];
 extern "C" const size_t basira_lexicon_icu_currencies_size;
+extern "C" const unsigned char basira_facts_umalqura[];
+extern "C" const size_t basira_facts_umalqura_size;
 
 namespace basira::facts {
 namespace {
@@ -150,22 +151,6 @@ std::string Clock(int h, int m) {
   return out;
 }
 
-// Hijri (Umm al-Qura) to Gregorian with ICU; false when the date does not exist.
-bool HijriToGregorian(int hy, int hm, int hd, int* y, int* m, int* d) {
-  if (hy < 1 || hy > 1600 || hm < 1 || hm > 12 || hd < 1 || hd > 30) return false;
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Calendar> cal(icu::Calendar::createInstance(
-      icu::TimeZone::getGMT()->clone(), icu::Locale("ar@calendar=islamic-umalqura"), status));
-  if (U_FAILURE(status) || cal == nullptr) return false;
-  cal->setLenient(false);
-  cal->clear();
-  cal->set(hy, hm - 1, hd);
-  const UDate t = cal->getTime(status);
-  if (U_FAILURE(status)) return false;
-  CivilFromDays(static_cast<int64_t>(std::floor(t / 86400000.0)), y, m, d);
-  return true;
-}
-
 // --- key tokens --------------------------------------------------------------------------------
 
 enum TokKind : uint8_t { kWord, kDigits, kPunct };
@@ -197,6 +182,25 @@ struct Extractor::Lexicon {
   std::unordered_map<std::u16string, std::vector<int32_t>> phrases;  // key words -> entries
   std::unordered_map<std::u16string, int> heads;  // first word -> most words of a phrase
   int max_words = 1;
+  // ICU's islamic-umalqura calendar (data/facts/umalqura.txt): per Hijri year from
+  // kFirstHijriYear, the day (since 1970-01-01) of 1 Muharram and the 30-day months (bit m).
+  static constexpr int kFirstHijriYear = 1300;
+  std::vector<std::pair<int64_t, uint16_t>> umalqura;
+
+  // Hijri (Umm al-Qura) to Gregorian; false when the date does not exist or lies outside the
+  // years ICU's Umm al-Qura data covers (1300..1600 AH).
+  bool HijriToGregorian(int hy, int hm, int hd, int* y, int* m, int* d) const {
+    const int index = hy - kFirstHijriYear;
+    if (index < 0 || index >= static_cast<int>(umalqura.size()) || hm < 1 || hm > 12 || hd < 1) {
+      return false;
+    }
+    const auto [first, thirty] = umalqura[index];
+    int64_t days = first;
+    for (int month = 0; month + 1 < hm; ++month) days += (thirty >> month & 1) ? 30 : 29;
+    if (hd > ((thirty >> (hm - 1) & 1) ? 30 : 29)) return false;
+    CivilFromDays(days + hd - 1, y, m, d);
+    return true;
+  }
 
   void Add(std::u16string key, const Entry& e) {
     const std::vector<std::u16string_view> w = Words(key);
@@ -657,7 +661,7 @@ class Scanner {
       }
       f.date.hijri_value = Iso(year, month, d);
       int gy, gm, gd;
-      if (!hijri || !HijriToGregorian(year, month, d, &gy, &gm, &gd)) return i;
+      if (!hijri || !lex_.HijriToGregorian(year, month, d, &gy, &gm, &gd)) return i;
       SetDay(&f, gy, gm, gd, true);
       f.year = gy;
     } else {
@@ -703,7 +707,7 @@ class Scanner {
         f.date.hijri = true;
         f.date.hijri_value = Iso(year, month);
         int gy, gm, gd;
-        if (!HijriToGregorian(year, month, 1, &gy, &gm, &gd)) return i;
+        if (!lex_.HijriToGregorian(year, month, 1, &gy, &gm, &gd)) return i;
         f.year = gy;
         f.month = gm;
         f.date.value = Iso(gy, gm);
@@ -915,7 +919,7 @@ class Scanner {
       f.date.hijri = true;
       f.date.hijri_value = std::to_string(year);
       int gy, gm, gd;
-      if (!HijriToGregorian(year, 1, 1, &gy, &gm, &gd)) return -1;
+      if (!lex_.HijriToGregorian(year, 1, 1, &gy, &gm, &gd)) return -1;
       year = gy;
     } else if (year < 1000 || year > 2200) {
       return -1;
@@ -1469,6 +1473,25 @@ Status Extractor::Create(std::unique_ptr<Extractor>* extractor) {
     for (std::string_view form : SplitOn(cols[1], "،")) {
       if (!form.empty()) lex.Add(normalize::KeyFromUtf8(form), e);
     }
+  }
+  // ICU's Umm al-Qura calendar as a table: year | 1 Muharram (YYYY-MM-DD) | month lengths.
+  const std::string_view umalqura(reinterpret_cast<const char*>(basira_facts_umalqura),
+                                  basira_facts_umalqura_size);
+  for (std::string_view line : Lines(umalqura)) {
+    const std::vector<std::string_view> cols = SplitOn(line, "|");
+    int y, m, d;
+    if (cols.size() != 3 || cols[2].size() != 12 ||
+        std::atoi(std::string(cols[0]).c_str()) !=
+            Lexicon::kFirstHijriYear + static_cast<int>(lex.umalqura.size()) ||
+        std::sscanf(std::string(cols[1]).c_str(), "%d-%d-%d", &y, &m, &d) != 3) {
+      return Status(ErrorCode::kInternal,
+                    "data/facts/umalqura.txt: a bad line: " + std::string(line));
+    }
+    uint16_t thirty = 0;
+    for (int month = 0; month < 12; ++month) {
+      if (cols[2][month] == '1') thirty |= static_cast<uint16_t>(1u << month);
+    }
+    lex.umalqura.emplace_back(DaysFromCivil(y, m, d), thirty);
   }
   *extractor = std::move(x);
   return Status::Ok();

@@ -7,7 +7,8 @@
 //    date (the day and year of "13 سبتمبر 2023", the "4" of "منذ 4 سنوات" aside) is never a
 //    number; a duration ("18 شهراً") is both a DURATION date and a number of kind duration;
 //  - dates carry an ISO 8601 value at their granularity: Gregorian and Levantine month names,
-//    Hijri months and years (converted with ICU's islamic-umalqura calendar), Eastern Arabic
+//    Hijri months and years (converted with ICU's islamic-umalqura calendar, as the table
+//    data/facts/umalqura.txt that basira_gen_icu_lexicon writes from it), Eastern Arabic
 //    digits, numeric dates (١/١/٢٠١٨, 2023/9/13, 13-09-2023), years after a cue (عام 2019) or
 //    alone (1900..2100), times (الساعة ١١:٣٨ مساءً) merged into the date before them;
 //  - relative expressions (اليوم، أمس، الثلاثاء الماضي، الشهر المقبل، هذا العام، منذ 4 سنوات,
@@ -49,7 +50,7 @@ struct Found {
 
 class Extractor {
  public:
-  // Loads data/facts/words.txt and the ICU currency names.
+  // Loads data/facts/words.txt, the ICU currency names and the Umm al-Qura table.
   static Status Create(std::unique_ptr<Extractor>* extractor);
   ~Extractor();
 
