@@ -216,6 +216,8 @@ TEST(FactsTest, Ordinals) {
   EXPECT_EQ(Numbers("عقدت الجولة الرابعة في الدوحة."), "الرابعة 4 ordinal");
   EXPECT_EQ(Numbers("عقدت الدورة الحادية عشرة للمؤتمر."), "الحادية عشرة 11 ordinal");
   EXPECT_EQ(Numbers("يعد هذا أول لقاء بينهما."), "أول 1 ordinal");
+  EXPECT_EQ(Numbers("احتفل بعيد ميلاده الخامس والعشرين."), "الخامس والعشرين 25 ordinal");
+  EXPECT_EQ(Numbers("ثانياً: يعاقب كل من خالف."), "ثانياً 2 ordinal");
   EXPECT_EQ(Numbers("ولد في كانون الثاني الماضي."), "");  // a month, not "the second"
 }
 

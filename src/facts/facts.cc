@@ -1329,6 +1329,13 @@ class Scanner {
           }
         }
       }
+      // الخامس والعشرون، الحادي والثلاثين: a unit ordinal, و, and a ten.
+      if (f.number.value < 10 || f.number.value == 11) {
+        if (const Hit* ten = Find(j, kTen, kConj); ten != nullptr && E(ten).value >= 20) {
+          f.number.value = (f.number.value == 11 ? 1 : f.number.value) + E(ten).value;
+          j += ten->words;
+        }
+      }
       f.begin = begin;
       f.end = toks_[j - 1].e;
       Emit(std::move(f));
