@@ -182,6 +182,14 @@ struct Extractor::Lexicon {
   std::unordered_map<std::u16string, std::vector<int32_t>> phrases;  // key words -> entries
   std::unordered_map<std::u16string, int> heads;  // first word -> most words of a phrase
   int max_words = 1;
+  // A cheap filter before hashing: the signatures (length, first and last unit) of head words.
+  std::vector<bool> head_signatures = std::vector<bool>(1 << 16);
+  static size_t Signature(std::u16string_view w) {
+    return (w.size() * 7919 + w.front() * 131 + w.back()) & 0xFFFF;
+  }
+  bool MayBeHead(std::u16string_view w) const {
+    return !w.empty() && head_signatures[Signature(w)];
+  }
   // ICU's islamic-umalqura calendar (data/facts/umalqura.txt): per Hijri year from
   // kFirstHijriYear, the day (since 1970-01-01) of 1 Muharram and the 30-day months (bit m).
   static constexpr int kFirstHijriYear = 1300;
@@ -215,6 +223,7 @@ struct Extractor::Lexicon {
     phrases[joined].push_back(id);
     int& most = heads[std::u16string(w[0])];
     most = std::max(most, static_cast<int>(w.size()));
+    head_signatures[Signature(w[0])] = true;
     max_words = std::max(max_words, static_cast<int>(w.size()));
   }
 };
@@ -270,6 +279,11 @@ class Scanner {
     out_ = out;
     const int n = static_cast<int>(toks_.size());
     for (int i = 0; i < n;) {
+      // Every pattern starts with digits or a word of data/facts/words.txt.
+      if (toks_[i].kind != kDigits && toks_[i].hits_begin == toks_[i].hits_end) {
+        ++i;
+        continue;
+      }
       int end = TryDate(i);
       if (end > i) {
         i = end;
@@ -316,6 +330,7 @@ class Scanner {
 
   static bool IsLetter(char16_t c) {
     if (c < 0x80) return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+    if (c >= 0x0621 && c <= 0x064A) return true;  // the Arabic letters of match keys
     return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK;
   }
   // $ € £ are looked up as words (currencies).
@@ -355,9 +370,11 @@ class Scanner {
       }
     }
     const int n_toks = static_cast<int>(toks_.size());
-    std::u16string phrase;
+    std::u16string& phrase = phrase_;
     for (int v = 0; v < count; ++v) {
-      phrase.assign(w.substr(variants[v].rest));
+      const std::u16string_view rest = w.substr(variants[v].rest);
+      if (!lex_.MayBeHead(rest)) continue;
+      phrase.assign(rest);
       auto head = lex_.heads.find(phrase);
       if (head == lex_.heads.end()) continue;
       const int most = head->second;
@@ -1429,6 +1446,7 @@ class Scanner {
   std::vector<Tok> toks_;
   std::vector<Hit> hits_;
   std::vector<Found>* out_ = nullptr;
+  std::u16string phrase_;  // LookUp's buffer
 };
 
 }  // namespace
