@@ -208,6 +208,7 @@ TEST(FactsTest, DualsCountTwo) {
   EXPECT_EQ(Numbers("زار المدينة مرتين هذا العام."), "مرتين 2 cardinal [مرتين]");
   EXPECT_EQ(Numbers("سقطت قذيفتين على الحي."), "قذيفتين 2 cardinal [قذيفتين]");
   EXPECT_EQ(Numbers("دمرت الغارات ألفي منزل."), "ألفي 2000 cardinal [منزل]");
+  EXPECT_EQ(Numbers("اتفق البلدين على التعاون."), "");  // the two countries: a name, no count
 }
 
 TEST(FactsTest, Ordinals) {
@@ -234,6 +235,7 @@ TEST(FactsTest, NumbersThatNameAnItemAreOrdinals) {
   EXPECT_EQ(Numbers("تنص المادة 5 على ذلك."), "5 5 ordinal");
   EXPECT_EQ(Numbers("صدر القرار رقم ( 12 ) أمس."), "12 12 ordinal");
   EXPECT_EQ(Numbers("زر الموقع www2 أو g2 للمزيد."), "");  // codes, not numbers
+  EXPECT_EQ(Numbers("منذ بداية جائحة كوفيد-19 تغير كل شيء."), "");
 }
 
 TEST(FactsTest, Money) {

@@ -1045,6 +1045,7 @@ class Scanner {
   }
 
   void EmitDurationNumber(int k, const Amount& a, int qualifier_start) {
+    if (!a.number && a.count == 1) return;  // منذ عام: a date, no number is written
     Found num;
     num.begin = Is(k, kWord) ? Start(k, BestNumberHit(k)) : toks_[k].b;
     num.end = toks_[a.end - 1].e;
@@ -1315,8 +1316,10 @@ class Scanner {
         return a.end;
       }
     }
-    if (Is(k, kDigits) && (GluedToLatin(k - 1, k) || GluedToLatin(k + 1, k))) {
-      return k + 1;  // part of a code or a name: g2, www2, r41z2x
+    if (Is(k, kDigits) && (GluedToLatin(k - 1, k) || GluedToLatin(k + 1, k) ||
+                           (IsPunct(k - 1, u'-') && Adjacent(k - 1, k) && Is(k - 2, kWord) &&
+                            Adjacent(k - 2, k - 1)))) {
+      return k + 1;  // part of a code or a name: g2, www2, r41z2x, كوفيد-19
     }
     if (ParseNumber(k, &n)) {
       j = n.end;
