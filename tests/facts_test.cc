@@ -130,6 +130,8 @@ TEST(FactsTest, Times) {
   EXPECT_EQ(Dates("تنتهي المهلة الساعة الثامنة مساء اليوم."),
             "الساعة الثامنة مساء T20:00 TIME ; اليوم rel:day+0 DATE");
   EXPECT_EQ(Dates("انطلق القطار عند 14:15 من المحطة."), "14:15 T14:15 TIME");
+  EXPECT_EQ(Dates("يفتح السوق حتى 10 مساءً كل يوم."), "10 مساءً T22:00 TIME");
+  EXPECT_EQ(Dates("يبلغ طوله 10 م فقط."), "");  // meters, not 10 p.m.
   EXPECT_EQ(Dates("انتهت المباراة بنتيجة 2:1 للضيوف."), "");
 }
 
@@ -151,6 +153,9 @@ TEST(FactsTest, RelativeDatesResolveAgainstTheDateline) {
   EXPECT_EQ(Dates("غادر البلاد منذ 4 سنوات ولم يعد.", wednesday), "منذ 4 سنوات 2019 DATE");
   EXPECT_EQ(Dates("اختفى قبل يومين في ظروف غامضة.", wednesday), "قبل يومين 2023-09-11 DATE");
   EXPECT_EQ(Dates("حصل الاتفاق في سبتمبر الماضي.", wednesday), "سبتمبر الماضي 2022-09 DATE");
+  EXPECT_EQ(Dates("هطلت الأمطار في 10 شباط الماضي.", wednesday), "10 شباط الماضي 2023-02-10 DATE");
+  EXPECT_EQ(Dates("تنتهي المهلة في 20 سبتمبر المقبل.", wednesday),
+            "20 سبتمبر المقبل 2023-09-20 DATE");
   EXPECT_EQ(Dates("افتتح المهرجان في 20 أكتوبر بحضور الفنانين.", wednesday),
             "20 أكتوبر 2023-10-20 DATE");
   EXPECT_EQ(Dates("اندلع الحريق أمس الساعة 10 مساءً.", wednesday),

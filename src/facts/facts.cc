@@ -520,7 +520,9 @@ class Scanner {
       h = static_cast<int>(IntValue(j));
       m = static_cast<int>(IntValue(j + 2));
       j += 3;
-    } else if (cue != nullptr && Is(j, kDigits) && Digits(j) <= 2) {
+    } else if (Is(j, kDigits) && Digits(j) <= 2 &&
+               (cue != nullptr || ClockPart(j + 1) != nullptr)) {
+      // الساعة 10، or an hour with a spelled-out part of the day: 10 مساءً (never 10 م, meters).
       h = static_cast<int>(IntValue(j));
       j += 1;
     } else if (cue != nullptr) {
@@ -547,6 +549,12 @@ class Scanner {
     *hour = h;
     *minute = m;
     return j;
+  }
+
+  // A part of the day written out after an hour (مساءً، صباحاً، ليلاً), not the letters م/ص.
+  const Hit* ClockPart(int k) const {
+    const Hit* part = Find(k, kDayPart, kPlain);
+    return part != nullptr && toks_[k].e - toks_[k].b > 1 && !part->article ? part : nullptr;
   }
 
   // After a day-granular date ending at token j: an optional time ("، الساعة 11:38 مساءً",
@@ -685,6 +693,24 @@ class Scanner {
       if (has_year && !ValidDate(year, month, d)) return i;
       if (!has_year && !ValidDate(2000, month, d)) return i;
       SetDay(&f, year, month, d, has_year);
+      // "10 شباط الماضي": the last such day before the article's date (or the next one).
+      if (!has_year) {
+        if (const Hit* mod = Find(end, kModifier, kPlain); mod != nullptr && E(mod).value != 0) {
+          const int dir = static_cast<int>(E(mod).value);
+          end += mod->words;
+          f.end = toks_[end - 1].e;
+          f.date.relation = dir < 0 ? "year-last" : "year-next";
+          if (anchor_ != nullptr) {
+            int y = anchor_->year;
+            const int64_t days = DaysFromCivil(y, month, d);
+            if (dir < 0 && days >= anchor_days_) --y;
+            if (dir > 0 && days <= anchor_days_) ++y;
+            if (!ValidDate(y, month, d)) return i;
+            f.year = y;
+            f.date.value = Iso(y, month, d);
+          }
+        }
+      }
     }
     end = MaybeTime(end, &f);
     Emit(std::move(f));
