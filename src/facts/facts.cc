@@ -1141,9 +1141,7 @@ class Scanner {
   struct Num {
     double value = 0;
     int end = -1;
-    bool words = false;    // written with number words
-    bool ordinal = false;  // an ordinal
-    bool dual = false;     // a dual noun (مرتين)
+    bool words = false;  // written with number words
     bool plural = false;  // ends with a plural scale (آلاف، ملايين، عشرات): a definite noun
                           // may follow in construct (آلاف السكان)
   };
