@@ -116,6 +116,29 @@ void AnalyzeAndCheck(const std::string& path, Analyzed* out) {
     previous_end = t.span.end;
     previous_sentence = t.sentence;
   }
+
+  // Dates and numbers: within their sentence, in order, not overlapping one another, trimmed.
+  auto check_facts = [&](const char* kind, const auto& items) {
+    int32_t end = 0, sentence = 0;
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Span f = items[i].span;
+      const std::string at = std::string(kind) + " " + std::to_string(i) + " [" +
+                             std::to_string(f.start) + ", " + std::to_string(f.end) + ")";
+      ASSERT_LT(items[i].sentence, static_cast<int32_t>(r.sentences.size())) << at;
+      const Span s = r.sentences[items[i].sentence].span;
+      EXPECT_LT(f.start, f.end) << at << " is empty";
+      EXPECT_GE(f.start, s.start) << at << " starts before its sentence";
+      EXPECT_LE(f.end, s.end) << at << " ends after its sentence";
+      EXPECT_GE(items[i].sentence, sentence) << at << " is out of order";
+      if (items[i].sentence == sentence) EXPECT_GE(f.start, end) << at << " overlaps";
+      EXPECT_FALSE(IsSpaceLike(text.char32At(f.start))) << at << " starts with space";
+      EXPECT_FALSE(IsSpaceLike(text.char32At(f.end - 1))) << at << " ends with space";
+      end = f.end;
+      sentence = items[i].sentence;
+    }
+  };
+  check_facts("date", r.dates);
+  check_facts("number", r.numbers);
 }
 
 TEST(SamplesTest, SharedSamples) {

@@ -25,7 +25,7 @@ const Structurer& SharedStructurer() {
 // "YYYY-MM-DD HH:MM" (or "YYYY-MM-DD") of a dateline line, or "none".
 std::string Dateline(const std::string& line) {
   basira::Dateline d;
-  if (!ParseDateline(normalize::KeyFromUtf8(line), &d)) return "none";
+  if (!SharedStructurer().ParseDateline(normalize::KeyFromUtf8(line), &d)) return "none";
   char out[40];
   if (d.hour >= 0) {
     std::snprintf(out, sizeof out, "%04d-%02d-%02d %02d:%02d", d.year, d.month, d.day, d.hour,

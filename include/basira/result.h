@@ -214,6 +214,45 @@ struct Story {
   std::vector<DuplicateDocument> duplicates;
 };
 
+// What a date expression is: a point or period in time (DATE), a clock time with or without its
+// day (TIME), or a length of time (DURATION).
+enum class DateType { kDate, kTime, kDuration };
+const char* DateTypeName(DateType type);  // "DATE", "TIME", "DURATION"
+
+// One date, time or duration in the text (data: src/facts).
+struct DateMention {
+  int32_t input = 0;
+  int32_t sentence = 0;  // index into Result::sentences
+  Span span;             // never includes a proclitic (وأمس -> أمس)
+  DateType type = DateType::kDate;
+  // ISO 8601 at the expression's granularity: "2023" (year), "2023-09" (month), "2023-W36"
+  // (week), "2023-09-13" (day), "2023-09-13T23:38" (date and time), "T23:38" (a time alone);
+  // "XXXX-09-13" when the year is unknown; durations "P18M", "PT2H", "P4Y". Empty when a relative
+  // expression could not be resolved (no dateline).
+  std::string value;
+  bool hijri = false;       // the text gives a Hijri date (value is converted, Umm al-Qura)
+  std::string hijri_value;  // the Hijri date as given: "1445-03-01", "1445-03", "1445"
+  bool relative = false;    // resolved (or to be resolved) against the article's date
+  std::string anchor;       // for resolved relative dates: the dateline value they used
+  std::string relation;     // for relative dates: "day-1", "week+0", "year-4", "tuesday-last"
+};
+
+// What a number counts.
+enum class NumberKind { kCardinal, kOrdinal, kMoney, kPercent, kMeasure, kDuration };
+const char* NumberKindName(NumberKind kind);
+
+// One number or quantity in the text (data: src/facts).
+struct NumberMention {
+  int32_t input = 0;
+  int32_t sentence = 0;
+  Span span;  // the number with its currency, percent sign or unit; never the counted noun
+  NumberKind kind = NumberKind::kCardinal;
+  double value = 0;
+  std::string unit;  // the currency, unit or counted noun as written (قذيفة, دولار, ملم)
+  std::string currency;  // ISO 4217 code for money when known (USD, EUR, RUB)
+  std::string qualifier;  // نحو، أكثر من، حوالي ... as written, when the text hedges the number
+};
+
 struct Stats {
   int64_t words = 0;   // tokens of kind word or number
   int64_t tokens = 0;  // all tokens, whether or not Result::tokens was filled
@@ -226,6 +265,8 @@ struct Result {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;               // filled only when Options::tokens is set
   std::vector<Entity> entities;            // by salience, most salient first
+  std::vector<DateMention> dates;          // in text order
+  std::vector<NumberMention> numbers;      // in text order
   std::vector<Quote> quotes;               // in input and text order
   std::vector<Source> sources;             // most cited first
   std::vector<DocumentSummary> summaries;  // one per document, in document order

@@ -1,12 +1,14 @@
-// The pipeline: ingest every input (all or nothing), then per input structure -> segment ->
-// recognize, then resolve and summarize over all inputs.
-// Later stages (relate) slot in here, each reading the plain values the previous one produced.
+// The pipeline: ingest every input (all or nothing), then per input structure -> segment, and per
+// sentence clitics, entity mentions and facts (dates, numbers); then entities are resolved,
+// quotes attributed and summaries made over all inputs. Each stage reads the plain values the
+// previous one produced.
 #include "basira/analyzer.h"
 
 #include <string>
 #include <utility>
 
 #include "clitics/clitics.h"
+#include "facts/facts.h"
 #include "icu/icu_data.h"
 #include "ingest/ingest.h"
 #include "quotes/quotes.h"
@@ -148,6 +150,36 @@ const char* MentionKindName(MentionKind kind) {
   return "name";
 }
 
+const char* DateTypeName(DateType type) {
+  switch (type) {
+    case DateType::kDate:
+      return "DATE";
+    case DateType::kTime:
+      return "TIME";
+    case DateType::kDuration:
+      return "DURATION";
+  }
+  return "DATE";
+}
+
+const char* NumberKindName(NumberKind kind) {
+  switch (kind) {
+    case NumberKind::kCardinal:
+      return "cardinal";
+    case NumberKind::kOrdinal:
+      return "ordinal";
+    case NumberKind::kMoney:
+      return "money";
+    case NumberKind::kPercent:
+      return "percent";
+    case NumberKind::kMeasure:
+      return "measure";
+    case NumberKind::kDuration:
+      return "duration";
+  }
+  return "cardinal";
+}
+
 const char* TokenKindName(TokenKind kind) {
   switch (kind) {
     case TokenKind::kWord:
@@ -168,6 +200,7 @@ struct Analyzer::Impl {
   std::unique_ptr<clitics::CliticAnalyzer> clitics;
   std::unique_ptr<recognize::Recognizer> recognizer;
   std::unique_ptr<summarize::Summarizer> summarizer;
+  std::unique_ptr<facts::Extractor> facts;
   tagger::Tagger ner;
   tagger::Gazetteer gazetteer;  // the lexicons as the tagger's features
 };
@@ -188,6 +221,7 @@ Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer) {
   status = recognize::Recognizer::Create(&impl->recognizer);
   if (!status.ok()) return status;
   status = summarize::Summarizer::Create(&impl->summarizer);
+  status = facts::Extractor::Create(&impl->facts);
   if (!status.ok()) return status;
   status = impl->ner.Load(basira_ner_model, basira_ner_model_size);
   if (!status.ok()) {
@@ -312,6 +346,10 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
             impl_->recognizer->Recognize(text, mentions.words, statistical, &mentions.candidates);
           }
           collector.AddSentence(text, s, mentions.words);
+          // Dates and numbers, relative dates resolved against the article's dateline.
+          impl_->facts->Extract(text, s, input, sentence,
+                                doc.has_dateline ? &doc.dateline : nullptr, &out.dates,
+                                &out.numbers);
           if (!mentions.candidates.empty() || !mentions.words.empty()) {
             sentence_mentions.push_back(std::move(mentions));
           }

@@ -3,6 +3,7 @@
 // type-checked first, so no input can make it throw or abort.
 #include "basira/json.h"
 
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -147,6 +148,39 @@ std::string ResultToJson(const Result& result, const std::vector<Input>& inputs)
                         {"salience", e.salience},
                         {"mentions", std::move(mentions)}});
   }
+  Json& dates = j["dates"] = Json::array();
+  for (const DateMention& d : result.dates) {
+    Json item = {{"input", d.input},
+                 {"sentence", d.sentence},
+                 {"span", SpanJson(d.span)},
+                 {"text", text_of(d.input, d.span)},
+                 {"type", DateTypeName(d.type)}};
+    if (!d.value.empty()) item["value"] = d.value;
+    item["calendar"] = d.hijri ? "hijri" : "gregorian";
+    if (d.hijri) item["hijri"] = d.hijri_value;
+    item["relative"] = d.relative;
+    if (!d.relation.empty()) item["relation"] = d.relation;
+    if (!d.anchor.empty()) item["anchor"] = d.anchor;
+    dates.push_back(std::move(item));
+  }
+  Json& numbers = j["numbers"] = Json::array();
+  for (const NumberMention& n : result.numbers) {
+    Json item = {{"input", n.input},
+                 {"sentence", n.sentence},
+                 {"span", SpanJson(n.span)},
+                 {"text", text_of(n.input, n.span)},
+                 {"kind", NumberKindName(n.kind)}};
+    // Whole values are written as integers, so 3000000 never prints as 3e6.
+    if (n.value == std::floor(n.value) && std::fabs(n.value) < 9.0e15) {
+      item["value"] = static_cast<int64_t>(n.value);
+    } else {
+      item["value"] = n.value;
+    }
+    if (!n.unit.empty()) item["unit"] = n.unit;
+    if (!n.currency.empty()) item["currency"] = n.currency;
+    if (!n.qualifier.empty()) item["qualifier"] = n.qualifier;
+    numbers.push_back(std::move(item));
+  }
   auto span_or_null = [&](int32_t input, Span span) -> Json {
     if (span.length() <= 0) return nullptr;
     return {{"span", SpanJson(span)}, {"text", text_of(input, span)}};
@@ -224,6 +258,7 @@ std::string ResultToJson(const Result& result, const std::vector<Input>& inputs)
   j["story"] = {{"summary", std::move(story_summary)}, {"duplicates", std::move(duplicates)}};
   j["stats"] = {{"inputs", result.inputs.size()}, {"documents", result.documents.size()},
                 {"noise", result.noise.size()},   {"entities", result.entities.size()},
+                {"dates", result.dates.size()},   {"numbers", result.numbers.size()},
                 {"quotes", result.quotes.size()}, {"sentences", result.sentences.size()},
                 {"tokens", result.stats.tokens},  {"words", result.stats.words}};
   return Dump(j);

@@ -127,9 +127,12 @@ MatchKeys::MatchKeys(const icu::UnicodeString& text, Span range) {
     const int added = FoldCodePoint(c, &key_);
     if (added > 0) {
       last_begin = before;
-      for (int k = 0; k < added; ++k) {
+      if (added == 1) {  // the common case, without vector::insert's general path
         origin_start_.push_back(i);
         origin_end_.push_back(next);
+      } else {
+        origin_start_.insert(origin_start_.end(), added, i);
+        origin_end_.insert(origin_end_.end(), added, next);
       }
     } else if (before > 0 &&
                (c == 0x0640 || u_getCombiningClass(c) > 0 || u_charType(c) == U_NON_SPACING_MARK)) {

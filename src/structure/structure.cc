@@ -151,120 +151,12 @@ bool IsByline(const Line& line) {
   return ContainsAny(line.key, {u" - ", u" – ", u" — "}) && line.words <= 6;
 }
 
-// --- datelines ---------------------------------------------------------------------------------
-
-struct MonthName {
-  std::u16string_view key;  // match key of the month name (one or two words)
-  int month;
-};
-
-// Gregorian (Egyptian and Levantine spellings) and Syriac month names, as match keys.
-constexpr MonthName kMonths[] = {
-    {u"يناير", 1},         {u"فبراير", 2},       {u"مارس", 3},         {u"ابريل", 4},
-    {u"مايو", 5},          {u"يونيو", 6},        {u"يونيه", 6},        {u"يوليو", 7},
-    {u"يوليه", 7},         {u"اغسطس", 8},        {u"سبتمبر", 9},       {u"اكتوبر", 10},
-    {u"نوفمبر", 11},       {u"ديسمبر", 12},      {u"كانون الثاني", 1}, {u"شباط", 2},
-    {u"اذار", 3},          {u"نيسان", 4},        {u"ايار", 5},         {u"حزيران", 6},
-    {u"تموز", 7},          {u"اب", 8},           {u"ايلول", 9},        {u"تشرين الاول", 10},
-    {u"تشرين الثاني", 11}, {u"كانون الاول", 12},
-};
-
-std::vector<std::u16string_view> SplitWords(std::u16string_view s) {
-  std::vector<std::u16string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    auto is_break = [](char16_t c) {
-      return IsSpace(c) || c == u'/' || c == u',' || c == 0x060C || c == u'|' || c == u'-' ||
-             c == 0x2013 || c == 0x2014 || c == u'(' || c == u')';
-    };
-    while (i < s.size() && is_break(s[i])) ++i;
-    size_t j = i;
-    while (j < s.size() && !is_break(s[j])) ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
-bool AllDigits(std::u16string_view w) {
-  return !w.empty() &&
-         std::all_of(w.begin(), w.end(), [](char16_t c) { return c >= u'0' && c <= u'9'; });
-}
-
-int ToInt(std::u16string_view w) {
-  int n = 0;
-  for (char16_t c : w) n = n * 10 + (c - u'0');
-  return n;
-}
-
-bool ValidDate(int y, int m, int d) {
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= (m == 2 && !leap ? 28 : kDays[m - 1]);
-}
-
 }  // namespace
-
-bool ParseDateline(const std::u16string& key, Dateline* out) {
-  const std::vector<std::u16string_view> w = SplitWords(key);
-  if (w.empty() || w.size() > 14) return false;
-  int year = 0, month = 0, day = 0, hour = -1, minute = -1;
-  bool pm = false, am = false;
-  for (size_t i = 0; i < w.size(); ++i) {
-    // Month names (two-word Syriac names first), each at most once; the paired form
-    // "أيلول/سبتمبر" names the same month twice.
-    for (const MonthName& m : kMonths) {
-      const size_t space = m.key.find(u' ');
-      const bool two = space != std::u16string_view::npos;
-      const bool match = two ? (i + 1 < w.size() && w[i] == m.key.substr(0, space) &&
-                                w[i + 1] == m.key.substr(space + 1))
-                             : w[i] == m.key;
-      if (match && (month == 0 || month == m.month)) {
-        month = m.month;
-        if (i > 0 && AllDigits(w[i - 1]) && w[i - 1].size() <= 2 && day == 0) {
-          day = ToInt(w[i - 1]);
-        }
-        break;
-      }
-    }
-    if (AllDigits(w[i]) && w[i].size() == 4 && year == 0) year = ToInt(w[i]);
-    const size_t colon = w[i].find(u':');
-    if (colon != std::u16string_view::npos && colon > 0 && colon <= 2 &&
-        w[i].size() - colon - 1 == 2 && AllDigits(w[i].substr(0, colon)) &&
-        AllDigits(w[i].substr(colon + 1))) {
-      hour = ToInt(w[i].substr(0, colon));
-      minute = ToInt(w[i].substr(colon + 1));
-    }
-    if (w[i] == u"مساء" || w[i] == u"مساءا" || w[i] == u"م" || w[i] == u"pm") pm = true;
-    if (w[i] == u"صباحا" || w[i] == u"صباح" || w[i] == u"ص" || w[i] == u"am") am = true;
-    // Numeric dates: 13/09/2023 and 2023/9/13 (split on '/' and '-' into three numbers).
-    if (month == 0 && i + 2 < w.size() && AllDigits(w[i]) && AllDigits(w[i + 1]) &&
-        AllDigits(w[i + 2])) {
-      const int a = ToInt(w[i]), b = ToInt(w[i + 1]), c = ToInt(w[i + 2]);
-      if (w[i].size() == 4 && ValidDate(a, b, c)) {
-        year = a, month = b, day = c;
-      } else if (w[i + 2].size() == 4 && ValidDate(c, b, a)) {
-        year = c, month = b, day = a;
-      }
-    }
-  }
-  if (!ValidDate(year, month, day)) return false;
-  if (hour >= 0) {
-    if (hour > 23 || minute > 59) {
-      hour = minute = -1;
-    } else if (pm && hour < 12) {
-      hour += 12;
-    } else if (am && hour == 12) {
-      hour = 0;
-    }
-  }
-  out->year = year, out->month = month, out->day = day, out->hour = hour, out->minute = minute;
-  return true;
-}
 
 Status Structurer::Create(std::unique_ptr<Structurer>* structurer) {
   std::unique_ptr<Structurer> s(new Structurer());
+  Status status = facts::Extractor::Create(&s->facts_);
+  if (!status.ok()) return status;
   std::string_view data(reinterpret_cast<const char*>(basira_interface_strings),
                         basira_interface_strings_size);
   while (!data.empty()) {

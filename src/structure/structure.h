@@ -25,6 +25,7 @@
 
 #include "basira/result.h"
 #include "basira/status.h"
+#include "facts/facts.h"
 
 namespace basira::structure {
 
@@ -34,19 +35,23 @@ struct Structure {
   std::vector<Noise> noise;
 };
 
-// Parses a dateline such as "الأربعاء ١٣ سبتمبر ٢٠٢٣ الساعة ١١:٣٨ مساءً" or
-// "الثلاثاء 12 سبتمبر 2023 / 12:38" or "13 أيلول/سبتمبر 2023" from a line's match key.
-// Returns false when the line is not a dateline (too long, or no day, month and year).
-bool ParseDateline(const std::u16string& key, Dateline* dateline);
-
 class Structurer {
  public:
-  // Loads the interface strings.
+  // Loads the interface strings and the date words (src/facts).
   static Status Create(std::unique_ptr<Structurer>* structurer);
   Structure Analyze(const icu::UnicodeString& text) const;
 
+  // Parses a dateline such as "الأربعاء ١٣ سبتمبر ٢٠٢٣ الساعة ١١:٣٨ مساءً" or
+  // "الثلاثاء 12 سبتمبر 2023 / 12:38" or "13 أيلول/سبتمبر 2023" from a line's match key, with
+  // the facts stage's date parser. False when the line is not a dateline (too long, or no day,
+  // month and year).
+  bool ParseDateline(const std::u16string& key, Dateline* dateline) const {
+    return facts::ParseDateline(*facts_, key, dateline);
+  }
+
  private:
   Structurer() = default;
+  std::unique_ptr<facts::Extractor> facts_;
   // Compact key (letters and digits only) -> NoiseKind::kInterface or kRelated.
   std::unordered_map<std::u16string, NoiseKind> interface_;
 };
