@@ -1,10 +1,13 @@
 // basira_bench: words per second of the full native analysis on Arabic text of a given size.
 //
-//   basira_bench [--size BYTES] [--tokens] [--repeat N] [FILE...]
+//   basira_bench [--size BYTES] [--tokens] [--json] [--repeat N] [--write PATH] [FILE...]
 //
 // The text is the given files (default: tests/fixtures/*.txt and ../shared/samples/*.txt when
 // present) repeated, each copy's lines numbered so none repeats, up to --size bytes (default
 // 1 MiB) as ONE input.
+//   --json        the time includes writing the JSON result (what the page and the CLI pay)
+//   --write PATH  also write the generated text to PATH (tools/bench/bench_wasm.mjs and the
+//                 page benchmark analyze the same bytes)
 // Prints bytes, words, the best and median time of N runs, words/s, MB/s and peak RSS.
 #include <dirent.h>
 #include <sys/resource.h>
@@ -19,6 +22,7 @@
 #include <vector>
 
 #include "basira/analyzer.h"
+#include "basira/json.h"
 
 namespace {
 
@@ -43,12 +47,18 @@ int main(int argc, char** argv) {
   int repeat = 5;
   basira::Options options;
   std::vector<std::string> files;
+  std::string write_path;
+  bool json = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--size" && i + 1 < argc) {
       size = std::strtoull(argv[++i], nullptr, 10);
     } else if (a == "--repeat" && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
+    } else if (a == "--write" && i + 1 < argc) {
+      write_path = argv[++i];
+    } else if (a == "--json") {
+      json = true;
     } else if (a == "--tokens") {
       options.tokens = true;
     } else {
@@ -86,15 +96,25 @@ int main(int argc, char** argv) {
   size_t cut = inputs[0].text.rfind('\n', size);
   inputs[0].text.resize(cut == std::string::npos ? size : cut + 1);
   options.max_bytes = static_cast<int64_t>(inputs[0].text.size()) + 1;
+  if (!write_path.empty()) {
+    std::ofstream out(write_path, std::ios::binary);
+    out << inputs[0].text;
+    if (!out) {
+      std::fprintf(stderr, "basira_bench: cannot write %s\n", write_path.c_str());
+      return 1;
+    }
+  }
 
   std::unique_ptr<basira::Analyzer> analyzer;
   basira::Status status = basira::Analyzer::Create(&analyzer);
   if (!status.ok()) return 1;
   std::vector<double> seconds;
   basira::Result result;
+  size_t json_bytes = 0;
   for (int r = 0; r < repeat; ++r) {
     const auto start = std::chrono::steady_clock::now();
     status = analyzer->Analyze(inputs, options, &result);
+    if (json && status.ok()) json_bytes = basira::ResultToJson(result, inputs).size();
     seconds.push_back(
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     if (!status.ok()) {
@@ -108,13 +128,15 @@ int main(int argc, char** argv) {
   getrusage(RUSAGE_SELF, &usage);
   const double bytes = static_cast<double>(inputs[0].text.size());
   std::printf(
-      "basira_bench: %.0f bytes, %lld words, %lld sentences, %zu documents, tokens %s\n"
+      "basira_bench: %.0f bytes, %lld words, %lld sentences, %zu documents, tokens %s%s\n"
       "  best %.1f ms, median %.1f ms of %d runs\n"
       "  %.0f K words/s, %.1f MB/s (best)\n"
       "  peak RSS %.1f MB\n",
       bytes, static_cast<long long>(result.stats.words),
       static_cast<long long>(result.sentences.size()), result.documents.size(),
-      options.tokens ? "listed (with clitics)" : "counted", best * 1e3, median * 1e3, repeat,
-      result.stats.words / best / 1e3, bytes / best / 1e6, usage.ru_maxrss / 1024.0);
+      options.tokens ? "listed (with clitics)" : "counted",
+      json ? (", JSON written (" + std::to_string(json_bytes) + " bytes)").c_str() : "", best * 1e3,
+      median * 1e3, repeat, result.stats.words / best / 1e3, bytes / best / 1e6,
+      usage.ru_maxrss / 1024.0);
   return 0;
 }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Speed and memory of the full analysis on 50 KB, 1 MB and 10 MB of Arabic text (the fixtures and
+# the samples repeated, each copy's lines numbered so none is a duplicate):
+#   1. natively (build/native/basira_bench --json: analysis and the JSON result);
+#   2. the wasm module under node (tools/bench/bench_wasm.mjs, on the same bytes);
+#   3. the page in Chromium (tools/bench/bench_page.mjs): cold page-ready time, the five samples,
+#      1 MB through the worker, and the transferred payload.
+# Figures are printed, never asserted: tests never time anything.
+#   bash tools/bench.sh [--no-page]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -x build/native/basira_bench ] || bash tools/build.sh native
+[ -f build/wasm/site/basira.wasm ] || bash tools/build.sh wasm
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for size in 51200 1048576 10485760; do
+  repeat=5
+  [ "$size" -gt 2000000 ] && repeat=2
+  echo "== $size bytes"
+  build/native/basira_bench --json --size "$size" --repeat "$repeat" --write "$tmp/text.txt"
+  node tools/bench/bench_wasm.mjs "$tmp/text.txt" --repeat "$repeat"
+done
+if [ "${1:-}" != "--no-page" ] && [ -f tools/bench/bench_page.mjs ]; then
+  echo "== the page in Chromium"
+  node tools/bench/bench_page.mjs
+fi
