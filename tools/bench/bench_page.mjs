@@ -1,0 +1,126 @@
+// The page in Debian's Chromium (headless, playwright-core), served by tools/serve.mjs on
+// 127.0.0.1: what a reader waits for.
+//
+//   node tools/bench/bench_page.mjs [TEXT_FILE]
+//
+// Prints:
+//   - cold page-ready time: navigation start to the analyzer being ready (the Analyze button
+//     enabled), in a fresh browser context (no cache, no service worker), best of 5;
+//   - the transferred payload of that load, file by file, raw and gzip -9;
+//   - the five samples (../shared/samples, when present) as five inputs through the page's own
+//     worker: time from posting the texts to the parsed result, best of 5;
+//   - TEXT_FILE (default: 1 MiB made by build/native/basira_bench --write) through the worker:
+//     time, words/s, and the worker's wasm heap.
+// Figures only; nothing here is a test.
+import {execFileSync} from 'node:child_process';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {gzipSync} from 'node:zlib';
+import {chromium} from 'playwright-core';
+import {startServer} from '../serve.mjs';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const site = join(root, 'build/wasm/site');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+  '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+let textFile = process.argv[2];
+if (!textFile) {
+  textFile = '/tmp/basira-bench-1m.txt';
+  execFileSync(join(root, 'build/native/basira_bench'),
+      ['--size', '1048576', '--repeat', '1', '--write', textFile], {stdio: 'ignore'});
+}
+
+const {server, url} = await startServer({root: site, port: 0});
+const browser = await chromium.launch({executablePath: CHROMIUM, args: ARGS});
+try {
+  // 1. Cold page-ready, and the payload of that load.
+  const readyTimes = [];
+  let payload = new Map();
+  for (let run = 0; run < 5; ++run) {
+    const context = await browser.newContext({serviceWorkers: 'block'});
+    const page = await context.newPage();
+    const files = new Map();
+    page.on('response', async (response) => {
+      try {
+        const body = await response.body();
+        files.set(new URL(response.url()).pathname, body);
+      } catch { /* redirects and the like have no body */ }
+    });
+    await page.goto(url, {waitUntil: 'commit'});
+    await page.waitForSelector('[data-testid="analyze"]:not([disabled])', {timeout: 30000});
+    const ready = await page.evaluate(() => performance.now());
+    readyTimes.push(ready);
+    await page.waitForLoadState('networkidle');
+    if (run === 0) payload = files;
+    await context.close();
+  }
+  readyTimes.sort((a, b) => a - b);
+  console.log(`page ready (cold, no cache): best ${readyTimes[0].toFixed(0)} ms, ` +
+              `median ${readyTimes[2].toFixed(0)} ms of 5 loads`);
+  let raw = 0;
+  let gz = 0;
+  const rows = [...payload.entries()].sort((a, b) => b[1].length - a[1].length);
+  for (const [path, body] of rows) {
+    const z = gzipSync(body, {level: 9}).length;
+    raw += body.length;
+    gz += z;
+    console.log(`  ${path.padEnd(44)} ${String(body.length).padStart(9)} B ${String(z).padStart(9)} B gzip`);
+  }
+  console.log(`  transferred in total: ${raw} B raw, ${gz} B gzip -9`);
+
+  // 2. Analyses through the page's own worker, timed in the page.
+  const context = await browser.newContext({serviceWorkers: 'block'});
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="analyze"]:not([disabled])', {timeout: 30000});
+  const runInWorker = (inputs, repeat) => page.evaluate(async ({inputs, repeat}) => {
+    const worker = new Worker('worker.js');
+    await new Promise((resolve) => worker.addEventListener('message', function ready(e) {
+      if (e.data.type === 'ready') {
+        worker.removeEventListener('message', ready);
+        resolve();
+      }
+    }));
+    const times = [];
+    let words = 0;
+    const bytes = inputs.reduce((n, i) => n + new TextEncoder().encode(i.text).length, 0);
+    for (let r = 0; r < repeat; ++r) {
+      const start = performance.now();
+      const result = await new Promise((resolve, reject) => {
+        worker.onmessage = (e) => {
+          if (e.data.type === 'result') resolve(e.data.result);
+          if (e.data.type === 'error') reject(new Error(e.data.error.message));
+        };
+        worker.postMessage({type: 'analyze', id: r + 1, inputs, options: {max_bytes: bytes + 1}});
+      });
+      times.push(performance.now() - start);
+      words = result.stats.words;
+    }
+    worker.terminate();
+    times.sort((a, b) => a - b);
+    return {best: times[0], median: times[Math.floor(times.length / 2)], words, bytes};
+  }, {inputs, repeat});
+
+  const samplesDir = join(root, '../shared/samples');
+  if (existsSync(samplesDir)) {
+    const inputs = readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).sort()
+        .map((f) => ({name: f, text: readFileSync(join(samplesDir, f), 'utf8')}));
+    const r = await runInWorker(inputs, 5);
+    console.log(`the ${inputs.length} samples (${r.bytes} B, ${r.words} words) in the page's worker: ` +
+                `best ${r.best.toFixed(1)} ms, median ${r.median.toFixed(1)} ms of 5`);
+  } else {
+    console.log('the samples: ../shared/samples is absent, skipped');
+  }
+  const text = readFileSync(textFile, 'utf8');
+  const r = await runInWorker([{name: 'bench', text}], 3);
+  console.log(`${textFile} (${r.bytes} B, ${r.words} words) in the page's worker: ` +
+              `best ${r.best.toFixed(0)} ms, median ${r.median.toFixed(0)} ms of 3; ` +
+              `${(r.words / r.best).toFixed(0)} K words/s`);
+  await context.close();
+} finally {
+  await browser.close();
+  server.close();
+}
