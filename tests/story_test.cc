@@ -32,7 +32,8 @@ const char kSecond[] =
     "السبت ١٢ تشرين الأول/أكتوبر ٢٠٢٤\n\n"
     "سقطت أمس أكثر من 1500 قذيفة على بلدة الوادي الحدودية خلال ساعات الليل.\n\n"
     "وقال مسعفون إن ثلاثة مدنيين أصيبوا بجروح طفيفة في الأحياء الشرقية.\n\n"
-    "ويطالب أهالي البلدة ببناء ملاجئ تحت الأرض منذ سنوات طويلة دون استجابة.\n";
+    "ويطالب أهالي البلدة ببناء ملاجئ تحت الأرض منذ سنوات طويلة دون استجابة.\n\n"
+    "وشهدت المنطقة الحدودية الأسبوع الماضي تصعيداً متواصلاً بين الطرفين.\n";
 
 // No dateline: its relative dates stay unresolved and are no events.
 const char kUndated[] =
@@ -73,6 +74,7 @@ TEST(StoryTest, TimelineIsChronologicalWithRelativeDatesResolvedByTheDateline) {
     EXPECT_EQ(r.sentences[e.sentence].span, e.span);
     EXPECT_NE(r.dates[e.date].type, DateType::kDuration);
     EXPECT_EQ(e.support, (std::vector<int32_t>{0}));
+    EXPECT_TRUE(e.other_dates.empty());
   }
 }
 
@@ -91,6 +93,20 @@ TEST(StoryTest, OneEventPerDateAndSentenceGroupAcrossOutlets) {
     EXPECT_EQ(r.sentences[e.sentences[1]].input, 1);
   }
   EXPECT_EQ(nights, 1);
+  // The escalation: هذا الشهر in one outlet, الأسبوع الماضي in the other; each entry points to
+  // the other outlet's date.
+  int escalations = 0;
+  for (const TimelineEvent& e : r.story.timeline) {
+    if (e.value != "2024-10" && e.granularity != "week") continue;
+    ++escalations;
+    EXPECT_EQ(e.support, (std::vector<int32_t>{0, 1}));
+    ASSERT_EQ(e.other_dates.size(), 1u) << e.value;
+    const DateMention& other = r.dates[e.other_dates[0]];
+    EXPECT_NE(other.value, e.value);
+    EXPECT_EQ(Slice(other.input == 0 ? kFirst : kSecond, other.span),
+              e.value == "2024-10" ? "الأسبوع الماضي" : "هذا الشهر");
+  }
+  EXPECT_EQ(escalations, 2);
   EXPECT_EQ(r.story.timeline.back().value, "2025");
   for (size_t i = 1; i < r.story.timeline.size(); ++i) {
     EXPECT_LE(r.story.timeline[i - 1].value.substr(0, 4), r.story.timeline[i].value.substr(0, 4));
@@ -124,6 +140,23 @@ TEST(StoryTest, FiguresTheOutletsGiveDifferentlyAreListedSideBySide) {
   // The same article twice agrees with itself: nothing to compare. One article: no figures.
   EXPECT_TRUE(Analyze({kFirst, kFirst}).story.figures.empty());
   EXPECT_TRUE(Analyze({kFirst}).story.figures.empty());
+}
+
+TEST(StoryTest, TheSameFigureOnDifferentSourcesIsListedToo) {
+  const Result r =
+      Analyze({"انفجار في مستودع وقود\n\n"
+               "قتل 5 عمال في انفجار داخل مستودع للوقود في ميناء المدينة، بحسب وكالة رويترز.\n",
+               "حريق الميناء\n\n"
+               "قتل 5 عمال في انفجار داخل مستودع للوقود في ميناء المدينة، وفقاً لوزارة الصحة.\n"});
+  ASSERT_EQ(r.story.figures.size(), 1u);
+  const Figure& workers = r.story.figures[0];
+  EXPECT_EQ(workers.key, "عامل");
+  EXPECT_TRUE(workers.agree);
+  ASSERT_EQ(workers.values.size(), 2u);
+  ASSERT_EQ(workers.values[0].sources.size(), 1u);
+  ASSERT_EQ(workers.values[1].sources.size(), 1u);
+  EXPECT_EQ(r.entities[workers.values[0].sources[0]].name, "رويترز");
+  EXPECT_EQ(r.entities[workers.values[1].sources[0]].name, "وزارة الصحة");
 }
 
 TEST(StoryTest, CountedNounsMeetOnTheirSingularKey) {

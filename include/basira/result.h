@@ -265,6 +265,9 @@ struct TimelineEvent {
   std::vector<int32_t> support;    // the inputs that report it, ascending
   std::vector<int32_t> documents;  // the documents that report it, ascending
   std::vector<int32_t> sentences;  // every sentence reporting it, ascending
+  // Dates (indices into Result::dates, ascending) in the event's sentences that do not give its
+  // value: how the other reports date it, when they differ (الأسبوع الماضي against هذا الشهر).
+  std::vector<int32_t> other_dates;
 };
 
 // One document's value of a compared figure.

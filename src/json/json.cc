@@ -273,7 +273,8 @@ std::string ResultToJson(const Result& result, const std::vector<Input>& inputs)
                         {"text", text_of(t.input, t.span)},
                         {"support", t.support},
                         {"documents", t.documents},
-                        {"sentences", t.sentences}});
+                        {"sentences", t.sentences},
+                        {"other_dates", t.other_dates}});
   }
   for (const Figure& f : result.story.figures) {
     Json values = Json::array();

@@ -20,7 +20,7 @@ const std::pair<const char16_t*, const char16_t*> kPlurals[] = {
     {u"جرحي", u"جريح"},   {u"اسلحه", u"سلاح"},    {u"اشخاص", u"شخص"},   {u"ضحايا", u"ضحيه"},
     {u"رجال", u"رجل"},    {u"اطفال", u"طفل"},     {u"اسري", u"اسير"},   {u"منازل", u"منزل"},
     {u"مدافع", u"مدفع"},  {u"دول", u"دوله"},      {u"مدنيين", u"مدني"}, {u"براميل", u"برميل"},
-    {u"مصانع", u"مصنع"},  {u"مقاتلين", u"مقاتل"},
+    {u"مصانع", u"مصنع"},  {u"مقاتلين", u"مقاتل"}, {u"عمال", u"عامل"},
 };
 
 int Digits(const std::string& s, size_t at, size_t n) {
@@ -207,7 +207,24 @@ void Timeline(const summarize::Model& model, Result* result) {
     if (a.event.sentence != b.event.sentence) return a.event.sentence < b.event.sentence;
     return a.event.date < b.event.date;
   });
-  for (Event& e : events) result->story.timeline.push_back(std::move(e.event));
+  // The dates of the event's other sentences (those that do not give its value).
+  std::vector<int32_t> first_date(result->sentences.size() + 1, 0);
+  for (const DateMention& d : result->dates) ++first_date[d.sentence + 1];
+  for (size_t s = 0; s < result->sentences.size(); ++s) first_date[s + 1] += first_date[s];
+  for (Event& e : events) {
+    TimelineEvent& t = e.event;
+    for (int32_t s : t.sentences) {
+      bool gives = false;
+      for (int32_t d = first_date[s]; d < first_date[s + 1]; ++d) {
+        gives = gives || result->dates[d].value == t.value;
+      }
+      if (gives) continue;
+      for (int32_t d = first_date[s]; d < first_date[s + 1]; ++d) {
+        if (result->dates[d].type != DateType::kDuration) t.other_dates.push_back(d);
+      }
+    }
+    result->story.timeline.push_back(std::move(t));
+  }
 }
 
 void Figures(const summarize::Model& model, Result* result) {

@@ -13,7 +13,9 @@
 //     with the same value are one event. The representative is the event's earliest sentence
 //     (input, then text order) and its first date mention with that value. Events are sorted
 //     chronologically: a coarser period after the finer dates inside it (2023-09-13 before
-//     2023-W37 before 2023-09 before 2023), ties by input, sentence and date position;
+//     2023-W37 before 2023-09 before 2023), ties by input, sentence and date position. An event's
+//     other_dates are the dates (durations aside) of its sentences that do not give its value:
+//     another outlet dating the same report differently, or a relative date no dateline resolved;
 //   - figures (two documents or more): numbers that count something are compared across
 //     documents by a key: a cardinal by its counted noun (the match key without ال, singular
 //     through a small plural table and the -ات rule: قذائف and قذيفة match), money by its
