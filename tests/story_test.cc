@@ -40,6 +40,12 @@ const char kUndated[] =
     "زيارة إلى الوادي\n\n"
     "زار الوزير أمس بلدة الوادي واطلع على الأضرار، ووعد بإعادة بناء السوق قبل نهاية عام 2025.\n";
 
+// Another story altogether.
+const char kMatch[] =
+    "فوز فريق المدينة في نهائي الكأس\n\n"
+    "فاز فريق المدينة بكأس البطولة بعد مباراة نهائية مثيرة انتهت بركلات الترجيح.\n\n"
+    "واحتفل آلاف المشجعين في الساحة الكبرى حتى ساعة متأخرة من الليل.\n";
+
 Result Analyze(const std::vector<std::string>& texts) {
   std::vector<Input> inputs;
   for (size_t i = 0; i < texts.size(); ++i) inputs.push_back({std::to_string(i), texts[i]});
@@ -188,6 +194,10 @@ TEST(StoryTest, SummaryAddsWhatOnlyOneOutletReportsAfterTheSharedSentences) {
   EXPECT_LE(singles, summarize::kMaxSingleSource);
   // One per outlet.
   if (singles == 2) EXPECT_NE(single_inputs[0], single_inputs[1]);
+  // An unrelated article beside them is another story: none of its sentences is added.
+  const Result three = Analyze({kFirst, kSecond, kMatch});
+  ASSERT_FALSE(three.story.summary.empty());
+  for (const StorySentence& e : three.story.summary) EXPECT_NE(e.input, 2) << e.sentence;
   const std::string json = ResultToJson(r, {{"0", kFirst}, {"1", kSecond}});
   EXPECT_NE(json.find("\"single_source\":true"), std::string::npos);
   EXPECT_NE(json.find("\"figures\":[{\"key\":\"قذيفه\""), std::string::npos);

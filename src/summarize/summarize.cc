@@ -731,6 +731,7 @@ void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& len
   std::vector<int32_t> candidates, singles;
   std::vector<double> candidate_score, raw(list.size(), 0);
   std::unordered_map<int32_t, size_t> group_of_best;
+  std::vector<int32_t> story_origins;  // documents that share a group with another one
   double eligible_per_doc = static_cast<double>(all.size()) / docs;
   double max = 0;
   for (size_t g = 0; g < list.size(); ++g) {
@@ -747,6 +748,7 @@ void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& len
     if (support >= 2) {
       candidates.push_back(list[g].best);
       candidate_score.push_back(raw[g]);
+      story_origins.insert(story_origins.end(), origins.begin(), origins.end());
     } else {
       singles.push_back(list[g].best);
     }
@@ -760,6 +762,7 @@ void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& len
           : Count(length, candidates, static_cast<int32_t>(std::floor(eligible_per_doc + 0.5)));
   std::vector<double> chosen_scores;
   std::vector<int32_t> ranked = Mmr(candidates, candidate_score, want, &chosen_scores);
+  std::sort(story_origins.begin(), story_origins.end());
   // What one outlet alone reports: the best-scored single-source sentences (at most one per
   // document, within the top of their document, unlike every entry already chosen).
   std::stable_sort(singles.begin(), singles.end(),
@@ -771,6 +774,11 @@ void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& len
     if (score_of[s] < kSingleSourceMinScore) break;
     const int32_t o = origin.Find(result_.sentences[s].document);
     if (std::find(single_origins.begin(), single_origins.end(), o) != single_origins.end()) {
+      continue;
+    }
+    // When some documents share sentences, one that shares none is another story.
+    if (!story_origins.empty() &&
+        !std::binary_search(story_origins.begin(), story_origins.end(), o)) {
       continue;
     }
     bool redundant = false;

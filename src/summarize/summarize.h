@@ -34,7 +34,8 @@
 //     support fill the summary's length; after them come at most kMaxSingleSource entries marked
 //     single_source: the best sentences only one document says (its score in its document at
 //     least kSingleSourceMinScore, one per document, cosine below kSameSentenceCosine to every
-//     entry before it).
+//     entry before it, and from a document that shares a group with another when any does:
+//     a trailing unrelated article is another story).
 // Cost: near-linear in the request. LexRank is capped per document, MMR looks at a bounded
 // pool, duplicate documents are found through min-hash bands, and sentence groups through an
 // inverted index on each sentence's rarest terms with capped postings: no all-pairs pass over
