@@ -198,6 +198,9 @@ struct StorySentence {
   std::vector<int32_t> support;    // the inputs that say it, ascending
   std::vector<int32_t> documents;  // the documents that say it, ascending
   std::vector<int32_t> sentences;  // every sentence of the group, ascending
+  // Only one document (near duplicates counted once) says it: one of at most
+  // kMaxSingleSource entries appended after the shared ones, for what one outlet alone reports.
+  bool single_source = false;
 };
 
 // A document that nearly repeats an earlier one (the same wire story in two outlets).
@@ -207,11 +210,6 @@ struct DuplicateDocument {
   int32_t duplicate_of = 0;  // the earlier document it repeats
   int32_t duplicate_of_input = 0;
   double similarity = 0;  // Jaccard of word 5-shingles, rounded to 4 decimals
-};
-
-struct Story {
-  std::vector<StorySentence> summary;  // best first; empty for fewer than two documents
-  std::vector<DuplicateDocument> duplicates;
 };
 
 // What a date expression is: a point or period in time (DATE), a clock time with or without its
@@ -251,6 +249,55 @@ struct NumberMention {
   std::string unit;  // the currency, unit or counted noun as written (قذيفة, دولار, ملم)
   std::string currency;  // ISO 4217 code for money when known (USD, EUR, RUB)
   std::string qualifier;  // نحو، أكثر من، حوالي ... as written, when the text hedges the number
+};
+
+// One dated event of the timeline (src/story): a date with an absolute ISO value and the sentence
+// that holds it, with every sentence of the request that reports the same event on that date.
+struct TimelineEvent {
+  std::string value;        // the date's ISO value ("2023-09-13", "2023-09", "2023-W36", "2023")
+  std::string granularity;  // "year", "month", "week", "day" or "minute"
+  int32_t date = 0;         // index into Result::dates: the representative's date mention
+  int32_t sentence = 0;     // the representative (the earliest report), index into sentences
+  int32_t input = 0;
+  int32_t document = 0;
+  Span span;                       // the sentence's span
+  Span date_span;                  // the date mention's span
+  std::vector<int32_t> support;    // the inputs that report it, ascending
+  std::vector<int32_t> documents;  // the documents that report it, ascending
+  std::vector<int32_t> sentences;  // every sentence reporting it, ascending
+  // Dates (indices into Result::dates, ascending) in the event's sentences that do not give its
+  // value: how the other reports date it, when they differ (الأسبوع الماضي against هذا الشهر).
+  std::vector<int32_t> other_dates;
+};
+
+// One document's value of a compared figure.
+struct FigureValue {
+  int32_t number = 0;  // index into Result::numbers
+  int32_t input = 0;
+  int32_t document = 0;
+  int32_t sentence = 0;
+  Span span;  // the number's span
+  double value = 0;
+  std::string qualifier;         // the hedge as written (نحو، أكثر من), when there is one
+  std::vector<int32_t> sources;  // entities the sentence cites or quotes, ascending
+};
+
+// The same counted thing given by several documents with different values (or the same value on
+// different sources): what outlets disagree on.
+struct Figure {
+  std::string key;  // what is counted: the counted noun's or unit's match key, singular
+  NumberKind kind = NumberKind::kCardinal;
+  std::string unit;                 // the unit or counted noun as first written
+  std::string currency;             // for money, when known
+  bool agree = false;               // every value is the same (then the sources differ)
+  std::vector<FigureValue> values;  // in document and text order
+};
+
+struct Story {
+  std::vector<StorySentence> summary;  // best first; empty for fewer than two documents
+  std::vector<DuplicateDocument> duplicates;
+  std::vector<TimelineEvent> timeline;  // chronological; for one document too
+  std::vector<Figure> figures;          // by key; empty for fewer than two documents
 };
 
 struct Stats {

@@ -1,6 +1,7 @@
 // The pipeline: ingest every input (all or nothing), then per input structure -> segment, and per
 // sentence clitics, entity mentions and facts (dates, numbers); then entities are resolved,
-// quotes attributed and summaries made over all inputs. Each stage reads the plain values the
+// quotes attributed, summaries made over all inputs, and the story's timeline and compared
+// figures drawn. Each stage reads the plain values the
 // previous one produced.
 #include "basira/analyzer.h"
 
@@ -15,6 +16,7 @@
 #include "recognize/recognize.h"
 #include "resolve/resolve.h"
 #include "segment/segment.h"
+#include "story/story.h"
 #include "structure/structure.h"
 #include "summarize/summarize.h"
 #include "tagger/ner_data.h"
@@ -364,7 +366,9 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
   }
   resolve::Resolve(*impl_->recognizer, texts, sentence_mentions, &out);
   quotes::Find(texts, sentence_mentions, &out);
-  summarize::Model(collector, out).Summarize(options.summary, &out);
+  const summarize::Model model(collector, out);
+  model.Summarize(options.summary, &out);
+  story::Build(model, &out);
   if (!progress.Report("done", total_units, /*force=*/true)) {
     return Status(ErrorCode::kCancelled, "analysis cancelled");
   }

@@ -35,6 +35,14 @@ std::vector<uint32_t> Utf16ToByteOffsets(const std::string& utf8) {
 
 Json SpanJson(Span s) { return Json::array({s.start, s.end}); }
 
+// Whole values are written as integers, so 3000000 never prints as 3e6.
+Json NumberJson(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 9.0e15) {
+    return static_cast<int64_t>(value);
+  }
+  return value;
+}
+
 }  // namespace
 
 std::string ResultToJson(const Result& result, const std::vector<Input>& inputs) {
@@ -170,12 +178,7 @@ std::string ResultToJson(const Result& result, const std::vector<Input>& inputs)
                  {"span", SpanJson(n.span)},
                  {"text", text_of(n.input, n.span)},
                  {"kind", NumberKindName(n.kind)}};
-    // Whole values are written as integers, so 3000000 never prints as 3e6.
-    if (n.value == std::floor(n.value) && std::fabs(n.value) < 9.0e15) {
-      item["value"] = static_cast<int64_t>(n.value);
-    } else {
-      item["value"] = n.value;
-    }
+    item["value"] = NumberJson(n.value);
     if (!n.unit.empty()) item["unit"] = n.unit;
     if (!n.currency.empty()) item["currency"] = n.currency;
     if (!n.qualifier.empty()) item["qualifier"] = n.qualifier;
@@ -246,7 +249,8 @@ std::string ResultToJson(const Result& result, const std::vector<Input>& inputs)
                              {"text", text_of(s.input, s.span)},
                              {"support", s.support},
                              {"documents", s.documents},
-                             {"sentences", s.sentences}});
+                             {"sentences", s.sentences},
+                             {"single_source", s.single_source}});
   }
   for (const DuplicateDocument& d : result.story.duplicates) {
     duplicates.push_back({{"document", d.document},
@@ -255,7 +259,45 @@ std::string ResultToJson(const Result& result, const std::vector<Input>& inputs)
                           {"duplicate_of_input", d.duplicate_of_input},
                           {"similarity", d.similarity}});
   }
-  j["story"] = {{"summary", std::move(story_summary)}, {"duplicates", std::move(duplicates)}};
+  Json timeline = Json::array(), figures = Json::array();
+  for (const TimelineEvent& t : result.story.timeline) {
+    timeline.push_back({{"value", t.value},
+                        {"granularity", t.granularity},
+                        {"date", t.date},
+                        {"date_span", SpanJson(t.date_span)},
+                        {"date_text", text_of(t.input, t.date_span)},
+                        {"sentence", t.sentence},
+                        {"input", t.input},
+                        {"document", t.document},
+                        {"span", SpanJson(t.span)},
+                        {"text", text_of(t.input, t.span)},
+                        {"support", t.support},
+                        {"documents", t.documents},
+                        {"sentences", t.sentences},
+                        {"other_dates", t.other_dates}});
+  }
+  for (const Figure& f : result.story.figures) {
+    Json values = Json::array();
+    for (const FigureValue& v : f.values) {
+      Json item = {{"number", v.number},          {"input", v.input},
+                   {"document", v.document},      {"sentence", v.sentence},
+                   {"span", SpanJson(v.span)},    {"text", text_of(v.input, v.span)},
+                   {"value", NumberJson(v.value)}};
+      if (!v.qualifier.empty()) item["qualifier"] = v.qualifier;
+      item["sources"] = v.sources;
+      values.push_back(std::move(item));
+    }
+    Json figure = {{"key", f.key}, {"kind", NumberKindName(f.kind)}};
+    if (!f.unit.empty()) figure["unit"] = f.unit;
+    if (!f.currency.empty()) figure["currency"] = f.currency;
+    figure["agree"] = f.agree;
+    figure["values"] = std::move(values);
+    figures.push_back(std::move(figure));
+  }
+  j["story"] = {{"summary", std::move(story_summary)},
+                {"duplicates", std::move(duplicates)},
+                {"timeline", std::move(timeline)},
+                {"figures", std::move(figures)}};
   j["stats"] = {{"inputs", result.inputs.size()}, {"documents", result.documents.size()},
                 {"noise", result.noise.size()},   {"entities", result.entities.size()},
                 {"dates", result.dates.size()},   {"numbers", result.numbers.size()},

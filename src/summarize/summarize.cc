@@ -239,6 +239,12 @@ Model::Model(const Collector& collector, const Result& result)
     doc_range_[d] = {static_cast<int32_t>(s), static_cast<int32_t>(e)};
     s = e;
   }
+  if (result.documents.size() >= 2) {
+    Group();
+  } else {
+    group_.resize(n);
+    std::iota(group_.begin(), group_.end(), 0);
+  }
 }
 
 bool Model::Eligible(int32_t s) const {
@@ -590,6 +596,50 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
   return out;
 }
 
+void Model::Group() {
+  // Sentences that say the same thing in different documents: candidates are earlier sentences
+  // holding at least two of a sentence's kSignatureTerms rarest terms (every term is indexed,
+  // its postings capped), then cosine >= threshold.
+  std::vector<int32_t> all;
+  for (size_t s = 0; s < result_.sentences.size(); ++s) {
+    if (Eligible(static_cast<int32_t>(s))) all.push_back(static_cast<int32_t>(s));
+  }
+  std::vector<std::vector<int32_t>> postings(idf_.size());
+  UnionFind groups(result_.sentences.size());
+  std::vector<int32_t> shared;
+  for (int32_t s : all) {
+    std::vector<std::pair<double, int32_t>> terms;
+    for (uint32_t k = vbegin_[s]; k < vbegin_[s + 1]; ++k) {
+      // A term no other sentence holds can match nothing.
+      if (df_[vterm_[k]] > 1) terms.push_back({idf_[vterm_[k]], vterm_[k]});
+    }
+    std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (terms.size() > static_cast<size_t>(kSignatureTerms)) terms.resize(kSignatureTerms);
+    shared.clear();
+    for (const auto& [w, t] : terms) {
+      for (int32_t other : postings[t]) {
+        if (result_.sentences[other].document != result_.sentences[s].document) {
+          shared.push_back(other);
+        }
+      }
+    }
+    std::sort(shared.begin(), shared.end());
+    for (size_t i = 0; i < shared.size();) {
+      size_t j = i;
+      while (j < shared.size() && shared[j] == shared[i]) ++j;
+      if (j - i >= 2 && Cosine(s, shared[i]) >= kSameSentenceCosine) groups.Union(shared[i], s);
+      i = j;
+    }
+    for (uint32_t k = vbegin_[s]; k < vbegin_[s + 1]; ++k) {
+      if (postings[vterm_[k]].size() < kMaxPostings) postings[vterm_[k]].push_back(s);
+    }
+  }
+  group_.resize(result_.sentences.size());
+  for (size_t s = 0; s < group_.size(); ++s) group_[s] = groups.Find(static_cast<int32_t>(s));
+}
+
 void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& length,
                   Result* result) const {
   const size_t docs = result_.documents.size();
@@ -653,9 +703,6 @@ void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& len
     }
   }
 
-  // Sentences that say the same thing in different documents: candidates are earlier sentences
-  // holding at least two of a sentence's kSignatureTerms rarest terms (every term is indexed,
-  // its postings capped), then cosine >= threshold.
   std::vector<int32_t> all;
   std::vector<double> score_of(result_.sentences.size(), -1);
   for (const DocScores& d : scores) {
@@ -665,38 +712,6 @@ void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& len
     }
   }
   std::sort(all.begin(), all.end());
-  std::vector<std::vector<int32_t>> postings(idf_.size());
-  UnionFind groups(result_.sentences.size());
-  std::vector<int32_t> shared;
-  for (int32_t s : all) {
-    std::vector<std::pair<double, int32_t>> terms;
-    for (uint32_t k = vbegin_[s]; k < vbegin_[s + 1]; ++k) {
-      // A term no other sentence holds can match nothing.
-      if (df_[vterm_[k]] > 1) terms.push_back({idf_[vterm_[k]], vterm_[k]});
-    }
-    std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
-    if (terms.size() > static_cast<size_t>(kSignatureTerms)) terms.resize(kSignatureTerms);
-    shared.clear();
-    for (const auto& [w, t] : terms) {
-      for (int32_t other : postings[t]) {
-        if (result_.sentences[other].document != result_.sentences[s].document) {
-          shared.push_back(other);
-        }
-      }
-    }
-    std::sort(shared.begin(), shared.end());
-    for (size_t i = 0; i < shared.size();) {
-      size_t j = i;
-      while (j < shared.size() && shared[j] == shared[i]) ++j;
-      if (j - i >= 2 && Cosine(s, shared[i]) >= kSameSentenceCosine) groups.Union(shared[i], s);
-      i = j;
-    }
-    for (uint32_t k = vbegin_[s]; k < vbegin_[s + 1]; ++k) {
-      if (postings[vterm_[k]].size() < kMaxPostings) postings[vterm_[k]].push_back(s);
-    }
-  }
   // One candidate per group: its best-scored sentence, scored by its independent support.
   std::unordered_map<int32_t, size_t> group_index;
   struct Group {
@@ -705,16 +720,20 @@ void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& len
   };
   std::vector<Group> list;
   for (int32_t s : all) {
-    auto [it, added] = group_index.emplace(groups.Find(s), list.size());
+    auto [it, added] = group_index.emplace(group_[s], list.size());
     if (added) list.emplace_back();
     Group& g = list[it->second];
     g.sentences.push_back(s);
     if (g.best < 0 || score_of[s] > score_of[g.best]) g.best = s;
   }
-  std::vector<int32_t> candidates;
-  std::vector<double> candidate_score;
-  std::vector<size_t> candidate_group;
+  // Shared groups (two independent documents or more) compete for the summary's length; groups
+  // only one document says are kept aside for the single-source entries.
+  std::vector<int32_t> candidates, singles;
+  std::vector<double> candidate_score, raw(list.size(), 0);
+  std::unordered_map<int32_t, size_t> group_of_best;
+  std::vector<int32_t> story_origins;  // documents that share a group with another one
   double eligible_per_doc = static_cast<double>(all.size()) / docs;
+  double max = 0;
   for (size_t g = 0; g < list.size(); ++g) {
     std::vector<int32_t> origins;
     for (int32_t s : list[g].sentences) {
@@ -722,13 +741,18 @@ void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& len
     }
     std::sort(origins.begin(), origins.end());
     const auto support = std::unique(origins.begin(), origins.end()) - origins.begin();
-    candidates.push_back(list[g].best);
     // Independent support first, then the best sentence's score within its document.
-    candidate_score.push_back(static_cast<double>(support) + score_of[list[g].best]);
-    candidate_group.push_back(g);
+    raw[g] = static_cast<double>(support) + score_of[list[g].best];
+    max = std::max(max, raw[g]);
+    group_of_best[list[g].best] = g;
+    if (support >= 2) {
+      candidates.push_back(list[g].best);
+      candidate_score.push_back(raw[g]);
+      story_origins.insert(story_origins.end(), origins.begin(), origins.end());
+    } else {
+      singles.push_back(list[g].best);
+    }
   }
-  double max = 0;
-  for (double x : candidate_score) max = std::max(max, x);
   if (max > 0) {
     for (double& x : candidate_score) x /= max;
   }
@@ -737,9 +761,33 @@ void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& len
           ? kMaxSummarySentences
           : Count(length, candidates, static_cast<int32_t>(std::floor(eligible_per_doc + 0.5)));
   std::vector<double> chosen_scores;
-  const std::vector<int32_t> ranked = Mmr(candidates, candidate_score, want, &chosen_scores);
-  std::unordered_map<int32_t, size_t> group_of_best;
-  for (size_t i = 0; i < candidates.size(); ++i) group_of_best[candidates[i]] = candidate_group[i];
+  std::vector<int32_t> ranked = Mmr(candidates, candidate_score, want, &chosen_scores);
+  std::sort(story_origins.begin(), story_origins.end());
+  // What one outlet alone reports: the best-scored single-source sentences (at most one per
+  // document, within the top of their document, unlike every entry already chosen).
+  std::stable_sort(singles.begin(), singles.end(),
+                   [&](int32_t a, int32_t b) { return score_of[a] > score_of[b]; });
+  const size_t shared = ranked.size();
+  std::vector<int32_t> single_origins;
+  for (int32_t s : singles) {
+    if (static_cast<int>(ranked.size() - shared) >= kMaxSingleSource) break;
+    if (score_of[s] < kSingleSourceMinScore) break;
+    const int32_t o = origin.Find(result_.sentences[s].document);
+    if (std::find(single_origins.begin(), single_origins.end(), o) != single_origins.end()) {
+      continue;
+    }
+    // When some documents share sentences, one that shares none is another story.
+    if (!story_origins.empty() &&
+        !std::binary_search(story_origins.begin(), story_origins.end(), o)) {
+      continue;
+    }
+    bool redundant = false;
+    for (int32_t r : ranked) redundant = redundant || Cosine(s, r) >= kSameSentenceCosine;
+    if (redundant) continue;
+    single_origins.push_back(o);
+    ranked.push_back(s);
+    chosen_scores.push_back(max > 0 ? raw[group_of_best[s]] / max : 0);
+  }
   int64_t words = 0;
   for (size_t i = 0; i < ranked.size(); ++i) {
     const int32_t s = ranked[i];
@@ -755,6 +803,7 @@ void Model::Story(const std::vector<DocScores>& scores, const SummaryLength& len
     out.span = sentence.span;
     out.score = Round4(chosen_scores[i]);
     out.sentences = list[group_of_best[s]].sentences;
+    out.single_source = i >= shared;
     for (int32_t m : out.sentences) {
       out.support.push_back(result_.sentences[m].input);
       out.documents.push_back(result_.sentences[m].document);

@@ -30,7 +30,12 @@
 //     documents whose cosine is >= kSameSentenceCosine say the same thing and are grouped; the
 //     story summary ranks groups by how many independent documents support them (near
 //     duplicates count once), then by their best sentence's score in its document, each entry
-//     listing every input and sentence that supports it.
+//     listing every input and sentence that supports it. Only groups two independent documents
+//     support fill the summary's length; after them come at most kMaxSingleSource entries marked
+//     single_source: the best sentences only one document says (its score in its document at
+//     least kSingleSourceMinScore, one per document, cosine below kSameSentenceCosine to every
+//     entry before it, and from a document that shares a group with another when any does:
+//     a trailing unrelated article is another story).
 // Cost: near-linear in the request. LexRank is capped per document, MMR looks at a bounded
 // pool, duplicate documents are found through min-hash bands, and sentence groups through an
 // inverted index on each sentence's rarest terms with capped postings: no all-pairs pass over
@@ -62,6 +67,8 @@ inline constexpr int kMaxSummarySentences = 100;
 inline constexpr int kMaxKeyphrases = 8;
 inline constexpr double kDuplicateJaccard = 0.5;
 inline constexpr double kSameSentenceCosine = 0.4;
+inline constexpr int kMaxSingleSource = 2;
+inline constexpr double kSingleSourceMinScore = 0.5;
 
 // How a document's eligible sentences are ranked.
 enum class Method {
@@ -109,6 +116,10 @@ class Model {
   int32_t words(int32_t sentence) const { return collector_.words_[sentence]; }
   bool Eligible(int32_t sentence) const;
   double Cosine(int32_t a, int32_t b) const;
+  // The group of sentences of different documents that say the same thing as `sentence` (cosine
+  // >= kSameSentenceCosine, linked transitively), named by its smallest sentence index; a
+  // sentence in no group (or not eligible, or in a request of one document) is its own group.
+  int32_t Group(int32_t sentence) const { return group_[sentence]; }
 
  private:
   struct DocScores {
@@ -122,6 +133,7 @@ class Model {
   int32_t Count(const SummaryLength& length, const std::vector<int32_t>& ranked,
                 int32_t eligible) const;
   std::vector<Keyphrase> Keyphrases(int32_t document) const;
+  void Group();
   void Story(const std::vector<DocScores>& scores, const SummaryLength& length,
              Result* result) const;
 
@@ -140,6 +152,7 @@ class Model {
   };
   std::vector<std::vector<EntityInDocument>> doc_entities_;  // per document, by entity index
   std::vector<std::pair<int32_t, int32_t>> doc_range_;       // per document: [first, end) sentence
+  std::vector<int32_t> group_;                               // per sentence: Group()
 };
 
 class Summarizer {
