@@ -397,4 +397,11 @@ $('demo').addEventListener('click', () => {
 $('text').addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && state.ready) analyze();
 });
+/** Registers the service worker that keeps the page's files for offline use. */
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('sw.js').catch((e) => console.warn(`basira: no offline copy (${e})`));
+}
+
 startWorker();
+registerServiceWorker();
