@@ -4,6 +4,7 @@
  * User text reaches the DOM only through textContent (never innerHTML), and nothing is fetched
  * from anywhere but this page's own origin.
  */
+import {bratText, download, toBrat, toConll, toCsv, toJson} from './export.js';
 
 /** A line holding only this (three or more dashes) separates articles pasted together. */
 const SEPARATOR = /^\s*-{3,}\s*$/m;
@@ -23,8 +24,11 @@ const DEMO_TEXT = `اتفاق إطاري لتبادل بيانات الفيضا�
 
 const $ = (id) => document.getElementById(id);
 
-/** The page's state: the current worker and the request in flight. */
-const state = {worker: null, ready: false, nextId: 1, pending: null};
+/**
+ * The page's state: the current worker, the request in flight ({id, inputs, onResult}) and the
+ * last analysis shown ({result, inputs}), which the exports use.
+ */
+const state = {worker: null, ready: false, nextId: 1, pending: null, last: null};
 
 function startWorker() {
   state.ready = false;
@@ -58,9 +62,9 @@ function onWorkerMessage(msg) {
       break;
     case 'result':
       if (state.pending && msg.id === state.pending.id) {
-        const inputs = state.pending.inputs;
+        const {inputs, onResult} = state.pending;
         finishRequest();
-        showResult(msg.result, inputs, msg.ms);
+        onResult(msg.result, inputs, msg.ms);
       }
       break;
     case 'error':
@@ -147,14 +151,50 @@ function analyze() {
     showError(`النص ${bad + 1} يحوي محارف غير صالحة (نصف زوج بديل في UTF-16)؛ لا يمكن تحليله.`);
     return;
   }
+  request(inputs, {}, (result, analyzed, ms) => {
+    state.last = {result, inputs: analyzed};
+    showResult(result, analyzed, ms);
+  });
+}
+
+/** Sends inputs to the worker; onResult(result, inputs, ms) gets the analysis. */
+function request(inputs, options, onResult) {
   const id = state.nextId++;
-  state.pending = {id, inputs};
+  state.pending = {id, inputs, onResult};
   $('analyze').disabled = true;
   $('cancel').hidden = false;
   $('progress').hidden = false;
   $('progress').value = 0;
   document.body.dataset.busy = 'true';
-  state.worker.postMessage({type: 'analyze', id, inputs, options: {}});
+  state.worker.postMessage({type: 'analyze', id, inputs, options});
+}
+
+/** The files each export button saves, built from the last analysis shown. */
+const EXPORTS = {
+  json: {name: 'basira.json', type: 'application/json', make: ({result}) => toJson(result)},
+  csv: {name: 'basira-entities.csv', type: 'text/csv;charset=utf-8', make: ({result}) => toCsv(result)},
+  conll: {name: 'basira.conll', type: 'text/plain;charset=utf-8', tokens: true,
+    make: ({result}) => toConll(result)},
+  ann: {name: 'basira.ann', type: 'text/plain;charset=utf-8',
+    make: ({result, inputs}) => toBrat(result, inputs)},
+  txt: {name: 'basira.txt', type: 'text/plain;charset=utf-8', make: ({inputs}) => bratText(inputs)},
+};
+
+/**
+ * Saves the last analysis in one format. CoNLL needs the tokens, which the page does not ask
+ * for by default (they are large): the same inputs are analyzed again with {tokens: true}.
+ */
+function exportAs(format) {
+  const spec = EXPORTS[format];
+  if (!state.last || !spec) return;
+  if (!spec.tokens) {
+    download(spec.name, spec.make(state.last), spec.type);
+    return;
+  }
+  if (state.pending || !state.ready) return;
+  request(state.last.inputs, {tokens: true}, (result, inputs) => {
+    download(spec.name, spec.make({result, inputs}), spec.type);
+  });
 }
 
 function cancel() {
@@ -390,6 +430,9 @@ for (const target of [$('drop-zone'), $('text')]) {
   });
 }
 $('cancel').addEventListener('click', cancel);
+for (const button of document.querySelectorAll('[data-export]')) {
+  button.addEventListener('click', () => exportAs(button.dataset.export));
+}
 $('demo').addEventListener('click', () => {
   $('text').value = DEMO_TEXT;
   if (state.ready) analyze();
