@@ -60,6 +60,5 @@ export async function openPage(env, {viewport = {width: 1280, height: 900}, url 
 export async function analyzeText(page, text) {
   await page.getByTestId('input').fill(text);
   await page.getByTestId('analyze').click();
-  await page.waitForSelector('#result:not([hidden])');
-  await page.waitForSelector('body:not([data-busy])');
+  await page.waitForSelector('body[data-rendered="true"]:not([data-busy])');
 }
