@@ -16,12 +16,8 @@ test('offline: after one visit the page reloads and analyzes with no network and
   // A server of its own, so that it can be stopped without touching the other tests.
   const own = await startServer({root: site, port: 0});
   const {page, context, errors} = await openPage(env, {url: own.url});
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done));
-    }
-  });
+  // The worker takes control once it has cached every file (install, then activate and claim).
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {timeout: 30000});
   const build = readFileSync(join(site, 'sw.js'), 'utf8').match(/const BUILD = '([^']+)'/)[1];
   assert.notEqual(build, 'dev', 'the build stamps sw.js');
   const cached = await page.evaluate(async () => {
