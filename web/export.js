@@ -17,14 +17,20 @@ function csvField(value) {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A text that a spreadsheet would take for a formula (=, +, -, @) gets a leading quote. */
+function inert(text) {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /**
  * The entities as CSV (RFC 4180: CRLF line ends, quoted fields), with a UTF-8 byte order mark so
- * that spreadsheets read the Arabic names right.
+ * that spreadsheets read the Arabic names right. Names come from the text: none can start a
+ * formula.
  */
 export function toCsv(result) {
   const rows = [['id', 'type', 'name', 'latin', 'mentions', 'salience']];
   for (const e of result.entities) {
-    rows.push([e.id, e.type, e.name, e.latin, e.mentions.length, e.salience]);
+    rows.push([e.id, e.type, inert(e.name), inert(e.latin), e.mentions.length, e.salience]);
   }
   return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
