@@ -16,8 +16,6 @@ importScripts('basira.js');
 /** Progress messages are throttled to about this many milliseconds apart. */
 const PROGRESS_INTERVAL_MS = 50;
 
-// A wasm abort leaves the module unusable: the worker then dies with an uncaught error, and the
-// page, seeing it, starts a new worker.
 /**
  * How much of a large array goes in one message (items, counting an entity's mentions). Each
  * message is cloned into the page in a task of its own: a big analysis in one message would
@@ -52,6 +50,8 @@ function postResult(id, result, ms) {
   postMessage({type: 'result', id, result: head, ms});
 }
 
+// A wasm abort leaves the module unusable: the worker then dies with an uncaught error, and the
+// page, seeing it, starts a new worker.
 const modulePromise = createBasira({
   onAbort: (what) => setTimeout(() => { throw new Error(`basira aborted: ${what}`); }),
 });
