@@ -26,10 +26,10 @@ const DEMO_TEXT = `اتفاق إطاري لتبادل بيانات الفيضا�
 const $ = (id) => document.getElementById(id);
 
 /** How many items a long list shows at first, and how many more each "show more" adds. */
-const LIST_CHUNK = 200;
+const LIST_CHUNK = 100;
 
 /** How much of an input the text view shows at first, and how much more each "show more" adds. */
-const TEXT_CHUNK = 10000;
+const TEXT_CHUNK = 6000;
 
 /**
  * The page's state: the current worker, the request in flight ({id, inputs, onResult}) and the

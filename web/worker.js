@@ -21,7 +21,7 @@ const PROGRESS_INTERVAL_MS = 50;
  * message is cloned into the page in a task of its own: a big analysis in one message would
  * block the page's main thread for as long as that copy takes.
  */
-const PART_WEIGHT = 1500;
+const PART_WEIGHT = 800;
 
 /**
  * Posts an analysis: its large arrays first, in 'result-part' messages of about PART_WEIGHT
