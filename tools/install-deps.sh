@@ -4,7 +4,8 @@
 #   Debian: cmake ninja-build g++ emscripten (+ binaryen) libicu-dev icu-devtools
 #           nlohmann-json3-dev libgtest-dev googletest dpkg-dev chromium nodejs npm
 #   deb-src: a bookworm deb-src entry, so that tools/icu-wasm.sh can fetch ICU 72.1's source
-#   npm:    the dev dependencies in package-lock.json (playwright-core), with `npm ci`
+#   npm:    package-lock.json with `npm ci`: the page's font (@fontsource/noto-naskh-arabic, copied
+#           into the site by the build) and, for the tests, playwright-core, ajv and axe-core
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,8 +60,9 @@ else
   echo "install-deps: Debian packages present: ${packages[*]}"
 fi
 
-if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "install-deps: npm ci (playwright-core; no browser download: tests use /usr/bin/chromium)"
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@fontsource/noto-naskh-arabic ] ||
+   [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "install-deps: npm ci (font, playwright-core, axe-core; no browser download: tests use /usr/bin/chromium)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 else
   echo "install-deps: npm packages present (node_modules)"

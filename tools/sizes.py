@@ -18,15 +18,15 @@ def main():
     site = sys.argv[1]
     total_raw = total_gz = 0
     print("basira payload (%s):" % site)
-    for name in sorted(os.listdir(site)):
+    names = sorted(os.path.relpath(os.path.join(d, f), site)
+                   for d, _, fs in os.walk(site) for f in fs)
+    for name in names:
         path = os.path.join(site, name)
-        if not os.path.isfile(path):
-            continue
         raw, gz = sizes(path)
         total_raw += raw
         total_gz += gz
-        print("  %-20s %10d bytes  %9d gzipped" % (name, raw, gz))
-    print("  %-20s %10d bytes  %9d gzipped" % ("total", total_raw, total_gz))
+        print("  %-50s %10d bytes  %9d gzipped" % (name, raw, gz))
+    print("  %-50s %10d bytes  %9d gzipped" % ("total", total_raw, total_gz))
     if len(sys.argv) > 2:
         raw, gz = sizes(sys.argv[2])
         print("  (ICU data in basira.wasm: %d bytes, %d gzipped)" % (raw, gz))

@@ -4,6 +4,8 @@
  * User text reaches the DOM only through textContent (never innerHTML), and nothing is fetched
  * from anywhere but this page's own origin.
  */
+import {bratText, download, toBrat, toConll, toCsv, toJson} from './export.js';
+import {formatNumber, language, savedLanguage, setLanguage, setText, t} from './i18n.js';
 
 /** A line holding only this (three or more dashes) separates articles pasted together. */
 const SEPARATOR = /^\s*-{3,}\s*$/m;
@@ -23,8 +25,17 @@ const DEMO_TEXT = `اتفاق إطاري لتبادل بيانات الفيضا�
 
 const $ = (id) => document.getElementById(id);
 
-/** The page's state: the current worker and the request in flight. */
-const state = {worker: null, ready: false, nextId: 1, pending: null};
+/** How many items a long list shows at first, and how many more each "show more" adds. */
+const LIST_CHUNK = 100;
+
+/** How much of an input the text view shows at first, and how much more each "show more" adds. */
+const TEXT_CHUNK = 6000;
+
+/**
+ * The page's state: the current worker, the request in flight ({id, inputs, onResult}) and the
+ * last analysis shown ({result, inputs, ms}), which the exports and a language switch use.
+ */
+const state = {worker: null, ready: false, nextId: 1, pending: null, last: null};
 
 function startWorker() {
   state.ready = false;
@@ -33,12 +44,22 @@ function startWorker() {
   worker.onmessage = (event) => onWorkerMessage(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
-    showError(`توقف المحلّل عن العمل (${event.message || 'خطأ غير معروف'}). أُعيد تشغيله؛ نصك محفوظ.`);
-    finishRequest();
-    state.worker.terminate();
-    startWorker();
+    restartWorker(event.message || t('error.unknown'));
   };
   state.worker = worker;
+}
+
+/**
+ * The worker died (an uncaught error, a wasm abort): says so, drops the request in flight and
+ * starts a new worker. The text and files stay as they are, so the reader can analyze again.
+ */
+function restartWorker(why) {
+  showError(t('error.worker', why));
+  finishRequest();
+  state.worker.terminate();
+  delete document.body.dataset.ready;
+  setText($('engine'), 'engine.restarting');
+  startWorker();
 }
 
 function onWorkerMessage(msg) {
@@ -46,8 +67,9 @@ function onWorkerMessage(msg) {
     case 'ready':
       state.ready = true;
       $('analyze').disabled = false;
-      $('engine').textContent = 'المحلّل جاهز';
+      setText($('engine'), 'engine.ready');
       $('version').textContent = `basira ${msg.version}`;
+      formatNumber(0);  // makes the number format now, not while a result is drawn
       document.body.dataset.ready = 'true';
       break;
     case 'progress':
@@ -56,11 +78,19 @@ function onWorkerMessage(msg) {
         $('progress').value = msg.done;
       }
       break;
+    case 'result-part':
+      if (state.pending && msg.id === state.pending.id) {
+        const parts = state.pending.parts;
+        (parts[msg.key] ||= []).push(msg.items);
+      }
+      break;
     case 'result':
       if (state.pending && msg.id === state.pending.id) {
-        const inputs = state.pending.inputs;
+        const {inputs, onResult, parts} = state.pending;
+        for (const [key, chunks] of Object.entries(parts)) msg.result[key] = chunks.flat();
         finishRequest();
-        showResult(msg.result, inputs, msg.ms);
+        // A task of its own: the message's copy and the drawing do not add up to one long task.
+        setTimeout(() => onResult(msg.result, inputs, msg.ms));
       }
       break;
     case 'error':
@@ -85,18 +115,18 @@ async function addFiles(list) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
-      problems.push(`«${file.name}» ملف ثنائي وليس نصاً (بايت صفري عند الموضع ${nul}).`);
+      problems.push(t('files.binary', file.name, nul));
       continue;
     }
     let text;
     try {
       text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
     } catch {
-      problems.push(`«${file.name}» ليس نصاً بترميز UTF-8؛ احفظه بترميز UTF-8 وأعد المحاولة.`);
+      problems.push(t('files.not_utf8', file.name));
       continue;
     }
     if (text.trim() === '') {
-      problems.push(`«${file.name}» فارغ.`);
+      problems.push(t('files.empty', file.name));
       continue;
     }
     files.push({name: file.name, text});
@@ -116,8 +146,8 @@ function renderFiles() {
     const remove = document.createElement('button');
     remove.type = 'button';
     remove.className = 'secondary small-button';
-    remove.textContent = 'إزالة';
-    remove.setAttribute('aria-label', `إزالة ${file.name}`);
+    remove.textContent = t('files.remove');
+    remove.setAttribute('aria-label', t('files.remove.label', file.name));
     remove.addEventListener('click', () => {
       files.splice(i, 1);
       renderFiles();
@@ -130,7 +160,7 @@ function renderFiles() {
 /** The inputs: every file, then the paste area split at '---' lines into articles. */
 function readInputs() {
   const pasted = $('text').value.split(SEPARATOR)
-      .map((text, i) => ({name: `نص ${i + 1}`, text}))
+      .map((text, i) => ({name: t('input.name', i + 1), text}))
       .filter((input) => input.text.trim() !== '');
   return [...files, ...pasted];
 }
@@ -139,22 +169,59 @@ function analyze() {
   hideError();
   const inputs = readInputs();
   if (inputs.length === 0) {
-    showError('لا يوجد نص للتحليل: الصق مقالاً أو افتح ملفاً أولاً.');
+    showError(t('error.no_text'));
     return;
   }
   const bad = inputs.findIndex((input) => !input.text.isWellFormed());
   if (bad >= 0) {
-    showError(`النص ${bad + 1} يحوي محارف غير صالحة (نصف زوج بديل في UTF-16)؛ لا يمكن تحليله.`);
+    showError(t('error.surrogate', bad + 1));
     return;
   }
+  request(inputs, {}, (result, analyzed, ms) => {
+    state.last = {result, inputs: analyzed, ms};
+    showResult(result, analyzed, ms);
+  });
+}
+
+/** Sends inputs to the worker; onResult(result, inputs, ms) gets the analysis. */
+function request(inputs, options, onResult) {
   const id = state.nextId++;
-  state.pending = {id, inputs};
+  state.pending = {id, inputs, onResult, parts: {}};
   $('analyze').disabled = true;
   $('cancel').hidden = false;
   $('progress').hidden = false;
   $('progress').value = 0;
   document.body.dataset.busy = 'true';
-  state.worker.postMessage({type: 'analyze', id, inputs, options: {}});
+  delete document.body.dataset.rendered;
+  state.worker.postMessage({type: 'analyze', id, inputs, options});
+}
+
+/** The files each export button saves, built from the last analysis shown. */
+const EXPORTS = {
+  json: {name: 'basira.json', type: 'application/json', make: ({result}) => toJson(result)},
+  csv: {name: 'basira-entities.csv', type: 'text/csv;charset=utf-8', make: ({result}) => toCsv(result)},
+  conll: {name: 'basira.conll', type: 'text/plain;charset=utf-8', tokens: true,
+    make: ({result}) => toConll(result)},
+  ann: {name: 'basira.ann', type: 'text/plain;charset=utf-8',
+    make: ({result, inputs}) => toBrat(result, inputs)},
+  txt: {name: 'basira.txt', type: 'text/plain;charset=utf-8', make: ({inputs}) => bratText(inputs)},
+};
+
+/**
+ * Saves the last analysis in one format. CoNLL needs the tokens, which the page does not ask
+ * for by default (they are large): the same inputs are analyzed again with {tokens: true}.
+ */
+function exportAs(format) {
+  const spec = EXPORTS[format];
+  if (!state.last || !spec) return;
+  if (!spec.tokens) {
+    download(spec.name, spec.make(state.last), spec.type);
+    return;
+  }
+  if (state.pending || !state.ready) return;
+  request(state.last.inputs, {tokens: true}, (result, inputs) => {
+    download(spec.name, spec.make({result, inputs}), spec.type);
+  });
 }
 
 function cancel() {
@@ -162,7 +229,7 @@ function cancel() {
   finishRequest();
   state.worker.terminate();
   startWorker();
-  showError('أُلغي التحليل.');
+  showError(t('error.cancelled'));
 }
 
 function finishRequest() {
@@ -173,23 +240,53 @@ function finishRequest() {
   delete document.body.dataset.busy;
 }
 
-const ERROR_TEXT = {
-  invalid_utf8: 'النص ليس بترميز UTF-8 صالح',
-  binary_data: 'هذا ملف ثنائي وليس نصاً',
-  empty_input: 'النص فارغ',
-  input_too_large: 'النص أكبر من الحد المسموح',
-  invalid_argument: 'طلب غير صالح',
-  cancelled: 'أُلغي التحليل',
-  internal: 'خطأ داخلي في المحلّل',
-};
+/**
+ * Appends items[from...] to list through makeItem(item, i), LIST_CHUNK at a time: past that a
+ * "show more" button adds the next ones, so a huge analysis never blocks the page.
+ */
+function appendInChunks(list, items, makeItem, from = 0) {
+  const end = Math.min(items.length, from + LIST_CHUNK);
+  const fragment = document.createDocumentFragment();
+  for (let i = from; i < end; i++) fragment.append(makeItem(items[i], i));
+  list.append(fragment);
+  if (end < items.length) {
+    const li = document.createElement('li');
+    li.className = 'more';
+    li.append(moreButton(items.length - end, () => {
+      li.remove();
+      appendInChunks(list, items, makeItem, end);
+      list.querySelector(':scope > li.more > button')?.focus();
+    }));
+    list.append(li);
+  }
+}
 
-const TYPE_TEXT = {PER: 'شخص', LOC: 'مكان', ORG: 'منظمة', MISC: 'أخرى'};
+/** A "show more (N left)" button. */
+function moreButton(left, onClick) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'secondary small-button more-button';
+  button.textContent = t('more', formatNumber(left));
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+/** Activates el (a mark) with Enter or Space as well as a click. */
+function onActivate(el, action) {
+  el.addEventListener('click', action);
+  el.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      action();
+    }
+  });
+}
 
 /** Lists the entities, most salient first; a click marks all mentions of one entity. */
 function renderEntities(result) {
   const list = $('entities');
   list.replaceChildren();
-  result.entities.forEach((e) => {
+  appendInChunks(list, result.entities, (e) => {
     const li = document.createElement('li');
     const button = document.createElement('button');
     button.type = 'button';
@@ -205,12 +302,12 @@ function renderEntities(result) {
     latin.textContent = e.latin;
     const count = document.createElement('span');
     count.className = 'count';
-    count.textContent = new Intl.NumberFormat('ar-EG').format(e.mentions.length);
+    count.textContent = formatNumber(e.mentions.length);
     button.append(name, latin, count);
-    button.title = `${TYPE_TEXT[e.type]} · ${e.latin} · ${e.mentions.length}`;
+    button.title = `${t(`type.${e.type}`)} · ${e.latin} · ${e.mentions.length}`;
     button.addEventListener('click', () => selectEntity(e.id));
     li.append(button);
-    list.append(li);
+    return li;
   });
 }
 
@@ -279,14 +376,17 @@ function renderSummaries(result, inputs) {
 
 function selectEntity(id) {
   const already = document.querySelector(`.entity[data-entity="${id}"][aria-pressed="true"]`);
-  for (const el of document.querySelectorAll('.entity[aria-pressed="true"]')) {
+  for (const el of document.querySelectorAll('[data-entity][aria-pressed="true"]')) {
     el.setAttribute('aria-pressed', 'false');
   }
   for (const el of document.querySelectorAll('mark.selected')) el.classList.remove('selected');
   if (already) return;
   document.querySelector(`.entity[data-entity="${id}"]`)?.setAttribute('aria-pressed', 'true');
   const marks = document.querySelectorAll(`mark[data-entity="${id}"]`);
-  for (const el of marks) el.classList.add('selected');
+  for (const el of marks) {
+    el.classList.add('selected');
+    el.setAttribute('aria-pressed', 'true');
+  }
   marks[0]?.scrollIntoView({block: 'center', behavior: 'smooth'});
 }
 
@@ -311,47 +411,73 @@ function renderText(result, inputs) {
     const article = document.createElement('article');
     article.className = 'doc';
     article.dir = 'rtl';
+    article.tabIndex = 0;
+    article.setAttribute('aria-label', input.name);
     if (inputs.length > 1) {
       const h = document.createElement('h4');
       h.textContent = input.name;
       article.append(h);
     }
-    let pos = 0;
-    for (const seg of segments) {
-      if (seg.span[0] < pos) continue;
-      article.append(document.createTextNode(input.text.slice(pos, seg.span[0])));
-      const el = document.createElement(seg.noise ? 'span' : 'mark');
-      el.textContent = input.text.slice(seg.span[0], seg.span[1]);
-      if (seg.noise) {
-        el.className = 'noise-text';
-        el.title = NOISE_TEXT[seg.noise] || seg.noise;
-      } else {
-        el.dataset.type = seg.type;
-        el.dataset.entity = seg.entity;
-        el.title = `${TYPE_TEXT[seg.type]}: ${seg.name} (${seg.latin}) · ${seg.count}`;
-        el.addEventListener('click', () => selectEntity(seg.entity));
-      }
-      article.append(el);
-      pos = seg.span[1];
-    }
-    article.append(document.createTextNode(input.text.slice(pos)));
+    appendText(article, input.text, segments, {pos: 0, next: 0});
     view.append(article);
   });
 }
 
-/** Names of block kinds, shown as a tooltip on sentences that are not body text. */
-const BLOCK_TEXT = {
-  headline: 'عنوان', subheadline: 'عنوان فرعي', section: 'قسم', byline: 'الكاتب أو المصدر',
-  dateline: 'تاريخ النشر', caption: 'تعليق صورة', heading: 'عنوان داخلي', paragraph: 'فقرة',
-};
+/**
+ * Appends about TEXT_CHUNK more of text to article from at.pos (up to a line end if one is near,
+ * never cutting a mark), using segments from at.next; past that, a "show more" button appends
+ * the next part. Each part is a block of its own, so adding one does not lay out the others again.
+ */
+function appendText(article, text, segments, at) {
+  let limit = Math.min(text.length, at.pos + TEXT_CHUNK);
+  const lineEnd = text.indexOf('\n', limit);
+  if (lineEnd >= 0 && lineEnd - limit < TEXT_CHUNK / 4) limit = lineEnd + 1;
+  const fragment = document.createElement('div');
+  fragment.className = 'part';
+  let pos = at.pos;
+  let k = at.next;
+  for (; k < segments.length && segments[k].span[0] < limit; k++) {
+    const seg = segments[k];
+    if (seg.span[0] < pos) continue;
+    fragment.append(document.createTextNode(text.slice(pos, seg.span[0])));
+    fragment.append(segmentElement(seg, text));
+    pos = seg.span[1];
+  }
+  const end = Math.max(pos, limit);
+  fragment.append(document.createTextNode(text.slice(pos, end)));
+  article.append(fragment);
+  if (end < text.length) {
+    const more = moreButton(text.length - end, () => {
+      more.remove();
+      appendText(article, text, segments, {pos: end, next: k});
+      article.querySelector(':scope > .more-button')?.focus();
+    });
+    article.append(more);
+  }
+}
 
-/** Names of noise kinds. */
-const NOISE_TEXT = {
-  duplicate: 'سطر مكرر', interface: 'عنصر واجهة', related: 'روابط ذات صلة', separator: 'فاصل',
-};
+/** A mention as a mark that a click, Enter or Space selects; noise as a greyed span. */
+function segmentElement(seg, text) {
+  const el = document.createElement(seg.noise ? 'span' : 'mark');
+  el.textContent = text.slice(seg.span[0], seg.span[1]);
+  if (seg.noise) {
+    el.className = 'noise-text';
+    el.title = t(`noise.${seg.noise}`);
+    return el;
+  }
+  el.dataset.type = seg.type;
+  el.dataset.entity = seg.entity;
+  el.title = `${t(`type.${seg.type}`)}: ${seg.name} (${seg.latin}) · ${seg.count}`;
+  el.tabIndex = 0;
+  el.setAttribute('role', 'button');
+  el.setAttribute('aria-pressed', 'false');
+  onActivate(el, () => selectEntity(seg.entity));
+  return el;
+}
 
 function describeError(error) {
-  const title = ERROR_TEXT[error.code] || 'خطأ';
+  const key = error.code === 'cancelled' ? 'error.cancelled.code' : `error.${error.code}`;
+  const title = t(key) === key ? t('error.title') : t(key);
   return `${title}: ${error.message}`;
 }
 
@@ -365,33 +491,26 @@ function hideError() {
   $('error').textContent = '';
 }
 
-/** Renders counts and the sentence list; every sentence is cut from the input by its span. */
-function showResult(result, inputs, ms) {
-  const fmt = new Intl.NumberFormat('ar-EG');
-  $('stat-documents').textContent = fmt.format(result.stats.documents);
-  $('stat-sentences').textContent = fmt.format(result.stats.sentences);
-  $('stat-words').textContent = fmt.format(result.stats.words);
-  $('stat-tokens').textContent = fmt.format(result.stats.tokens);
-  $('stat-time').textContent = `${fmt.format(Math.max(1, Math.round(ms)))} ملّي ثانية`;
-  $('stat-documents').dataset.value = result.stats.documents;
-  $('stat-sentences').dataset.value = result.stats.sentences;
-  $('stat-words').dataset.value = result.stats.words;
-  $('stat-tokens').dataset.value = result.stats.tokens;
+/** The counts, each with its raw value in data-value. */
+function renderStats(result, ms) {
+  for (const key of ['documents', 'sentences', 'words', 'tokens']) {
+    $(`stat-${key}`).textContent = formatNumber(result.stats[key]);
+    $(`stat-${key}`).dataset.value = result.stats[key];
+  }
+  $('stat-time').textContent = t('stat.ms', formatNumber(Math.max(1, Math.round(ms))));
+}
 
+/** The articles with their headline, date and byline, each cut from its input by span. */
+function renderDocuments(result, inputs) {
   const slice = (input, span) => inputs[input].text.slice(span[0], span[1]);
-
-  renderSummaries(result, inputs);
-  renderEntities(result);
-  renderText(result, inputs);
-
   const docs = $('documents');
   docs.replaceChildren();
-  for (const d of result.documents) {
+  appendInChunks(docs, result.documents, (d) => {
     const li = document.createElement('li');
     li.dataset.input = d.input;
     const title = document.createElement('strong');
     title.dir = 'auto';
-    title.textContent = d.headline ? slice(d.input, d.headline.span) : 'مقال دون عنوان';
+    title.textContent = d.headline ? slice(d.input, d.headline.span) : t('documents.untitled');
     li.append(title);
     const meta = [];
     if (d.dateline) meta.push(d.dateline.value.replace('T', ' '));
@@ -404,39 +523,77 @@ function showResult(result, inputs, ms) {
       small.textContent = meta.join(' · ');
       li.append(small);
     }
-    docs.append(li);
-  }
+    return li;
+  });
+}
 
+/** The sentences, each cut from its input by its span. */
+function renderSentences(result, inputs) {
   const list = $('sentences');
   list.replaceChildren();
-  for (const s of result.sentences) {
+  appendInChunks(list, result.sentences, (s) => {
     const li = document.createElement('li');
     li.dir = 'auto';
     li.dataset.input = s.input;
     li.dataset.block = s.block;
-    li.textContent = slice(s.input, s.span);
-    if (s.block !== 'paragraph') li.title = BLOCK_TEXT[s.block] || s.block;
-    list.append(li);
-  }
+    li.textContent = inputs[s.input].text.slice(s.span[0], s.span[1]);
+    if (s.block !== 'paragraph') li.title = t(`block.${s.block}`);
+    return li;
+  });
+}
 
+/** The web noise set aside (repeated lines, interface strings, related links). */
+function renderNoise(result, inputs) {
   const noise = $('noise');
   noise.replaceChildren();
-  for (const n of result.noise) {
+  appendInChunks(noise, result.noise, (n) => {
     const li = document.createElement('li');
     li.dir = 'auto';
     li.dataset.kind = n.kind;
     const kind = document.createElement('span');
     kind.className = 'kind';
-    kind.textContent = NOISE_TEXT[n.kind] || n.kind;
+    kind.textContent = t(`noise.${n.kind}`);
     const text = document.createElement('span');
-    const cut = slice(n.input, n.span);
+    const cut = inputs[n.input].text.slice(n.span[0], n.span[1]);
     text.textContent = cut.length > 160 ? `${cut.slice(0, 160)}…` : cut;
     li.append(kind, text);
-    noise.append(li);
-  }
-  $('noise-count').textContent = fmt.format(result.noise.length);
+    return li;
+  });
+  $('noise-count').textContent = formatNumber(result.noise.length);
   $('noise-box').hidden = result.noise.length === 0;
+}
+
+/**
+ * Shows an analysis: one small function per panel, each drawn in a task of its own so that a
+ * large result never blocks the page for long. A newer result stops an older one's drawing.
+ * body[data-rendered] is set once every panel is drawn.
+ */
+async function showResult(result, inputs, ms) {
+  const run = state.renderRun = (state.renderRun || 0) + 1;
+  delete document.body.dataset.rendered;
+  const panels = [
+    () => renderStats(result, ms),
+    () => renderSummaries(result, inputs),
+    () => renderEntities(result),
+    () => renderText(result, inputs),
+    () => renderDocuments(result, inputs),
+    () => renderSentences(result, inputs),
+    () => renderNoise(result, inputs),
+  ];
+  for (const render of panels) {
+    render();
+    await new Promise((next) => setTimeout(next));
+    if (run !== state.renderRun) return;
+  }
   $('result').hidden = false;
+  document.body.dataset.rendered = 'true';
+}
+
+/** Switches the interface between Arabic and English; the shown result is drawn again. */
+function toggleLanguage() {
+  setLanguage(language() === 'ar' ? 'en' : 'ar');
+  renderFiles();
+  if (state.last) showResult(state.last.result, state.last.inputs, state.last.ms);
 }
 
 $('analyze').addEventListener('click', analyze);
@@ -454,6 +611,9 @@ for (const target of [$('drop-zone'), $('text')]) {
   });
 }
 $('cancel').addEventListener('click', cancel);
+for (const button of document.querySelectorAll('[data-export]')) {
+  button.addEventListener('click', () => exportAs(button.dataset.export));
+}
 $('demo').addEventListener('click', () => {
   $('text').value = DEMO_TEXT;
   if (state.ready) analyze();
@@ -461,4 +621,16 @@ $('demo').addEventListener('click', () => {
 $('text').addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && state.ready) analyze();
 });
+$('lang').addEventListener('click', toggleLanguage);
+// Test hook: makes the worker throw, as a crash would (tests/browser/worker.test.mjs).
+window.addEventListener('basira:crash-worker', () => state.worker.postMessage({type: 'crash'}));
+
+/** Registers the service worker that keeps the page's files for offline use. */
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('sw.js').catch((e) => console.warn(`basira: no offline copy (${e})`));
+}
+
+if (savedLanguage() !== 'ar') setLanguage(savedLanguage(), {remember: false});
 startWorker();
+registerServiceWorker();

@@ -2,8 +2,10 @@
  * The analysis worker: loads basira's wasm module once and runs analyses off the main thread.
  *
  * Messages in:  {type: 'analyze', id, inputs: [{name, text}], options: {...}}
+ *               {type: 'crash'}   (tests: throws outside any handler, as a real crash would)
  * Messages out: {type: 'ready', version}
  *               {type: 'progress', id, stage, done, total}
+ *               {type: 'result-part', id, key, items}  (zero or more, before the result)
  *               {type: 'result', id, result, ms}     (result: the parsed basira.analysis JSON)
  *               {type: 'error', id, error: {code, message, ...}}
  * Cancelling is terminating this worker; the page makes a new one.
@@ -14,7 +16,45 @@ importScripts('basira.js');
 /** Progress messages are throttled to about this many milliseconds apart. */
 const PROGRESS_INTERVAL_MS = 50;
 
-const modulePromise = createBasira();
+/**
+ * How much of a large array goes in one message (items, counting an entity's mentions). Each
+ * message is cloned into the page in a task of its own: a big analysis in one message would
+ * block the page's main thread for as long as that copy takes.
+ */
+const PART_WEIGHT = 800;
+
+/**
+ * Posts an analysis: its large arrays first, in 'result-part' messages of about PART_WEIGHT
+ * items, then the rest as 'result' with those arrays empty (the page puts the parts back).
+ */
+function postResult(id, result, ms) {
+  const head = {};
+  const weight = (item) => 1 + (item && item.mentions ? item.mentions.length : 0);
+  for (const [key, value] of Object.entries(result)) {
+    if (!Array.isArray(value) || value.reduce((n, item) => n + weight(item), 0) <= PART_WEIGHT) {
+      head[key] = value;
+      continue;
+    }
+    head[key] = [];
+    let start = 0;
+    let load = 0;
+    for (let i = 0; i < value.length; i++) {
+      load += weight(value[i]);
+      if (load >= PART_WEIGHT || i === value.length - 1) {
+        postMessage({type: 'result-part', id, key, items: value.slice(start, i + 1)});
+        start = i + 1;
+        load = 0;
+      }
+    }
+  }
+  postMessage({type: 'result', id, result: head, ms});
+}
+
+// A wasm abort leaves the module unusable: the worker then dies with an uncaught error, and the
+// page, seeing it, starts a new worker.
+const modulePromise = createBasira({
+  onAbort: (what) => setTimeout(() => { throw new Error(`basira aborted: ${what}`); }),
+});
 
 modulePromise.then(
   (m) => {
@@ -26,6 +66,10 @@ modulePromise.then(
 
 self.onmessage = async (event) => {
   const msg = event.data;
+  if (msg && msg.type === 'crash') {
+    setTimeout(() => { throw new Error('crash requested'); });
+    return;
+  }
   if (!msg || msg.type !== 'analyze') return;
   const {id} = msg;
   try {
@@ -47,7 +91,7 @@ self.onmessage = async (event) => {
     if (parsed.error) {
       postMessage({type: 'error', id, error: parsed.error});
     } else {
-      postMessage({type: 'result', id, result: parsed, ms});
+      postResult(id, parsed, ms);
     }
   } catch (e) {
     postMessage({type: 'error', id, error: {code: 'internal', message: String(e && e.message || e)}});
