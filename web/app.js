@@ -407,6 +407,13 @@ function renderText(result, inputs) {
     for (const n of result.noise) {
       if (n.input === i) segments.push({span: n.span, noise: n.kind});
     }
+    // Dates and numbers where no entity stands (marks never nest: the first one placed wins).
+    for (const d of result.dates || []) {
+      if (d.input === i) segments.push({span: d.span, fact: d.type === 'TIME' ? 'TIME' : 'DATE', value: d.value || d.relation || ''});
+    }
+    for (const n of result.numbers || []) {
+      if (n.input === i) segments.push({span: n.span, fact: 'NUM', value: `${formatNumber(n.value)}${n.unit ? ' ' + n.unit : ''}`});
+    }
     segments.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
     const article = document.createElement('article');
     article.className = 'doc';
@@ -465,6 +472,11 @@ function segmentElement(seg, text) {
     el.title = t(`noise.${seg.noise}`);
     return el;
   }
+  if (seg.fact) {
+    el.dataset.type = seg.fact;
+    el.title = `${t(`type.${seg.fact}`)}: ${seg.value}`;
+    return el;
+  }
   el.dataset.type = seg.type;
   el.dataset.entity = seg.entity;
   el.title = `${t(`type.${seg.type}`)}: ${seg.name} (${seg.latin}) · ${seg.count}`;
@@ -489,6 +501,62 @@ function showError(text) {
 function hideError() {
   $('error').hidden = true;
   $('error').textContent = '';
+}
+
+/** A list item made of labelled parts, each a text node (never markup from the text). */
+function factItem(parts) {
+  const li = document.createElement('li');
+  for (const [cls, text] of parts) {
+    if (text === undefined || text === null || text === '') continue;
+    const span = document.createElement('span');
+    span.className = cls;
+    span.dir = 'auto';
+    span.textContent = text;
+    li.append(span, document.createTextNode(' '));
+  }
+  return li;
+}
+
+/** Who said what: speaker (entity, described, or inherited) → the quoted words. */
+function renderQuotes(result, inputs) {
+  const list = $('quotes');
+  list.replaceChildren();
+  const slice = (input, span) => inputs[input].text.slice(span[0], span[1]);
+  appendInChunks(list, result.quotes || [], (q) => {
+    const speaker = q.speaker !== null ? result.entities[q.speaker].name
+        : q.speaker_words ? slice(q.input, q.speaker_words.span) : t('quotes.unknown');
+    const li = factItem([['speaker', speaker + (q.inherited ? ' ↩' : '')], ['verb', q.verb ? slice(q.input, q.verb.span) : ''],
+      ['words', (q.kind === 'direct' ? '«' : '') + slice(q.input, q.span) + (q.kind === 'direct' ? '»' : '')]]);
+    li.dataset.kind = q.kind;
+    li.dataset.testid = 'quote';
+    return li;
+  });
+  $('quotes-box').hidden = !(result.quotes || []).length;
+  const sources = $('sources');
+  sources.replaceChildren();
+  for (const src of result.sources || []) sources.append(factItem([['name', src.name], ['count', `× ${formatNumber(src.count)}`]]));
+  $('sources-box').hidden = !(result.sources || []).length;
+}
+
+/** The timeline (dated events across the texts) and the figures the outlets give differently. */
+function renderTimeline(result, inputs) {
+  const story = result.story || {};
+  const list = $('timeline');
+  list.replaceChildren();
+  appendInChunks(list, story.timeline || [], (e) => {
+    const li = factItem([['date', e.value], ['sentence', e.text], ['meta', e.support.map((i) => inputs[i].name).join('، ')]]);
+    li.dataset.value = e.value;
+    return li;
+  });
+  $('timeline-box').hidden = !(story.timeline || []).length;
+  const figures = $('figures');
+  figures.replaceChildren();
+  for (const f of story.figures || []) {
+    // One line per compared figure: each outlet's value beside the others.
+    const li = factItem((f.values || []).flatMap((v) => [['value', v.text], ['meta', `(${inputs[v.input].name})`]]));
+    figures.append(li);
+  }
+  $('figures-box').hidden = !(story.figures || []).length;
 }
 
 /** The counts, each with its raw value in data-value. */
@@ -575,6 +643,8 @@ async function showResult(result, inputs, ms) {
     () => renderStats(result, ms),
     () => renderSummaries(result, inputs),
     () => renderEntities(result),
+    () => renderQuotes(result, inputs),
+    () => renderTimeline(result, inputs),
     () => renderText(result, inputs),
     () => renderDocuments(result, inputs),
     () => renderSentences(result, inputs),

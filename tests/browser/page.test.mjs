@@ -218,3 +218,26 @@ test('every request stayed on 127.0.0.1', () => {
   assert.deepEqual(outside, []);
   assert.ok(requests.some((u) => u.endsWith('/basira.wasm')), 'the wasm was loaded');
 });
+
+test('facts: dates and numbers marked in the text; quotes with their speaker; the timeline', async () => {
+  const {page, context} = await openPage();
+  await page.getByTestId('input').fill(
+      'وزيرة النقل تفتتح خط القطار الجديد\n\n' +
+      'افتتحت الحكومة في 3 مارس 2025 خط قطار يربط المدينتين بطول 120 كيلومتر. ' +
+      'وقال فلاديمير بوتين: «هذا الخط سيخدم مليون مسافر كل عام».\n' +
+      'وأضاف: «سنبني خطاً ثانياً قبل نهاية العقد».\n');
+  await page.getByTestId('analyze').click();
+  await page.waitForSelector('body[data-rendered]');
+  const dates = await page.locator('#text-view mark[data-type="DATE"]').allTextContents();
+  assert.ok(dates.includes('3 مارس 2025'), `dates: ${dates}`);
+  assert.ok((await page.locator('#text-view mark[data-type="NUM"]').count()) >= 1);
+  const quotes = page.locator('[data-testid="quotes"] li');
+  assert.equal(await quotes.count(), 2);
+  assert.equal(await quotes.nth(0).locator('.speaker').textContent(), 'فلاديمير بوتين');
+  assert.match(await quotes.nth(1).locator('.speaker').textContent(), /^فلاديمير بوتين/);
+  assert.equal(await quotes.nth(1).locator('.words').textContent(), '«سنبني خطاً ثانياً قبل نهاية العقد»');
+  const timeline = await page.locator('[data-testid="timeline"] li').first().getAttribute('data-value');
+  assert.equal(timeline, '2025-03-03');
+  await page.screenshot({path: join(shots, 'facts.png'), fullPage: true});
+  await context.close();
+});
