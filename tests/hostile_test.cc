@@ -227,6 +227,9 @@ TEST(HostileTest, OneLongLineWithoutSpacesCompletes) {
   ExpectSpansValid(result, inputs);
   EXPECT_EQ(result.sentences.size(), 1u);
   EXPECT_GE(result.stats.tokens, 1);
+  // It holds مراسل ("correspondent") but is far too long to be a byline.
+  ASSERT_EQ(result.documents.size(), 1u);
+  EXPECT_NE(result.documents[0].blocks[0].kind, BlockKind::kByline);
 }
 
 TEST(HostileTest, LatinOnlyTextIsAnalyzed) {
