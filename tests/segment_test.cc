@@ -338,6 +338,15 @@ TEST(TokensTest, NoWhitespaceToken) {
   EXPECT_EQ(Tokens(" \t كلمة \u00A0 \u200C\n كلمة  \r\n"),
             (Toks{{"كلمة", "word"}, {"كلمة", "word"}}));
 }
+TEST(TokensTest, BidiControlsAreNeverPartOfAWord) {
+  // ICU keeps format marks with the word before them; a token never ends or starts with one.
+  EXPECT_EQ(Tokens("\u202Bسمير العلوي\u202C \u200Fقال\u200F \u2067Rotterdam\u2069 12\u200E"),
+            (Toks{{"سمير", "word"},
+                  {"العلوي", "word"},
+                  {"قال", "word"},
+                  {"Rotterdam", "word"},
+                  {"12", "number"}}));
+}
 TEST(TokensTest, WhitespaceOnlyHasNoTokens) { EXPECT_TRUE(Tokens(" \n\u00A0\t\u200C").empty()); }
 TEST(TokensTest, SpaceBetweenPunctuation) {
   EXPECT_EQ(Tokens(". ، ."), (Toks{{".", "punct"}, {"،", "punct"}, {".", "punct"}}));

@@ -306,6 +306,15 @@ TEST(StructureTest, ALabelledHeadlineIsNoByline) {
   EXPECT_EQ(cut.Blocks(0)[0], "headline:تقرير: شركة ناشئة تجمع 15 مليون دولار");
 }
 
+TEST(StructureTest, AVeryLongLineIsNoByline) {
+  // One "word" of 1,400 letters that holds مراسل: too long for any byline.
+  std::string line;
+  for (int i = 0; i < 100; ++i) line += "كتبوالمراسلون";
+  const Cut cut = Analyze(line + "\n\nنص الخبر الكامل هنا.\n");
+  EXPECT_EQ(cut.Blocks(0)[0].rfind("byline:", 0), std::string::npos)
+      << cut.Blocks(0)[0].substr(0, 40);
+}
+
 TEST(StructureTest, EllipsisInAHeadlineIsNoSentenceEnd) {
   const Cut cut = Analyze("اتهامات جديدة.. مقابل ماذا؟\n\nنص الخبر الكامل هنا.\n");
   EXPECT_EQ(cut.Blocks(0)[0], "headline:اتهامات جديدة.. مقابل ماذا؟");

@@ -3,6 +3,7 @@
 # Idempotent: packages already present are left as they are; it says what it installs.
 #   Debian: cmake ninja-build g++ emscripten (+ binaryen) libicu-dev icu-devtools
 #           nlohmann-json3-dev libgtest-dev googletest dpkg-dev chromium nodejs npm
+#           clang libclang-rt-14-dev (libFuzzer, ASan, UBSan: tools/fuzz.sh)
 #   deb-src: a bookworm deb-src entry, so that tools/icu-wasm.sh can fetch ICU 72.1's source
 #   npm:    package-lock.json with `npm ci`: the page's font (@fontsource/noto-naskh-arabic, copied
 #           into the site by the build) and, for the tests, playwright-core, ajv and axe-core
@@ -17,7 +18,8 @@ need_root() {
 }
 
 packages=(cmake ninja-build g++ emscripten binaryen libicu-dev icu-devtools nlohmann-json3-dev
-          libgtest-dev googletest dpkg-dev chromium fonts-dejavu-core clang-format python3)
+          libgtest-dev googletest dpkg-dev chromium fonts-dejavu-core clang-format python3
+          clang libclang-rt-14-dev)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 

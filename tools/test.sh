@@ -4,6 +4,7 @@
 #   2. native: the GoogleTest suite (ctest)
 #   3. wasm: the same suite under node, and native == wasm on fixtures and samples (ctest)
 #   4. browser: the page in Debian's Chromium with playwright-core (node --test)
+#   5. fuzz: a short libFuzzer pass on both targets (tools/fuzz.sh; FUZZ_SECONDS, default 20 each)
 # Tests that need ../shared skip with a message when it is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,4 +18,6 @@ echo "== wasm tests (node)"
 ctest --preset wasm
 echo "== browser tests (chromium)"
 node --test tests/browser/
+echo "== fuzz (libFuzzer, ASan + UBSan)"
+bash tools/fuzz.sh "${FUZZ_SECONDS:-20}"
 echo "test: everything passed in $(( $(date +%s) - start )) s"

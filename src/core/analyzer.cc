@@ -223,6 +223,7 @@ Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer) {
   status = recognize::Recognizer::Create(&impl->recognizer);
   if (!status.ok()) return status;
   status = summarize::Summarizer::Create(&impl->summarizer);
+  if (!status.ok()) return status;
   status = facts::Extractor::Create(&impl->facts);
   if (!status.ok()) return status;
   status = impl->ner.Load(basira_ner_model, basira_ner_model_size);

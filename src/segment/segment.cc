@@ -158,16 +158,11 @@ void Segmenter::Session::Tokens(const icu::UnicodeString& text, Span range,
   int32_t start = words_->first();
   for (int32_t end = words_->next(); end != icu::BreakIterator::DONE;
        start = end, end = words_->next()) {
-    const Span s{range.start + start, range.start + end};
-    const int32_t rule = words_->getRuleStatus();
-    if (rule == UBRK_WORD_NONE) {
-      // ICU gives runs of spaces, single punctuation marks and whole emoji sequences (with ZWJ,
-      // modifiers, flags) here: whatever is left after trimming the spaces is one token.
-      const Span trimmed = Trim(text, s);
-      if (trimmed.length() > 0) out->push_back({trimmed, KindOf(text, trimmed, rule)});
-      continue;
-    }
-    out->push_back({s, KindOf(text, s, rule)});
+    // ICU gives runs of spaces, single punctuation marks and whole emoji sequences (with ZWJ,
+    // modifiers, flags) as one break each, and keeps invisible format marks (bidi controls, BOM)
+    // with the word before them: whatever is left after trimming those is one token.
+    const Span s = Trim(text, Span{range.start + start, range.start + end});
+    if (s.length() > 0) out->push_back({s, KindOf(text, s, words_->getRuleStatus())});
   }
   utext_close(&utext);
 }

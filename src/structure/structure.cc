@@ -142,8 +142,14 @@ bool ContainsAny(const std::u16string& key, std::initializer_list<std::u16string
   return false;
 }
 
+// The longest byline in UTF-16 units: eight words of a long name and title fit well within it; a
+// line past it is never a byline, whatever word it holds (a line of 1 MB without a space is one
+// "word").
+constexpr int32_t kMaxBylineLength = 160;
+
 bool IsByline(const Line& line) {
   if (line.words == 0 || line.words > 8 || EndsSentence(line.last)) return false;
+  if (line.span.length() > kMaxBylineLength) return false;
   if (ContainsAny(line.key, {u"ترجمه", u"بقلم", u"كتب:", u"كتبت:", u"اعداد", u"مراسل", u"خاص"})) {
     return true;
   }

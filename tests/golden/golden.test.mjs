@@ -12,7 +12,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {createRequire} from 'node:module';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -139,6 +140,37 @@ test('errors are the same JSON in both builds', async () => {
   assert.match(JSON.parse(big.stdout).error.message, /limit is 10 bytes/);
   const wb = JSON.parse(m.analyze(JSON.stringify(['نص أطول من عشرة بايتات']), '{"max_bytes":10}'));
   assert.equal(wb.error.code, 'input_too_large');
+});
+
+// The rows of docs/hostile-inputs.md that a JS string can carry (invalid UTF-8 cannot cross into
+// wasm, and 50 MB is tested in tests/hostile_test.cc and tests/cli_too_large.sh).
+const HOSTILE = {
+  'nul.txt': 'خبر\0عاجل',
+  'empty.txt': '',
+  'whitespace.txt': ' \t\r\n \u00a0\u3000\n',
+  'bidi_only.txt': '\u200f\u200e\u202b\u202c\u2067\u2069\u200c',
+  'diacritics.txt': '\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652 \u064e\u064f\n\u0650',
+  'bidi.txt': 'قال \u200fالرئيس\u200f \u202bسمير العلوي\u202c إن \u2067Rotterdam\u2069 ستستقبل 300 سفينة\u200e في 2024.',
+  'emoji.txt': '😀 أغلقت السلطات الميناء 🇸🇦 يوم الاثنين 👨‍👩‍👧 بعد إضراب 👍🏽 شارك فيه 𝐀𝐁𝐂 نحو 200 عامل😀.',
+  'long_line.txt': 'كتبوالمراسلون'.repeat(40000),
+  'latin.txt': 'Port closed\n\nThe port of Rotterdam closed on Monday after a strike by 300 workers.',
+  'mixed.txt': 'أعلنت شركة Nordlicht GmbH في 2024 عن 1500 وظيفة و٣٠٠ أخرى في فرعها بـ Berlin، بكلفة 4.5 مليون EUR.',
+  'html.txt': '<script>alert("x")</script>\n<p onclick="steal()">أغلقت السلطات الميناء يوم الاثنين.</p>',
+};
+
+test('hostile inputs: wasm == native, byte for byte, results and errors alike', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'basira-hostile-'));
+  try {
+    for (const [name, text] of Object.entries(HOSTILE)) {
+      writeFileSync(join(dir, name), text);
+      const n = runNative(dir, [name]);
+      assert.ok(n.status === 0 || n.status === 1, `${name}: exit status ${n.status}`);
+      assert.equal(await runWasm(dir, [name]), n.stdout, name);
+      if (n.status === 0) checkSpans(n.stdout, dir, [name]);
+    }
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
 });
 
 test('the wasm boundary turns bad requests into error JSON, never an exception', async () => {
