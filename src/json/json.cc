@@ -3,10 +3,14 @@
 // type-checked first, so no input can make it throw or abort.
 #include "basira/json.h"
 
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace basira {
 namespace {
@@ -33,277 +37,571 @@ std::vector<uint32_t> Utf16ToByteOffsets(const std::string& utf8) {
   return map;
 }
 
-Json SpanJson(Span s) { return Json::array({s.start, s.end}); }
+// A compact JSON writer, byte for byte what nlohmann's dump(-1, ' ', false, replace) gives for
+// the same document, without building a document tree first: the analysis result is large (a
+// megabyte of text makes several of JSON), and the tree cost more than the writing.
+class Writer {
+ public:
+  explicit Writer(size_t reserve) { out_.reserve(reserve); }
 
-// Whole values are written as integers, so 3000000 never prints as 3e6.
-Json NumberJson(double value) {
-  if (value == std::floor(value) && std::fabs(value) < 9.0e15) {
-    return static_cast<int64_t>(value);
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  // An object's key; the next call writes its value.
+  void Key(const char* key) {
+    Comma();
+    out_ += '"';
+    out_ += key;  // keys are our own ASCII names: nothing to escape
+    out_ += "\":";
+    comma_ = false;
   }
-  return value;
-}
+  void String(std::string_view s) {
+    Comma();
+    AppendString(s);
+    comma_ = true;
+  }
+  void Int(int64_t v) {
+    Comma();
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+    comma_ = true;
+  }
+  void Double(double v) {
+    Comma();
+    out_ += Json(v).dump();  // nlohmann's shortest round-trip form (0.5, 1.0, 1e-05, null)
+    comma_ = true;
+  }
+  // Whole values as integers, so 3000000 never prints as 3e6.
+  void Number(double v) {
+    if (v == std::floor(v) && std::fabs(v) < 9.0e15) {
+      Int(static_cast<int64_t>(v));
+    } else {
+      Double(v);
+    }
+  }
+  void Bool(bool v) {
+    Comma();
+    out_ += v ? "true" : "false";
+    comma_ = true;
+  }
+  void Null() {
+    Comma();
+    out_ += "null";
+    comma_ = true;
+  }
+  void SpanValue(Span s) {
+    BeginArray();
+    Int(s.start);
+    Int(s.end);
+    EndArray();
+  }
+  void Ints(const std::vector<int32_t>& v) {
+    BeginArray();
+    for (int32_t x : v) Int(x);
+    EndArray();
+  }
+
+  // Fields: a key and its value.
+  void Field(const char* key, std::string_view v) { Key(key), String(v); }
+  void Field(const char* key, const char* v) { Key(key), String(v); }
+  void Field(const char* key, const std::string& v) { Key(key), String(v); }
+  void Field(const char* key, int32_t v) { Key(key), Int(v); }
+  void Field(const char* key, int64_t v) { Key(key), Int(v); }
+  void Field(const char* key, size_t v) { Key(key), Int(static_cast<int64_t>(v)); }
+  void Field(const char* key, double v) { Key(key), Double(v); }
+  void Field(const char* key, bool v) { Key(key), Bool(v); }
+  void Field(const char* key, Span v) { Key(key), SpanValue(v); }
+  void Field(const char* key, const std::vector<int32_t>& v) { Key(key), Ints(v); }
+
+  std::string Take() { return std::move(out_); }
+
+ private:
+  void Comma() {
+    if (comma_) out_ += ',';
+  }
+  void Open(char c) {
+    Comma();
+    out_ += c;
+    comma_ = false;
+  }
+  void Close(char c) {
+    out_ += c;
+    comma_ = true;
+  }
+  // Quotes and escapes a string: ", \ and control characters, nothing else (the output is
+  // UTF-8). A string that is not well-formed UTF-8 goes through nlohmann, whose error handler
+  // replaces the bad bytes with U+FFFD, so the two writers never differ.
+  void AppendString(std::string_view s) {
+    if (!IsUtf8(s)) {
+      out_ += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+      return;
+    }
+    out_ += '"';
+    size_t plain = 0;  // start of the run of bytes copied as they are
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + plain, i - plain);
+      plain = i + 1;
+      switch (c) {
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\b':
+          out_ += "\\b";
+          break;
+        case '\f':
+          out_ += "\\f";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
+        default: {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out_ += buf;
+        }
+      }
+    }
+    out_.append(s.data() + plain, s.size() - plain);
+    out_ += '"';
+  }
+  // Well-formed UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
+  static bool IsUtf8(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      if (b < 0x80) {
+        ++i;
+        continue;
+      }
+      int len;
+      uint32_t cp;
+      if (b >= 0xC2 && b <= 0xDF) {
+        len = 2, cp = b & 0x1F;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        len = 3, cp = b & 0x0F;
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        len = 4, cp = b & 0x07;
+      } else {
+        return false;
+      }
+      if (i + len > s.size()) return false;
+      for (int k = 1; k < len; ++k) {
+        const auto t = static_cast<unsigned char>(s[i + k]);
+        if ((t & 0xC0) != 0x80) return false;
+        cp = (cp << 6) | (t & 0x3F);
+      }
+      if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+          (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+        return false;
+      }
+      i += len;
+    }
+    return true;
+  }
+
+  std::string out_;
+  bool comma_ = false;  // a value was just written: the next one needs a comma first
+};
 
 }  // namespace
 
 std::string ResultToJson(const Result& result, const std::vector<Input>& inputs) {
   std::vector<std::vector<uint32_t>> maps;
   maps.reserve(inputs.size());
-  for (const Input& input : inputs) maps.push_back(Utf16ToByteOffsets(input.text));
+  size_t bytes = 0;
+  for (const Input& input : inputs) {
+    maps.push_back(Utf16ToByteOffsets(input.text));
+    bytes += input.text.size();
+  }
   auto text_of = [&](int32_t input, Span s) {
     const auto& map = maps[input];
-    return inputs[input].text.substr(map[s.start], map[s.end] - map[s.start]);
+    return std::string_view(inputs[input].text).substr(map[s.start], map[s.end] - map[s.start]);
   };
 
-  Json j;
-  j["schema"] = kSchemaName;
-  j["schema_version"] = kSchemaVersion;
-  j["basira"] = Version();
-  Json& in = j["inputs"] = Json::array();
+  Writer w(4 * bytes + 4096);
+  // A span and the text it covers: {"span": [s, e], "text": "..."}, or null when empty.
+  auto span_text_or_null = [&](const char* key, int32_t input, Span span) {
+    w.Key(key);
+    if (span.length() <= 0) return w.Null();
+    w.BeginObject();
+    w.Field("span", span);
+    w.Field("text", text_of(input, span));
+    w.EndObject();
+  };
+
+  w.BeginObject();
+  w.Field("schema", kSchemaName);
+  w.Field("schema_version", kSchemaVersion);
+  w.Field("basira", Version());
+  w.Key("inputs");
+  w.BeginArray();
   for (size_t i = 0; i < result.inputs.size(); ++i) {
     const InputInfo& info = result.inputs[i];
-    in.push_back(
-        {{"index", i}, {"name", info.name}, {"bytes", info.bytes}, {"length", info.length}});
+    w.BeginObject();
+    w.Field("index", i);
+    w.Field("name", info.name);
+    w.Field("bytes", info.bytes);
+    w.Field("length", info.length);
+    w.EndObject();
   }
-  Json& docs = j["documents"] = Json::array();
+  w.EndArray();
+  w.Key("documents");
+  w.BeginArray();
   for (size_t i = 0; i < result.documents.size(); ++i) {
     const Document& d = result.documents[i];
-    Json doc = {{"id", i}, {"input", d.input}, {"span", SpanJson(d.span)}};
+    w.BeginObject();
+    w.Field("id", i);
+    w.Field("input", d.input);
+    w.Field("span", d.span);
+    // The first headline, subheadline and byline are also named at the top, for readers.
+    bool named[3] = {false, false, false};
     for (const Block& b : d.blocks) {
-      // The first headline, subheadline and byline are also named at the top, for readers.
-      const char* name = BlockKindName(b.kind);
-      if ((b.kind == BlockKind::kHeadline || b.kind == BlockKind::kSubheadline ||
-           b.kind == BlockKind::kByline) &&
-          !doc.contains(name)) {
-        doc[name] = {{"span", SpanJson(b.span)}, {"text", text_of(d.input, b.span)}};
-      }
+      const int which = b.kind == BlockKind::kHeadline      ? 0
+                        : b.kind == BlockKind::kSubheadline ? 1
+                        : b.kind == BlockKind::kByline      ? 2
+                                                            : -1;
+      if (which < 0 || named[which]) continue;
+      named[which] = true;
+      w.Key(BlockKindName(b.kind));
+      w.BeginObject();
+      w.Field("span", b.span);
+      w.Field("text", text_of(d.input, b.span));
+      w.EndObject();
     }
     if (d.has_dateline) {
       const Dateline& dl = d.dateline;
       char date[40];
       std::snprintf(date, sizeof date, "%04d-%02d-%02d", dl.year, dl.month, dl.day);
-      Json dateline = {
-          {"span", SpanJson(dl.span)}, {"text", text_of(d.input, dl.span)}, {"date", date}};
+      w.Key("dateline");
+      w.BeginObject();
+      w.Field("span", dl.span);
+      w.Field("text", text_of(d.input, dl.span));
+      w.Field("date", date);
       if (dl.hour >= 0) {
         char time[24];
         std::snprintf(time, sizeof time, "%02d:%02d", dl.hour, dl.minute);
-        dateline["time"] = time;
-        dateline["value"] = std::string(date) + "T" + time;
+        w.Field("time", time);
+        w.Field("value", std::string(date) + "T" + time);
       } else {
-        dateline["value"] = date;
+        w.Field("value", date);
       }
-      doc["dateline"] = std::move(dateline);
+      w.EndObject();
     }
-    Json& blocks = doc["blocks"] = Json::array();
+    w.Key("blocks");
+    w.BeginArray();
     for (const Block& b : d.blocks) {
-      blocks.push_back({{"kind", BlockKindName(b.kind)}, {"span", SpanJson(b.span)}});
+      w.BeginObject();
+      w.Field("kind", BlockKindName(b.kind));
+      w.Field("span", b.span);
+      w.EndObject();
     }
-    docs.push_back(std::move(doc));
+    w.EndArray();
+    w.EndObject();
   }
-  Json& noise = j["noise"] = Json::array();
+  w.EndArray();
+  w.Key("noise");
+  w.BeginArray();
   for (const Noise& n : result.noise) {
-    Json item = {{"input", n.input},
-                 {"kind", NoiseKindName(n.kind)},
-                 {"span", SpanJson(n.span)},
-                 {"text", text_of(n.input, n.span)}};
-    if (n.kind == NoiseKind::kDuplicate) item["repeats"] = SpanJson(n.original);
-    noise.push_back(std::move(item));
+    w.BeginObject();
+    w.Field("input", n.input);
+    w.Field("kind", NoiseKindName(n.kind));
+    w.Field("span", n.span);
+    w.Field("text", text_of(n.input, n.span));
+    if (n.kind == NoiseKind::kDuplicate) w.Field("repeats", n.original);
+    w.EndObject();
   }
-  Json& sentences = j["sentences"] = Json::array();
+  w.EndArray();
+  w.Key("sentences");
+  w.BeginArray();
   for (size_t i = 0; i < result.sentences.size(); ++i) {
     const Sentence& s = result.sentences[i];
-    sentences.push_back({{"id", i},
-                         {"input", s.input},
-                         {"document", s.document},
-                         {"block", BlockKindName(s.block)},
-                         {"span", SpanJson(s.span)},
-                         {"text", text_of(s.input, s.span)}});
+    w.BeginObject();
+    w.Field("id", i);
+    w.Field("input", s.input);
+    w.Field("document", s.document);
+    w.Field("block", BlockKindName(s.block));
+    w.Field("span", s.span);
+    w.Field("text", text_of(s.input, s.span));
+    w.EndObject();
   }
+  w.EndArray();
   if (!result.tokens.empty()) {
-    Json& tokens = j["tokens"] = Json::array();
+    w.Key("tokens");
+    w.BeginArray();
     for (const Token& t : result.tokens) {
-      Json token = {{"input", t.input},
-                    {"sentence", t.sentence},
-                    {"span", SpanJson(t.span)},
-                    {"kind", TokenKindName(t.kind)},
-                    {"text", text_of(t.input, t.span)}};
+      w.BeginObject();
+      w.Field("input", t.input);
+      w.Field("sentence", t.sentence);
+      w.Field("span", t.span);
+      w.Field("kind", TokenKindName(t.kind));
+      w.Field("text", text_of(t.input, t.span));
       if (!t.proclitics.empty() || !t.enclitics.empty()) {
-        Json pro = Json::array(), en = Json::array();
-        for (const Span& c : t.proclitics) pro.push_back(SpanJson(c));
-        for (const Span& c : t.enclitics) en.push_back(SpanJson(c));
-        token["stem"] = SpanJson(t.stem);
-        token["stem_text"] = text_of(t.input, t.stem);
-        if (!pro.empty()) token["proclitics"] = std::move(pro);
-        if (!en.empty()) token["enclitics"] = std::move(en);
+        w.Field("stem", t.stem);
+        w.Field("stem_text", text_of(t.input, t.stem));
+        if (!t.proclitics.empty()) {
+          w.Key("proclitics");
+          w.BeginArray();
+          for (const Span& c : t.proclitics) w.SpanValue(c);
+          w.EndArray();
+        }
+        if (!t.enclitics.empty()) {
+          w.Key("enclitics");
+          w.BeginArray();
+          for (const Span& c : t.enclitics) w.SpanValue(c);
+          w.EndArray();
+        }
       }
-      tokens.push_back(std::move(token));
+      w.EndObject();
     }
+    w.EndArray();
   }
-  Json& entities = j["entities"] = Json::array();
+  w.Key("entities");
+  w.BeginArray();
   for (size_t i = 0; i < result.entities.size(); ++i) {
     const Entity& e = result.entities[i];
-    Json mentions = Json::array();
+    w.BeginObject();
+    w.Field("id", i);
+    w.Field("type", EntityTypeName(e.type));
+    w.Field("name", e.name);
+    w.Field("latin", e.latin);
+    w.Field("salience", e.salience);
+    w.Key("mentions");
+    w.BeginArray();
     for (const Mention& m : e.mentions) {
-      mentions.push_back({{"input", m.input},
-                          {"sentence", m.sentence},
-                          {"span", SpanJson(m.span)},
-                          {"kind", MentionKindName(m.kind)},
-                          {"text", text_of(m.input, m.span)}});
+      w.BeginObject();
+      w.Field("input", m.input);
+      w.Field("sentence", m.sentence);
+      w.Field("span", m.span);
+      w.Field("kind", MentionKindName(m.kind));
+      w.Field("text", text_of(m.input, m.span));
+      w.EndObject();
     }
-    entities.push_back({{"id", i},
-                        {"type", EntityTypeName(e.type)},
-                        {"name", e.name},
-                        {"latin", e.latin},
-                        {"salience", e.salience},
-                        {"mentions", std::move(mentions)}});
+    w.EndArray();
+    w.EndObject();
   }
-  Json& dates = j["dates"] = Json::array();
+  w.EndArray();
+  w.Key("dates");
+  w.BeginArray();
   for (const DateMention& d : result.dates) {
-    Json item = {{"input", d.input},
-                 {"sentence", d.sentence},
-                 {"span", SpanJson(d.span)},
-                 {"text", text_of(d.input, d.span)},
-                 {"type", DateTypeName(d.type)}};
-    if (!d.value.empty()) item["value"] = d.value;
-    item["calendar"] = d.hijri ? "hijri" : "gregorian";
-    if (d.hijri) item["hijri"] = d.hijri_value;
-    item["relative"] = d.relative;
-    if (!d.relation.empty()) item["relation"] = d.relation;
-    if (!d.anchor.empty()) item["anchor"] = d.anchor;
-    dates.push_back(std::move(item));
+    w.BeginObject();
+    w.Field("input", d.input);
+    w.Field("sentence", d.sentence);
+    w.Field("span", d.span);
+    w.Field("text", text_of(d.input, d.span));
+    w.Field("type", DateTypeName(d.type));
+    if (!d.value.empty()) w.Field("value", d.value);
+    w.Field("calendar", d.hijri ? "hijri" : "gregorian");
+    if (d.hijri) w.Field("hijri", d.hijri_value);
+    w.Field("relative", d.relative);
+    if (!d.relation.empty()) w.Field("relation", d.relation);
+    if (!d.anchor.empty()) w.Field("anchor", d.anchor);
+    w.EndObject();
   }
-  Json& numbers = j["numbers"] = Json::array();
+  w.EndArray();
+  w.Key("numbers");
+  w.BeginArray();
   for (const NumberMention& n : result.numbers) {
-    Json item = {{"input", n.input},
-                 {"sentence", n.sentence},
-                 {"span", SpanJson(n.span)},
-                 {"text", text_of(n.input, n.span)},
-                 {"kind", NumberKindName(n.kind)}};
-    item["value"] = NumberJson(n.value);
-    if (!n.unit.empty()) item["unit"] = n.unit;
-    if (!n.currency.empty()) item["currency"] = n.currency;
-    if (!n.qualifier.empty()) item["qualifier"] = n.qualifier;
-    numbers.push_back(std::move(item));
+    w.BeginObject();
+    w.Field("input", n.input);
+    w.Field("sentence", n.sentence);
+    w.Field("span", n.span);
+    w.Field("text", text_of(n.input, n.span));
+    w.Field("kind", NumberKindName(n.kind));
+    w.Key("value");
+    w.Number(n.value);
+    if (!n.unit.empty()) w.Field("unit", n.unit);
+    if (!n.currency.empty()) w.Field("currency", n.currency);
+    if (!n.qualifier.empty()) w.Field("qualifier", n.qualifier);
+    w.EndObject();
   }
-  auto span_or_null = [&](int32_t input, Span span) -> Json {
-    if (span.length() <= 0) return nullptr;
-    return {{"span", SpanJson(span)}, {"text", text_of(input, span)}};
-  };
-  Json& quotes = j["quotes"] = Json::array();
+  w.EndArray();
+  w.Key("quotes");
+  w.BeginArray();
   for (const Quote& q : result.quotes) {
-    quotes.push_back({{"input", q.input},
-                      {"sentence", q.sentence},
-                      {"span", SpanJson(q.span)},
-                      {"text", text_of(q.input, q.span)},
-                      {"kind", QuoteKindName(q.kind)},
-                      {"speaker", q.speaker >= 0 ? Json(q.speaker) : Json(nullptr)},
-                      {"speaker_words", span_or_null(q.input, q.speaker_span)},
-                      {"verb", span_or_null(q.input, q.verb)},
-                      {"inherited", q.inherited}});
+    w.BeginObject();
+    w.Field("input", q.input);
+    w.Field("sentence", q.sentence);
+    w.Field("span", q.span);
+    w.Field("text", text_of(q.input, q.span));
+    w.Field("kind", QuoteKindName(q.kind));
+    w.Key("speaker");
+    if (q.speaker >= 0) {
+      w.Int(q.speaker);
+    } else {
+      w.Null();
+    }
+    span_text_or_null("speaker_words", q.input, q.speaker_span);
+    span_text_or_null("verb", q.input, q.verb);
+    w.Field("inherited", q.inherited);
+    w.EndObject();
   }
-  Json& sources = j["sources"] = Json::array();
+  w.EndArray();
+  w.Key("sources");
+  w.BeginArray();
   for (const Source& src : result.sources) {
-    Json citations = Json::array();
-    for (const Citation& c : src.citations) {
-      citations.push_back(
-          {{"input", c.input}, {"sentence", c.sentence}, {"span", SpanJson(c.span)}});
-    }
     const Entity& e = result.entities[src.entity];
-    sources.push_back({{"entity", src.entity},
-                       {"name", e.name},
-                       {"type", EntityTypeName(e.type)},
-                       {"count", src.citations.size()},
-                       {"citations", std::move(citations)}});
+    w.BeginObject();
+    w.Field("entity", src.entity);
+    w.Field("name", e.name);
+    w.Field("type", EntityTypeName(e.type));
+    w.Field("count", src.citations.size());
+    w.Key("citations");
+    w.BeginArray();
+    for (const Citation& c : src.citations) {
+      w.BeginObject();
+      w.Field("input", c.input);
+      w.Field("sentence", c.sentence);
+      w.Field("span", c.span);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
   }
-  Json& summaries = j["summaries"] = Json::array();
+  w.EndArray();
+  w.Key("summaries");
+  w.BeginArray();
   for (const DocumentSummary& d : result.summaries) {
-    Json sentences = Json::array(), phrases = Json::array();
+    w.BeginObject();
+    w.Field("document", d.document);
+    w.Field("input", d.input);
+    w.Key("sentences");
+    w.BeginArray();
     for (const SummarySentence& s : d.sentences) {
-      sentences.push_back({{"sentence", s.sentence},
-                           {"input", s.input},
-                           {"span", SpanJson(s.span)},
-                           {"score", s.score},
-                           {"text", text_of(s.input, s.span)}});
+      w.BeginObject();
+      w.Field("sentence", s.sentence);
+      w.Field("input", s.input);
+      w.Field("span", s.span);
+      w.Field("score", s.score);
+      w.Field("text", text_of(s.input, s.span));
+      w.EndObject();
     }
+    w.EndArray();
+    w.Key("keyphrases");
+    w.BeginArray();
     for (const Keyphrase& p : d.keyphrases) {
-      Json phrase = {{"text", text_of(p.input, p.span)},
-                     {"key", p.key},
-                     {"score", p.score},
-                     {"count", p.count},
-                     {"input", p.input},
-                     {"span", SpanJson(p.span)}};
-      if (p.entity >= 0) phrase["entity"] = p.entity;
-      phrases.push_back(std::move(phrase));
+      w.BeginObject();
+      w.Field("text", text_of(p.input, p.span));
+      w.Field("key", p.key);
+      w.Field("score", p.score);
+      w.Field("count", p.count);
+      w.Field("input", p.input);
+      w.Field("span", p.span);
+      if (p.entity >= 0) w.Field("entity", p.entity);
+      w.EndObject();
     }
-    summaries.push_back({{"document", d.document},
-                         {"input", d.input},
-                         {"sentences", std::move(sentences)},
-                         {"keyphrases", std::move(phrases)}});
+    w.EndArray();
+    w.EndObject();
   }
-  Json story_summary = Json::array(), duplicates = Json::array();
+  w.EndArray();
+  w.Key("story");
+  w.BeginObject();
+  w.Key("summary");
+  w.BeginArray();
   for (const StorySentence& s : result.story.summary) {
-    story_summary.push_back({{"sentence", s.sentence},
-                             {"input", s.input},
-                             {"document", s.document},
-                             {"span", SpanJson(s.span)},
-                             {"score", s.score},
-                             {"text", text_of(s.input, s.span)},
-                             {"support", s.support},
-                             {"documents", s.documents},
-                             {"sentences", s.sentences},
-                             {"single_source", s.single_source}});
+    w.BeginObject();
+    w.Field("sentence", s.sentence);
+    w.Field("input", s.input);
+    w.Field("document", s.document);
+    w.Field("span", s.span);
+    w.Field("score", s.score);
+    w.Field("text", text_of(s.input, s.span));
+    w.Field("support", s.support);
+    w.Field("documents", s.documents);
+    w.Field("sentences", s.sentences);
+    w.Field("single_source", s.single_source);
+    w.EndObject();
   }
+  w.EndArray();
+  w.Key("duplicates");
+  w.BeginArray();
   for (const DuplicateDocument& d : result.story.duplicates) {
-    duplicates.push_back({{"document", d.document},
-                          {"input", d.input},
-                          {"duplicate_of", d.duplicate_of},
-                          {"duplicate_of_input", d.duplicate_of_input},
-                          {"similarity", d.similarity}});
+    w.BeginObject();
+    w.Field("document", d.document);
+    w.Field("input", d.input);
+    w.Field("duplicate_of", d.duplicate_of);
+    w.Field("duplicate_of_input", d.duplicate_of_input);
+    w.Field("similarity", d.similarity);
+    w.EndObject();
   }
-  Json timeline = Json::array(), figures = Json::array();
+  w.EndArray();
+  w.Key("timeline");
+  w.BeginArray();
   for (const TimelineEvent& t : result.story.timeline) {
-    timeline.push_back({{"value", t.value},
-                        {"granularity", t.granularity},
-                        {"date", t.date},
-                        {"date_span", SpanJson(t.date_span)},
-                        {"date_text", text_of(t.input, t.date_span)},
-                        {"sentence", t.sentence},
-                        {"input", t.input},
-                        {"document", t.document},
-                        {"span", SpanJson(t.span)},
-                        {"text", text_of(t.input, t.span)},
-                        {"support", t.support},
-                        {"documents", t.documents},
-                        {"sentences", t.sentences},
-                        {"other_dates", t.other_dates}});
+    w.BeginObject();
+    w.Field("value", t.value);
+    w.Field("granularity", t.granularity);
+    w.Field("date", t.date);
+    w.Field("date_span", t.date_span);
+    w.Field("date_text", text_of(t.input, t.date_span));
+    w.Field("sentence", t.sentence);
+    w.Field("input", t.input);
+    w.Field("document", t.document);
+    w.Field("span", t.span);
+    w.Field("text", text_of(t.input, t.span));
+    w.Field("support", t.support);
+    w.Field("documents", t.documents);
+    w.Field("sentences", t.sentences);
+    w.Field("other_dates", t.other_dates);
+    w.EndObject();
   }
+  w.EndArray();
+  w.Key("figures");
+  w.BeginArray();
   for (const Figure& f : result.story.figures) {
-    Json values = Json::array();
+    w.BeginObject();
+    w.Field("key", f.key);
+    w.Field("kind", NumberKindName(f.kind));
+    if (!f.unit.empty()) w.Field("unit", f.unit);
+    if (!f.currency.empty()) w.Field("currency", f.currency);
+    w.Field("agree", f.agree);
+    w.Key("values");
+    w.BeginArray();
     for (const FigureValue& v : f.values) {
-      Json item = {{"number", v.number},          {"input", v.input},
-                   {"document", v.document},      {"sentence", v.sentence},
-                   {"span", SpanJson(v.span)},    {"text", text_of(v.input, v.span)},
-                   {"value", NumberJson(v.value)}};
-      if (!v.qualifier.empty()) item["qualifier"] = v.qualifier;
-      item["sources"] = v.sources;
-      values.push_back(std::move(item));
+      w.BeginObject();
+      w.Field("number", v.number);
+      w.Field("input", v.input);
+      w.Field("document", v.document);
+      w.Field("sentence", v.sentence);
+      w.Field("span", v.span);
+      w.Field("text", text_of(v.input, v.span));
+      w.Key("value");
+      w.Number(v.value);
+      if (!v.qualifier.empty()) w.Field("qualifier", v.qualifier);
+      w.Field("sources", v.sources);
+      w.EndObject();
     }
-    Json figure = {{"key", f.key}, {"kind", NumberKindName(f.kind)}};
-    if (!f.unit.empty()) figure["unit"] = f.unit;
-    if (!f.currency.empty()) figure["currency"] = f.currency;
-    figure["agree"] = f.agree;
-    figure["values"] = std::move(values);
-    figures.push_back(std::move(figure));
+    w.EndArray();
+    w.EndObject();
   }
-  j["story"] = {{"summary", std::move(story_summary)},
-                {"duplicates", std::move(duplicates)},
-                {"timeline", std::move(timeline)},
-                {"figures", std::move(figures)}};
-  j["stats"] = {{"inputs", result.inputs.size()}, {"documents", result.documents.size()},
-                {"noise", result.noise.size()},   {"entities", result.entities.size()},
-                {"dates", result.dates.size()},   {"numbers", result.numbers.size()},
-                {"quotes", result.quotes.size()}, {"sentences", result.sentences.size()},
-                {"tokens", result.stats.tokens},  {"words", result.stats.words}};
-  return Dump(j);
+  w.EndArray();
+  w.EndObject();
+  w.Key("stats");
+  w.BeginObject();
+  w.Field("inputs", result.inputs.size());
+  w.Field("documents", result.documents.size());
+  w.Field("noise", result.noise.size());
+  w.Field("entities", result.entities.size());
+  w.Field("dates", result.dates.size());
+  w.Field("numbers", result.numbers.size());
+  w.Field("quotes", result.quotes.size());
+  w.Field("sentences", result.sentences.size());
+  w.Field("tokens", result.stats.tokens);
+  w.Field("words", result.stats.words);
+  w.EndObject();
+  w.EndObject();
+  return w.Take();
 }
 
 std::string ErrorToJson(const Status& status, const std::vector<Input>& inputs) {
