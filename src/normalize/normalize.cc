@@ -73,16 +73,35 @@ UChar32 FoldSimple(UChar32 c) {
   return u_foldCase(c, U_FOLD_CASE_DEFAULT);
 }
 
+// FoldSimple for ASCII and the Arabic block, computed once: -1 drops the code point.
+struct FastFold {
+  int32_t ascii[0x80];
+  int32_t arabic[0x100];
+  FastFold() {
+    for (UChar32 c = 0; c < 0x80; ++c) ascii[c] = FoldSimple(c);
+    for (UChar32 c = 0; c < 0x100; ++c) arabic[c] = FoldSimple(0x0600 + c);
+  }
+};
+
+const FastFold& Fast() {
+  static const FastFold fast;
+  return fast;
+}
+
 }  // namespace
 
 int FoldCodePoint(UChar32 c, std::u16string* out) {
-  const size_t before = out->size();
   // Fast path: ASCII and the Arabic block have no compatibility decomposition except the
-  // hamza-carrying letters, which FoldSimple handles directly.
-  const bool plain = c < 0x80 || (c >= 0x0600 && c <= 0x06FF && c != 0x0675 && c != 0x0676 &&
-                                  c != 0x0677 && c != 0x0678);
+  // hamza-carrying letters, which FoldSimple handles directly, and U+0675..U+0678.
+  if (c < 0x80 || (c >= 0x0600 && c <= 0x06FF && (c < 0x0675 || c > 0x0678))) {
+    const int32_t f = c < 0x80 ? Fast().ascii[c] : Fast().arabic[c - 0x0600];
+    if (f < 0) return 0;
+    out->push_back(static_cast<char16_t>(f));  // every fold of these is in the BMP
+    return 1;
+  }
+  const size_t before = out->size();
   icu::UnicodeString decomposition;
-  const icu::Normalizer2* nfkd = plain ? nullptr : Nfkd();
+  const icu::Normalizer2* nfkd = Nfkd();
   if (nfkd != nullptr && nfkd->getDecomposition(c, decomposition)) {
     for (int32_t i = 0; i < decomposition.length();) {
       const UChar32 d = decomposition.char32At(i);
@@ -120,9 +139,13 @@ MatchKeys::MatchKeys(const icu::UnicodeString& text, Span range) {
   origin_start_.reserve(range.length());
   origin_end_.reserve(range.length());
   size_t last_begin = 0;  // the key units of the last code point that produced any
+  const char16_t* units = text.getBuffer();
+  const int32_t length = text.length();
   for (int32_t i = range.start; i < range.end;) {
-    const UChar32 c = text.char32At(i);
-    const int32_t next = std::min(range.end, i + static_cast<int32_t>(U16_LENGTH(c)));
+    UChar32 c;
+    int32_t after = i;
+    U16_NEXT(units, after, length, c);  // as char32At: a lone surrogate is itself
+    const int32_t next = std::min(range.end, after);
     const size_t before = key_.size();
     const int added = FoldCodePoint(c, &key_);
     if (added > 0) {
