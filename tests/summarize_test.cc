@@ -228,6 +228,32 @@ struct Rebuilt {
   std::unique_ptr<summarize::Model> model;
 };
 
+// A long lede (one sentence of more than 35 words, as news ledes often are) before short
+// paragraphs.
+const char kLongLede[] =
+    "الساحل تفتتح محطة التحلية\n\n"
+    "افتتحت الحكومة صباح اليوم في مدينة الساحل محطة تحلية مياه جديدة بطاقة مئة ألف متر مكعب "
+    "يومياً، بحضور وزيرة المياه ومحافظ المدينة وعدد من النواب وممثلي الشركات التي نفذت المشروع "
+    "خلال ثلاث سنوات من العمل المتواصل، في خطوة تقول الحكومة إنها ستنهي انقطاع مياه الشرب عن "
+    "نصف سكان المدينة في فصل الصيف وتخفف الضغط عن الآبار الجوفية القديمة التي جفت في القرى "
+    "المجاورة منذ سنوات طويلة.\n\n"
+    "وتعمل المحطة بالطاقة الشمسية خلال النهار.\n\n"
+    "وبلغت كلفة المشروع مئتي مليون دولار.\n\n"
+    "ويخشى صيادون أثر المياه المالحة على الأسماك.\n";
+
+TEST(SummarizeTest, LongLedeIsNotScaledDown) {
+  const Result r = Summarize({kLongLede}, {SummaryLength::Unit::kSentences, 1});
+  ASSERT_EQ(r.summaries.size(), 1u);
+  ASSERT_EQ(r.summaries[0].sentences.size(), 1u);
+  const std::string lede = Slice(kLongLede, r.summaries[0].sentences[0].span);
+  EXPECT_EQ(lede.rfind("افتتحت الحكومة صباح اليوم", 0), 0u) << lede;
+  const Rebuilt rebuilt(kLongLede);
+  const std::vector<int32_t> lead = rebuilt.model->Rank(0, summarize::Method::kLead, 1);
+  ASSERT_EQ(lead.size(), 1u);
+  EXPECT_GT(rebuilt.model->words(lead[0]), 35) << "the fixture's lede must be long";
+  EXPECT_EQ(r.summaries[0].sentences[0].sentence, lead[0]);
+}
+
 TEST(SummarizeTest, RankingMethodsForTheEvaluation) {
   Rebuilt r(kPlant);
   std::vector<int32_t> eligible;

@@ -20,7 +20,8 @@
 //     paragraph), LexRank centrality (continuous, over at most kMaxLexRankSentences sentences of
 //     a document; a longer document uses the cosine to its centroid), cosine to the headline and
 //     subheadline, and the salience of the entities the sentence mentions, scaled down for
-//     sentences longer than 35 words; then MMR drops redundant sentences;
+//     sentences longer than 35 words except the document's first eligible sentence (its lede);
+//     then MMR drops redundant sentences;
 //   - keyphrases: at most kMaxKeyphrases per document, runs of one to three adjacent terms (no
 //     stop word or punctuation between) and the names of the entities the document mentions,
 //     ranked by score; a phrase whose terms all lie in a better phrase is dropped. `key` is the
