@@ -254,6 +254,38 @@ TEST(SummarizeTest, LongLedeIsNotScaledDown) {
   EXPECT_EQ(r.summaries[0].sentences[0].sentence, lead[0]);
 }
 
+// A hard-wrapped article: every line is a block, and the third line goes on with the sentence the
+// second left unfinished. `stop` ends the second line.
+std::string Wrapped(const std::string& stop) {
+  return "محطة جديدة لتحلية المياه في الساحل\n\n"
+         "افتتحت الحكومة محطة تحلية مياه جديدة في مدينة الساحل بطاقة مئة ألف متر مكعب يومياً "
+         "بعد ثلاث سنوات من العمل.\n"
+         "وقال مدير المحطة في مؤتمر صحفي عقده ظهر اليوم إن المحطة تعمل بالطاقة الشمسية خلال" +
+         stop +
+         "\n"
+         "ساعات النهار وبالكهرباء من الشبكة العامة في ساعات الليل وفي أيام الشتاء الغائمة.\n"
+         "ويتوقع خبراء أن تخفف المحطة الضغط على الآبار الجوفية القديمة في القرى المجاورة.\n";
+}
+
+TEST(SummarizeTest, WrappedLineThatGoesOnWithASentenceOpensNoParagraph) {
+  // The same words with and without a full stop at the end of the second line: the third line
+  // opens a paragraph only when the second ended its sentence.
+  double score[2] = {-1, -1};
+  for (int stop = 0; stop < 2; ++stop) {
+    const std::string text = Wrapped(stop ? "." : "");
+    const Result r = Summarize({text}, {SummaryLength::Unit::kRatio, 1});
+    ASSERT_EQ(r.summaries.size(), 1u);
+    ASSERT_EQ(r.summaries[0].sentences.size(), 4u) << stop;
+    for (const SummarySentence& s : r.summaries[0].sentences) {
+      EXPECT_EQ(r.sentences[s.sentence].block, BlockKind::kParagraph);
+      if (Slice(text, s.span).rfind("ساعات النهار", 0) == 0) score[stop] = s.score;
+    }
+  }
+  ASSERT_GE(score[0], 0);
+  ASSERT_GE(score[1], 0);
+  EXPECT_LT(score[0] + 0.05, score[1]);
+}
+
 TEST(SummarizeTest, RankingMethodsForTheEvaluation) {
   Rebuilt r(kPlant);
   std::vector<int32_t> eligible;
