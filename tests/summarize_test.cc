@@ -228,6 +228,64 @@ struct Rebuilt {
   std::unique_ptr<summarize::Model> model;
 };
 
+// A long lede (one sentence of more than 35 words, as news ledes often are) before short
+// paragraphs.
+const char kLongLede[] =
+    "الساحل تفتتح محطة التحلية\n\n"
+    "افتتحت الحكومة صباح اليوم في مدينة الساحل محطة تحلية مياه جديدة بطاقة مئة ألف متر مكعب "
+    "يومياً، بحضور وزيرة المياه ومحافظ المدينة وعدد من النواب وممثلي الشركات التي نفذت المشروع "
+    "خلال ثلاث سنوات من العمل المتواصل، في خطوة تقول الحكومة إنها ستنهي انقطاع مياه الشرب عن "
+    "نصف سكان المدينة في فصل الصيف وتخفف الضغط عن الآبار الجوفية القديمة التي جفت في القرى "
+    "المجاورة منذ سنوات طويلة.\n\n"
+    "وتعمل المحطة بالطاقة الشمسية خلال النهار.\n\n"
+    "وبلغت كلفة المشروع مئتي مليون دولار.\n\n"
+    "ويخشى صيادون أثر المياه المالحة على الأسماك.\n";
+
+TEST(SummarizeTest, LongLedeIsNotScaledDown) {
+  const Result r = Summarize({kLongLede}, {SummaryLength::Unit::kSentences, 1});
+  ASSERT_EQ(r.summaries.size(), 1u);
+  ASSERT_EQ(r.summaries[0].sentences.size(), 1u);
+  const std::string lede = Slice(kLongLede, r.summaries[0].sentences[0].span);
+  EXPECT_EQ(lede.rfind("افتتحت الحكومة صباح اليوم", 0), 0u) << lede;
+  const Rebuilt rebuilt(kLongLede);
+  const std::vector<int32_t> lead = rebuilt.model->Rank(0, summarize::Method::kLead, 1);
+  ASSERT_EQ(lead.size(), 1u);
+  EXPECT_GT(rebuilt.model->words(lead[0]), 35) << "the fixture's lede must be long";
+  EXPECT_EQ(r.summaries[0].sentences[0].sentence, lead[0]);
+}
+
+// A hard-wrapped article: every line is a block, and the third line goes on with the sentence the
+// second left unfinished. `stop` ends the second line.
+std::string Wrapped(const std::string& stop) {
+  return "محطة جديدة لتحلية المياه في الساحل\n\n"
+         "افتتحت الحكومة محطة تحلية مياه جديدة في مدينة الساحل بطاقة مئة ألف متر مكعب يومياً "
+         "بعد ثلاث سنوات من العمل.\n"
+         "وقال مدير المحطة في مؤتمر صحفي عقده ظهر اليوم إن المحطة تعمل بالطاقة الشمسية خلال" +
+         stop +
+         "\n"
+         "ساعات النهار وبالكهرباء من الشبكة العامة في ساعات الليل وفي أيام الشتاء الغائمة.\n"
+         "ويتوقع خبراء أن تخفف المحطة الضغط على الآبار الجوفية القديمة في القرى المجاورة.\n";
+}
+
+TEST(SummarizeTest, WrappedLineThatGoesOnWithASentenceOpensNoParagraph) {
+  // The same words with and without a full stop at the end of the second line: the third line
+  // opens a paragraph only when the second ended its sentence.
+  double score[2] = {-1, -1};
+  for (int stop = 0; stop < 2; ++stop) {
+    const std::string text = Wrapped(stop ? "." : "");
+    const Result r = Summarize({text}, {SummaryLength::Unit::kRatio, 1});
+    ASSERT_EQ(r.summaries.size(), 1u);
+    ASSERT_EQ(r.summaries[0].sentences.size(), 4u) << stop;
+    for (const SummarySentence& s : r.summaries[0].sentences) {
+      EXPECT_EQ(r.sentences[s.sentence].block, BlockKind::kParagraph);
+      if (Slice(text, s.span).rfind("ساعات النهار", 0) == 0) score[stop] = s.score;
+    }
+  }
+  ASSERT_GE(score[0], 0);
+  ASSERT_GE(score[1], 0);
+  EXPECT_LT(score[0] + 0.05, score[1]);
+}
+
 TEST(SummarizeTest, RankingMethodsForTheEvaluation) {
   Rebuilt r(kPlant);
   std::vector<int32_t> eligible;

@@ -17,10 +17,12 @@
 //     [0, 1]; its length follows SummaryLength (sentences, a ratio of the eligible sentences,
 //     or words: whole sentences within the budget, at least one), at most kMaxSummarySentences;
 //   - scores: position (rank among the eligible sentences, and whether the sentence opens its
-//     paragraph), LexRank centrality (continuous, over at most kMaxLexRankSentences sentences of
-//     a document; a longer document uses the cosine to its centroid), cosine to the headline and
-//     subheadline, and the salience of the entities the sentence mentions, scaled down for
-//     sentences longer than 35 words; then MMR drops redundant sentences;
+//     paragraph: not when it goes on with a sentence the paragraph block before it left
+//     unfinished, as each line of a hard-wrapped text does), LexRank centrality (continuous, over
+//     at most kMaxLexRankSentences sentences of a document; a longer document uses the cosine to
+//     its centroid), cosine to the headline and subheadline, and the salience of the entities the
+//     sentence mentions, scaled down for sentences longer than 35 words except the document's first
+//     eligible sentence (its lede); then MMR drops redundant sentences;
 //   - keyphrases: at most kMaxKeyphrases per document, runs of one to three adjacent terms (no
 //     stop word or punctuation between) and the names of the entities the document mentions,
 //     ranked by score; a phrase whose terms all lie in a better phrase is dropped. `key` is the
@@ -99,7 +101,8 @@ class Collector {
   std::vector<int32_t> seq_;
   std::vector<Span> spans_;  // per term: its word without proclitics (the article stays)
   std::vector<uint8_t> fragment_;
-  std::vector<int32_t> words_;  // word tokens per sentence
+  std::vector<uint8_t> unfinished_;  // the sentence ends without . ! ? ؟ … or a closing mark
+  std::vector<int32_t> words_;       // word tokens per sentence
 };
 
 // The vectors and scores derived from a Collector and the Result it describes.
