@@ -129,10 +129,81 @@ async function addFiles(list) {
       problems.push(t('files.empty', file.name));
       continue;
     }
+    if (isHtml(file)) {
+      text = articleFromHtml(text);
+      if (!text) {
+        problems.push(t('files.no_article', file.name));
+        continue;
+      }
+    }
     files.push({name: file.name, text});
   }
   renderFiles();
   if (problems.length) showError(problems.join(' ')); else hideError();
+}
+
+/** A web page rather than plain text: by its name (.html, .htm) or its type. */
+function isHtml(file) {
+  return /\.html?$/i.test(file.name) || file.type === 'text/html';
+}
+
+/** Elements after which a new line starts in the article's text; the others run inline. */
+const BLOCK_TAGS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN',
+  'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL']);
+
+/**
+ * The text of an element with its paragraphs kept: a blank line between blocks, a line break
+ * for <br>, runs of HTML white space as one space. Walks the parsed tree (text nodes only).
+ */
+function blockText(root) {
+  const out = [];
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  // Closing a block: a blank line once every node under it has been read.
+  const open = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    while (open.length && !open.at(-1).contains(node)) {
+      open.pop();
+      out.push('\n\n');
+    }
+    if (node.nodeType === Node.TEXT_NODE) {
+      out.push(node.data.replace(/[ \t\n\r\f]+/g, ' '));
+    } else if (node.tagName === 'BR') {
+      out.push('\n');
+    } else if (BLOCK_TAGS.has(node.tagName)) {
+      out.push('\n\n');
+      open.push(node);
+    }
+  }
+  return out.join('').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/**
+ * The article of a web page as text: its title and byline, then its paragraphs, a blank line
+ * between each. The page is parsed by DOMParser into a document that is never shown, so nothing
+ * in it runs or loads (Chromium still reports its inline handlers as refused by the page's CSP),
+ * and Mozilla's Readability (vendor/Readability.js) finds the article in it. '' when it finds none.
+ */
+function articleFromHtml(html) {
+  if (typeof Readability !== 'function') return '';
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  let article;
+  try {
+    /* global Readability */
+    article = new Readability(doc, {serializer: (el) => el}).parse();
+  } catch (e) {
+    console.warn(`basira: no article found (${e})`);
+    return '';
+  }
+  if (!article || !article.content) return '';
+  const body = blockText(article.content);
+  if (body === '') return '';
+  const line = (text) => (text || '').replace(/\s+/g, ' ').trim();
+  const title = line(article.title);
+  // The article's own heading often repeats the title: the title once, then the byline.
+  const rest = title && body.startsWith(title) ? body.slice(title.length).trimStart() : body;
+  const head = [title, line(article.byline)].filter((text) => text && !rest.includes(text));
+  return [...head, rest].join('\n\n');
 }
 
 function renderFiles() {
