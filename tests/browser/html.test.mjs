@@ -48,8 +48,10 @@ async function checkArticle(page, requests, before) {
   // Paragraphs stay apart: a blank line between them, none inside one.
   assert.equal(text.split('\n\n').length, 6, JSON.stringify(text));
   for (const n of NOISE) assert.ok(!text.includes(n), `no page noise in the input: ${n}`);
-  // The analysis sees an article: its headline.
+  // The analysis sees an article: its headline, the quote and its speaker.
   assert.equal(await page.locator('#documents li strong').first().textContent(), HEADLINE);
+  assert.equal(await page.locator('#text-view mark[data-type="QUOTE"]').textContent(),
+               'هذا الجسر يختصر على السكان نصف ساعة من المشي كل يوم');
   // Nothing ran, nothing was added to the page, nothing was fetched for it.
   const after = await page.evaluate(() => ({pwned: window.__pwned, title: document.title,
     scripts: document.scripts.length,
