@@ -232,8 +232,9 @@ function renderFiles() {
 
 /** The inputs: every file, then the paste area split at '---' lines into articles. */
 function readInputs() {
+  // Each article starts after its separator's line break.
   const pasted = $('text').value.split(SEPARATOR)
-      .map((text, i) => ({name: t('input.name', i + 1), text}))
+      .map((text, i) => ({name: t('input.name', i + 1), text: i > 0 ? text.replace(/^\r?\n/, '') : text}))
       .filter((input) => input.text.trim() !== '');
   return [...files, ...pasted];
 }
@@ -714,7 +715,8 @@ function renderFigures(result, inputs) {
   figures.replaceChildren();
   const story = result.story || {};
   for (const f of story.figures || []) {
-    const li = factItem((f.values || []).flatMap((v) => [['value', v.text], ['meta', `(${inputName(inputs, v.input)})`]]));
+    const li = factItem([['unit', f.unit ? `${f.unit}:` : ''],
+      ...(f.values || []).flatMap((v) => [['value', v.text], ['meta', `(${inputName(inputs, v.input)})`]])]);
     figures.append(li);
   }
   $('figures-box').hidden = !(story.figures || []).length;
@@ -825,8 +827,9 @@ function renderTabs(result, inputs) {
     tab.setAttribute('aria-controls', 'tab-panel');
     tab.dataset.testid = 'tab';
     tab.dataset.view = view.kind === 'story' ? 'story' : String(view.input);
+    // The tab takes its headline's direction, so a long one is cut at its own end.
+    tab.dir = 'auto';
     const label = document.createElement('span');
-    label.dir = 'auto';
     if (view.kind === 'story') {
       tab.classList.add('story-tab');
       label.textContent = t('tabs.story');

@@ -138,7 +138,7 @@ test('tabs: one per article named by its headline, and the story; arrows, Home a
   assert.deepEqual(s.tabIndex, [0, -1, -1, -1], 'only the selected tab is in the Tab order');
   assert.equal(s.labelledBy, s.selectedId);
   assert.equal(s.docs.length, 1);
-  assert.ok(STORY[0].includes(s.docs[0].trim()) && s.docs[0].includes(HEADLINES[0]), 'the first article alone');
+  assert.deepEqual(s.docs, [STORY[0]], 'the first article alone');
   assert.ok(s.text && !s.story && !s.figures);
   assert.ok(s.entities.includes('كريم الهاشمي') && !s.entities.includes('يوسف'), `its entities: ${s.entities}`);
   assert.equal(await page.locator('#text-view mark[data-type="QUOTE"]').getAttribute('title'),
@@ -152,7 +152,7 @@ test('tabs: one per article named by its headline, and the story; arrows, Home a
   s = await tabsState(page);
   assert.deepEqual([s.selected, s.focused], [1, 1]);
   assert.deepEqual(s.tabIndex, [-1, 0, -1, -1]);
-  assert.ok(s.docs.length === 1 && s.docs[0].includes(HEADLINES[1]), 'the second article');
+  assert.deepEqual(s.docs, [STORY[1]], 'the second article, from its first line');
   assert.deepEqual(await page.locator('#sentences li').evaluateAll((lis) => [...new Set(lis.map((li) => li.dataset.input))]), ['1']);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -192,6 +192,31 @@ test('tabs: none for one article', async () => {
   assert.equal(await page.locator('#tabs').isHidden(), true);
   assert.equal(await page.locator('#tab-panel').getAttribute('role'), null);
   assert.equal(await page.locator('#text-view .doc').textContent(), STORY[0]);
+  await context.close();
+});
+
+test('phone: the result fits the width (no sideways scrolling of the page); the tabs scroll in their row', async () => {
+  const {page, context} = await openPage(env, {viewport: {width: 390, height: 844}});
+  await analyzeText(page, STORY.join('---\n'));
+  const widths = () => page.evaluate(() => ({page: document.documentElement.scrollWidth,
+    view: document.documentElement.clientWidth, tabs: document.getElementById('tabs').getBoundingClientRect().width}));
+  let w = await widths();
+  assert.equal(w.page, w.view, JSON.stringify(w));
+  assert.ok(w.tabs <= w.view, JSON.stringify(w));
+  // The tabs stay in one row; the last one is scrolled to when chosen.
+  const tops = await page.getByRole('tab').evaluateAll((tabs) => new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size);
+  assert.equal(tops, 1);
+  await page.getByRole('tab').first().focus();
+  await page.keyboard.press('End');
+  await page.waitForSelector('body[data-rendered="true"]');
+  const story = await page.getByRole('tab').last().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.left >= 0 && r.right <= document.documentElement.clientWidth;
+  });
+  assert.ok(story, 'the chosen tab is in sight');
+  w = await widths();
+  assert.equal(w.page, w.view, JSON.stringify(w));
+  await page.screenshot({path: join(shots, 'tabs-phone.png'), fullPage: true});
   await context.close();
 });
 
