@@ -234,7 +234,7 @@ function renderFiles() {
 function readInputs() {
   // Each article starts after its separator's line break.
   const pasted = $('text').value.split(SEPARATOR)
-      .map((text, i) => ({name: t('input.name', i + 1), text: i > 0 ? text.replace(/^\r?\n/, '') : text}))
+      .map((text, i) => ({name: t('input.name', i + 1), paste: i + 1, text: i > 0 ? text.replace(/^\r?\n/, '') : text}))
       .filter((input) => input.text.trim() !== '');
   return [...files, ...pasted];
 }
@@ -268,7 +268,7 @@ function request(inputs, options, onResult) {
   $('progress').value = 0;
   document.body.dataset.busy = 'true';
   delete document.body.dataset.rendered;
-  state.worker.postMessage({type: 'analyze', id, inputs, options});
+  state.worker.postMessage({type: 'analyze', id, inputs: inputs.map(({name, text}) => ({name, text})), options});
 }
 
 /** The files each export button saves, built from the last analysis shown. */
@@ -473,9 +473,10 @@ function renderStory(result, inputs) {
       .join(t('list.separator'));
 }
 
-/** An input's name: its file name, or "Text N" for a pasted one. */
+/** An input's name: its file name, or "Text N" for a pasted one (in the interface's language). */
 function inputName(inputs, i) {
-  return inputs[i].name || t('input.name', i + 1);
+  const input = inputs[i];
+  return input.paste ? t('input.name', input.paste) : input.name || t('input.name', i + 1);
 }
 
 function selectEntity(id) {

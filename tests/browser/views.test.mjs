@@ -240,6 +240,9 @@ test('English: the tabs, the legend and the quote marks in the other language; l
   const s = await tabsState(page);
   assert.equal(s.selected, 1);
   assert.equal(s.names.at(-1), 'القصة من كل المصادر');
+  // Pasted texts are named in the interface's language, whichever it was at the analysis.
+  assert.equal(await page.locator('#timeline li .meta').first().textContent(), 'نص 1، نص 2، نص 3');
+  assert.equal(await page.getByRole('tab').nth(1).getAttribute('title'), `${HEADLINES[1]} (نص 2)`);
   await page.screenshot({path: join(shots, 'tabs-english.png'), fullPage: true});
   assert.deepEqual(errors, []);
   await context.close();
