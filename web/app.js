@@ -120,11 +120,11 @@ async function addFiles(list) {
       problems.push(t('files.binary', file.name, nul));
       continue;
     }
-    let text;
-    try {
-      text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
-    } catch {
-      problems.push(t('files.not_utf8', file.name));
+    // Text files are UTF-8; a web page may declare another encoding.
+    const charset = isHtml(file) ? declaredCharset(bytes) : 'utf-8';
+    let text = decode(bytes, charset);
+    if (text === null) {
+      problems.push(charset === 'utf-8' ? t('files.not_utf8', file.name) : t('files.not_charset', file.name, charset));
       continue;
     }
     if (text.trim() === '') {
@@ -142,6 +142,31 @@ async function addFiles(list) {
   }
   renderFiles();
   if (problems.length) showError(problems.join(' ')); else hideError();
+}
+
+/** bytes as text in `charset` (a WHATWG label), or null if they are not valid in it. */
+function decode(bytes, charset) {
+  try {
+    return new TextDecoder(charset, {fatal: true}).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The encoding a web page declares in its first 1024 bytes (<meta charset=...> or
+ * content="...; charset=..."), as browsers look for it before parsing, if TextDecoder knows it;
+ * else UTF-8. Older Arabic sites were often saved in windows-1256.
+ */
+function declaredCharset(bytes) {
+  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 1024));
+  const label = head.match(/<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i)?.[1];
+  if (!label) return 'utf-8';
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return 'utf-8';
+  }
 }
 
 /** A web page rather than plain text: by its name (.html, .htm) or its type. */

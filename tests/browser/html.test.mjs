@@ -108,6 +108,38 @@ test('html: a dropped .htm file too; a page with no article is refused by name',
   await context.close();
 });
 
+/** text in windows-1256 (the encoding of many older Arabic sites); throws on a character it lacks. */
+function windows1256(text) {
+  const decoder = new TextDecoder('windows-1256');
+  const table = new Map();
+  for (let b = 0; b < 256; b++) table.set(decoder.decode(Uint8Array.of(b)), b);
+  return Buffer.from([...text].map((c) => {
+    if (!table.has(c)) throw new Error(`not in windows-1256: ${c}`);
+    return table.get(c);
+  }));
+}
+
+test('html: a page saved in the encoding it declares (windows-1256) is read in it', async () => {
+  const {page, context, requests, own, before} = await open();
+  const legacy = PAGE.replace('<meta charset="utf-8">',
+      '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">').replace('٢٠٢٤', '2024');
+  assert.notEqual(legacy, PAGE);
+  const bytes = windows1256(legacy);
+  assert.throws(() => new TextDecoder('utf-8', {fatal: true}).decode(bytes), 'not UTF-8');
+  await page.getByTestId('files').setInputFiles({name: 'قديم.htm', mimeType: 'text/html', buffer: bytes});
+  await page.waitForSelector('[data-testid="file-list"] li');
+  assert.equal(await page.locator('#error').isHidden(), true);
+  await page.getByTestId('analyze').click();
+  await page.waitForSelector('body[data-rendered="true"]:not([data-busy])');
+  await checkArticle(page, requests, before);
+  // The same bytes as a .txt file are refused: text files are UTF-8.
+  await page.getByTestId('files').setInputFiles({name: 'قديم.txt', mimeType: 'text/plain', buffer: bytes});
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.locator('#error').textContent(), /«قديم.txt» ليس نصاً بترميز UTF-8/);
+  assert.deepEqual(own(), []);
+  await context.close();
+});
+
 test('html: Readability is served from the page\'s own origin, with its licence', async () => {
   const {page, context} = await open();
   const ok = await page.evaluate(async () => {
