@@ -521,20 +521,18 @@ function selectEntity(id) {
 }
 
 /**
- * Shows the text of each input in view with entity mentions as <mark data-type data-entity>,
- * dates and numbers as <mark data-type="DATE|TIME|NUM">, direct quotes as <mark data-type="QUOTE">
- * around the marks that fall in them, and web noise greyed out. Everything is built from text
- * nodes cut by span: no markup from the text.
+ * The marks of each input in view, in text order: [{input, segments, quotes}]. A segment is
+ * {span, entity} (a mention), {span, noise} (a kind of web noise), {span, date} or {span, number}
+ * (the result's items); the formatting waits for the marks that are drawn.
  */
-function renderText(result, inputs, view) {
-  const box = $('text-view');
-  box.replaceChildren();
+function textSegments(result, inputs, view) {
+  const out = [];
   inputs.forEach((input, i) => {
     if (view.kind === 'article' && view.input !== i) return;
     const segments = [];
     for (const e of result.entities) {
       for (const m of e.mentions) {
-        if (m.input === i) segments.push({span: m.span, type: e.type, entity: e.id, name: e.name, latin: e.latin, kind: m.kind, count: e.mentions.length});
+        if (m.input === i) segments.push({span: m.span, entity: e});
       }
     }
     for (const n of result.noise) {
@@ -542,13 +540,27 @@ function renderText(result, inputs, view) {
     }
     // Dates and numbers where no entity stands (these marks never overlap: the first one placed wins).
     for (const d of result.dates || []) {
-      if (d.input === i) segments.push({span: d.span, fact: d.type === 'TIME' ? 'TIME' : 'DATE', value: d.value || d.relation || ''});
+      if (d.input === i) segments.push({span: d.span, date: d});
     }
     for (const n of result.numbers || []) {
-      if (n.input === i) segments.push({span: n.span, fact: 'NUM', value: `${formatNumber(n.value)}${n.unit ? ' ' + n.unit : ''}`});
+      if (n.input === i) segments.push({span: n.span, number: n});
     }
     segments.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
-    const quotes = directQuotes(result, inputs, i);
+    out.push({input: i, segments, quotes: directQuotes(result, inputs, i)});
+  });
+  return out;
+}
+
+/**
+ * Shows the text of each input of `marks` (textSegments) with entity mentions as
+ * <mark data-type data-entity>, dates and numbers as <mark data-type="DATE|TIME|NUM">, direct
+ * quotes as <mark data-type="QUOTE"> around the marks that fall in them, and web noise greyed
+ * out. Everything is built from text nodes cut by span: no markup from the text.
+ */
+function renderText(inputs, view, marks) {
+  const box = $('text-view');
+  box.replaceChildren();
+  for (const {input: i, segments, quotes} of marks) {
     const article = document.createElement('article');
     article.className = 'doc';
     article.dir = 'rtl';
@@ -559,10 +571,10 @@ function renderText(result, inputs, view) {
       h.textContent = inputName(inputs, i);
       article.append(h);
     }
-    appendText(article, input.text, splitAtQuotes(withoutOverlaps(segments), quotes), quotes,
+    appendText(article, inputs[i].text, splitAtQuotes(withoutOverlaps(segments), quotes), quotes,
                {pos: 0, next: 0, quote: 0});
     box.append(article);
-  });
+  }
 }
 
 /** The speaker of a quote: the entity's name, the words naming them, or "unknown speaker". */
@@ -642,18 +654,26 @@ function segmentElement(seg, text) {
     el.title = t(`noise.${seg.noise}`);
     return el;
   }
-  if (seg.fact) {
-    el.dataset.type = seg.fact;
-    el.title = `${t(`type.${seg.fact}`)}: ${seg.value}`;
+  if (seg.date) {
+    const type = seg.date.type === 'TIME' ? 'TIME' : 'DATE';
+    el.dataset.type = type;
+    el.title = `${t(`type.${type}`)}: ${seg.date.value || seg.date.relation || ''}`;
     return el;
   }
-  el.dataset.type = seg.type;
-  el.dataset.entity = seg.entity;
-  el.title = `${t(`type.${seg.type}`)}: ${seg.name} (${seg.latin}) · ${seg.count}`;
+  if (seg.number) {
+    const n = seg.number;
+    el.dataset.type = 'NUM';
+    el.title = `${t('type.NUM')}: ${formatNumber(n.value)}${n.unit ? ' ' + n.unit : ''}`;
+    return el;
+  }
+  const e = seg.entity;
+  el.dataset.type = e.type;
+  el.dataset.entity = e.id;
+  el.title = `${t(`type.${e.type}`)}: ${e.name} (${e.latin}) · ${e.mentions.length}`;
   el.tabIndex = 0;
   el.setAttribute('role', 'button');
   el.setAttribute('aria-pressed', 'false');
-  onActivate(el, () => selectEntity(seg.entity));
+  onActivate(el, () => selectEntity(e.id));
   return el;
 }
 
@@ -932,11 +952,14 @@ async function drawView(result, inputs, view) {
   const run = state.renderRun = (state.renderRun || 0) + 1;
   delete document.body.dataset.rendered;
   $('tab-panel').dataset.view = view.kind;
+  let marks;
   const article = [
     () => renderSummaries(result, inputs, view),
     () => renderEntities(result, view),
     () => renderQuotes(result, inputs, view),
-    () => renderText(result, inputs, view),
+    // The text's marks gathered in one task, drawn in the next: a long text keeps both short.
+    () => { marks = textSegments(result, inputs, view); },
+    () => renderText(inputs, view, marks),
     () => renderDocuments(result, inputs, view),
     () => renderSentences(result, inputs, view),
     () => renderNoise(result, inputs, view),
