@@ -69,6 +69,31 @@ test('quotes: each direct quote is a mark naming its speaker, around the marks i
   await context.close();
 });
 
+test('quotes: a quote longer than a part of the text view goes on in the next part', async () => {
+  const {page, context, errors} = await openPage(env);
+  const line = 'يسير القطار بين المدينتين كل صباح دون توقف طويل في المحطات';
+  const words = Array.from({length: 200}, () => line).join(' و');
+  const text = `خبر طويل\n\nوقال فلاديمير بوتين: «${words}». وغادر القاعة.\n`;
+  assert.ok(words.length > 6000 * 1.25, 'past a part and the line end it may stretch to');
+  await analyzeText(page, text);
+  const quoteMarks = () => page.locator('#text-view mark[data-type="QUOTE"]').evaluateAll((els) =>
+      els.map((el) => ({continued: el.classList.contains('continued'), title: el.title,
+        part: [...el.closest('.doc').children].indexOf(el.closest('.part')), length: el.textContent.length})));
+  const first = await quoteMarks();
+  assert.equal(first.length, 1);
+  assert.equal(first[0].continued, false);
+  await page.locator('#text-view .more-button').click();
+  const both = await quoteMarks();
+  assert.equal(both.length, 2);
+  assert.deepEqual(both.map((m) => [m.continued, m.part]), [[false, 0], [true, 1]]);
+  assert.equal(both[1].title, both[0].title);
+  assert.match(both[0].title, /فلاديمير بوتين/);
+  assert.ok(both[0].length + both[1].length >= words.length);
+  assert.equal(await page.locator('#text-view .doc').textContent(), text);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('legend: each switch hides and shows one type of mark; quotes keep the entity colours', async () => {
   const {page, context} = await openPage(env);
   await analyzeText(page, QUOTED);
