@@ -761,8 +761,15 @@ function renderFigures(result, inputs) {
   figures.replaceChildren();
   const story = result.story || {};
   for (const f of story.figures || []) {
-    const li = factItem([['unit', f.unit ? `${f.unit}:` : ''],
-      ...(f.values || []).flatMap((v) => [['value', v.text], ['meta', `(${inputName(inputs, v.input)})`]])]);
+    // The unit, then each outlet's value with its name, a pair that a line never cuts.
+    const li = factItem([['unit', f.unit ? `${f.unit}:` : '']]);
+    for (const v of f.values || []) {
+      const pair = factItem([['value', v.text], ['meta', `(${inputName(inputs, v.input)})`]]);
+      const span = document.createElement('span');
+      span.className = 'pair';
+      span.append(...pair.childNodes);
+      li.append(span, document.createTextNode(' '));
+    }
     figures.append(li);
   }
   $('figures-box').hidden = !(story.figures || []).length;
