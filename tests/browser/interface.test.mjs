@@ -131,6 +131,31 @@ test('accessibility with several articles: the tabs, an article\'s tab and the s
   }
 });
 
+/** WCAG contrast ratio of two computed colours 'rgb(r, g, b)'. */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test('contrast: the filled button (Analyze) is readable in light and dark (axe-core let white on light green pass)', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const {page, context} = await openPage(env, {contextOptions: {colorScheme}});
+    const [fg, bg] = await page.getByTestId('analyze').evaluate((el) => {
+      const s = getComputedStyle(el);
+      return [s.color, s.backgroundColor];
+    });
+    assert.ok(contrast(fg, bg) >= 4.5, `${colorScheme}: Analyze ${fg} on ${bg}: ${contrast(fg, bg).toFixed(2)}`);
+    await context.close();
+  }
+});
+
 test('worker death: the page says so, restarts the worker, keeps the text, and analyzes again', async () => {
   const {page, context} = await openPage(env);
   await analyzeText(page, DEMO_TEXT);
