@@ -5,8 +5,9 @@
 #           nlohmann-json3-dev libgtest-dev googletest dpkg-dev chromium nodejs npm
 #           clang libclang-rt-14-dev (libFuzzer, ASan, UBSan: tools/fuzz.sh)
 #   deb-src: a bookworm deb-src entry, so that tools/icu-wasm.sh can fetch ICU 72.1's source
-#   npm:    package-lock.json with `npm ci`: the page's font (@fontsource/noto-naskh-arabic, copied
-#           into the site by the build) and, for the tests, playwright-core, ajv and axe-core
+#   npm:    package-lock.json with `npm ci`: the page's font (@fontsource/noto-naskh-arabic) and
+#           @mozilla/readability (.html files), both copied into the site by the build;
+#           and, for the tests, playwright-core, ajv and axe-core
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -63,8 +64,8 @@ else
 fi
 
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@fontsource/noto-naskh-arabic ] ||
-   [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "install-deps: npm ci (font, playwright-core, axe-core; no browser download: tests use /usr/bin/chromium)"
+   [ ! -d node_modules/@mozilla/readability ] || [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "install-deps: npm ci (font, readability, playwright-core, axe-core; no browser download: tests use /usr/bin/chromium)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 else
   echo "install-deps: npm packages present (node_modules)"

@@ -5,6 +5,7 @@
  * from anywhere but this page's own origin.
  */
 import {bratText, download, toBrat, toConll, toCsv, toJson} from './export.js';
+import {layoutPart, splitAtQuotes, withoutOverlaps} from './spans.js';
 import {formatNumber, language, savedLanguage, setLanguage, setText, t} from './i18n.js';
 
 /** A line holding only this (three or more dashes) separates articles pasted together. */
@@ -32,10 +33,11 @@ const LIST_CHUNK = 100;
 const TEXT_CHUNK = 6000;
 
 /**
- * The page's state: the current worker, the request in flight ({id, inputs, onResult}) and the
- * last analysis shown ({result, inputs, ms}), which the exports and a language switch use.
+ * The page's state: the current worker, the request in flight ({id, inputs, onResult}), the
+ * last analysis shown ({result, inputs, ms}), which the exports and a language switch use, and
+ * the view of it shown (ALL, one article's tab or the story's: see drawView).
  */
-const state = {worker: null, ready: false, nextId: 1, pending: null, last: null};
+const state = {worker: null, ready: false, nextId: 1, pending: null, last: null, view: null};
 
 function startWorker() {
   state.ready = false;
@@ -118,21 +120,117 @@ async function addFiles(list) {
       problems.push(t('files.binary', file.name, nul));
       continue;
     }
-    let text;
-    try {
-      text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
-    } catch {
-      problems.push(t('files.not_utf8', file.name));
+    // Text files are UTF-8; a web page may declare another encoding.
+    const charset = isHtml(file) ? declaredCharset(bytes) : 'utf-8';
+    let text = decode(bytes, charset);
+    if (text === null) {
+      problems.push(charset === 'utf-8' ? t('files.not_utf8', file.name) : t('files.not_charset', file.name, charset));
       continue;
     }
     if (text.trim() === '') {
       problems.push(t('files.empty', file.name));
       continue;
     }
+    if (isHtml(file)) {
+      text = articleFromHtml(text);
+      if (!text) {
+        problems.push(t('files.no_article', file.name));
+        continue;
+      }
+    }
     files.push({name: file.name, text});
   }
   renderFiles();
   if (problems.length) showError(problems.join(' ')); else hideError();
+}
+
+/** bytes as text in `charset` (a WHATWG label), or null if they are not valid in it. */
+function decode(bytes, charset) {
+  try {
+    return new TextDecoder(charset, {fatal: true}).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The encoding a web page declares in its first 1024 bytes (<meta charset=...> or
+ * content="...; charset=..."), as browsers look for it before parsing, if TextDecoder knows it;
+ * else UTF-8. Older Arabic sites were often saved in windows-1256.
+ */
+function declaredCharset(bytes) {
+  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 1024));
+  const label = head.match(/<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i)?.[1];
+  if (!label) return 'utf-8';
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return 'utf-8';
+  }
+}
+
+/** A web page rather than plain text: by its name (.html, .htm) or its type. */
+function isHtml(file) {
+  return /\.html?$/i.test(file.name) || file.type === 'text/html';
+}
+
+/** Elements after which a new line starts in the article's text; the others run inline. */
+const BLOCK_TAGS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN',
+  'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL']);
+
+/**
+ * The text of an element with its paragraphs kept: a blank line between blocks, a line break
+ * for <br>, runs of HTML white space as one space. Walks the parsed tree (text nodes only).
+ */
+function blockText(root) {
+  const out = [];
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  // Closing a block: a blank line once every node under it has been read.
+  const open = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    while (open.length && !open.at(-1).contains(node)) {
+      open.pop();
+      out.push('\n\n');
+    }
+    if (node.nodeType === Node.TEXT_NODE) {
+      out.push(node.data.replace(/[ \t\n\r\f]+/g, ' '));
+    } else if (node.tagName === 'BR') {
+      out.push('\n');
+    } else if (BLOCK_TAGS.has(node.tagName)) {
+      out.push('\n\n');
+      open.push(node);
+    }
+  }
+  return out.join('').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/**
+ * The article of a web page as text: its title and byline, then its paragraphs, a blank line
+ * between each. The page is parsed by DOMParser into a document that is never shown, so nothing
+ * in it runs or loads (Chromium still reports its inline handlers as refused by the page's CSP),
+ * and Mozilla's Readability (vendor/Readability.js) finds the article in it. '' when it finds none.
+ */
+function articleFromHtml(html) {
+  if (typeof Readability !== 'function') return '';
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  let article;
+  try {
+    /* global Readability */
+    article = new Readability(doc, {serializer: (el) => el}).parse();
+  } catch (e) {
+    console.warn(`basira: no article found (${e})`);
+    return '';
+  }
+  if (!article || !article.content) return '';
+  const body = blockText(article.content);
+  if (body === '') return '';
+  const line = (text) => (text || '').replace(/\s+/g, ' ').trim();
+  const title = line(article.title);
+  // The article's own heading often repeats the title: the title once, then the byline.
+  const rest = title && body.startsWith(title) ? body.slice(title.length).trimStart() : body;
+  const head = [title, line(article.byline)].filter((text) => text && !rest.includes(text));
+  return [...head, rest].join('\n\n');
 }
 
 function renderFiles() {
@@ -159,8 +257,9 @@ function renderFiles() {
 
 /** The inputs: every file, then the paste area split at '---' lines into articles. */
 function readInputs() {
+  // Each article starts after its separator's line break.
   const pasted = $('text').value.split(SEPARATOR)
-      .map((text, i) => ({name: t('input.name', i + 1), text}))
+      .map((text, i) => ({name: t('input.name', i + 1), paste: i + 1, text: i > 0 ? text.replace(/^\r?\n/, '') : text}))
       .filter((input) => input.text.trim() !== '');
   return [...files, ...pasted];
 }
@@ -179,6 +278,7 @@ function analyze() {
   }
   request(inputs, {}, (result, analyzed, ms) => {
     state.last = {result, inputs: analyzed, ms};
+    state.view = null;
     showResult(result, analyzed, ms);
   });
 }
@@ -193,7 +293,7 @@ function request(inputs, options, onResult) {
   $('progress').value = 0;
   document.body.dataset.busy = 'true';
   delete document.body.dataset.rendered;
-  state.worker.postMessage({type: 'analyze', id, inputs, options});
+  state.worker.postMessage({type: 'analyze', id, inputs: inputs.map(({name, text}) => ({name, text})), options});
 }
 
 /** The files each export button saves, built from the last analysis shown. */
@@ -282,11 +382,28 @@ function onActivate(el, action) {
   });
 }
 
-/** Lists the entities, most salient first; a click marks all mentions of one entity. */
-function renderEntities(result) {
+/**
+ * What the panels show: every input (one input, no tabs), one input (its tab: {kind: 'article',
+ * input}) or the story across the inputs (the story tab: {kind: 'story'}).
+ */
+const ALL = {kind: 'all'};
+
+/** items (each with .input) that belong to view: all of them unless view is one article. */
+function inView(items, view) {
+  return view.kind === 'article' ? items.filter((item) => item.input === view.input) : items;
+}
+
+/**
+ * Lists the entities, most salient first, with their mentions in view; a click marks all
+ * mentions of one entity.
+ */
+function renderEntities(result, view) {
   const list = $('entities');
   list.replaceChildren();
-  appendInChunks(list, result.entities, (e) => {
+  const entities = view.kind === 'article'
+    ? result.entities.map((e) => ({...e, mentions: inView(e.mentions, view)})).filter((e) => e.mentions.length)
+    : result.entities;
+  appendInChunks(list, entities, (e) => {
     const li = document.createElement('li');
     const button = document.createElement('button');
     button.type = 'button';
@@ -312,22 +429,24 @@ function renderEntities(result) {
 }
 
 /**
- * Shows each document's summary (its own sentences, cut from the input by span) and key phrases,
- * and, for several documents, the story summary with the inputs that support each sentence.
+ * Shows the summary of each document in view (its own sentences, cut from the input by span) and
+ * its key phrases.
  */
-function renderSummaries(result, inputs) {
+function renderSummaries(result, inputs, view) {
   const slice = (input, span) => inputs[input].text.slice(span[0], span[1]);
   const box = $('summaries');
   box.replaceChildren();
-  for (const s of result.summaries) {
+  const summaries = result.summaries.filter((s) =>
+    view.kind !== 'article' || result.documents[s.document].input === view.input);
+  for (const s of summaries) {
     const section = document.createElement('section');
     section.className = 'summary';
     section.dataset.document = s.document;
-    if (result.summaries.length > 1) {
+    if (summaries.length > 1) {
       const d = result.documents[s.document];
       const title = document.createElement('h4');
       title.dir = 'auto';
-      title.textContent = d.headline ? slice(d.input, d.headline.span) : 'مقال دون عنوان';
+      title.textContent = d.headline ? slice(d.input, d.headline.span) : t('documents.untitled');
       section.append(title);
     }
     const list = document.createElement('ul');
@@ -351,6 +470,11 @@ function renderSummaries(result, inputs) {
     }
     box.append(section);
   }
+}
+
+/** The story summary across documents, with the inputs that support each sentence. */
+function renderStory(result, inputs) {
+  const slice = (input, span) => inputs[input].text.slice(span[0], span[1]);
   const story = result.story;
   $('story-box').hidden = result.documents.length < 2;
   const list = $('story');
@@ -363,15 +487,21 @@ function renderSummaries(result, inputs) {
     const support = document.createElement('span');
     support.className = 'meta';
     support.dataset.support = s.support.length;
-    support.textContent = s.support.map((i) => inputs[i].name || `النص ${i + 1}`).join(' · ');
+    support.textContent = s.support.map((i) => inputName(inputs, i)).join(' · ');
     li.append(text, support);
     list.append(li);
   }
   const dup = $('duplicates');
   dup.hidden = story.duplicates.length === 0;
   dup.textContent = story.duplicates.map((d) =>
-    `${inputs[d.input].name || `النص ${d.input + 1}`} يكاد يكرر ` +
-    `${inputs[d.duplicate_of_input].name || `النص ${d.duplicate_of_input + 1}`}`).join('؛ ');
+    t('story.duplicate', inputName(inputs, d.input), inputName(inputs, d.duplicate_of_input)))
+      .join(t('list.separator'));
+}
+
+/** An input's name: its file name, or "Text N" for a pasted one (in the interface's language). */
+function inputName(inputs, i) {
+  const input = inputs[i];
+  return input.paste ? t('input.name', input.paste) : input.name || t('input.name', i + 1);
 }
 
 function selectEntity(id) {
@@ -391,76 +521,128 @@ function selectEntity(id) {
 }
 
 /**
- * Shows each input's text with entity mentions as <mark data-type data-entity> and web noise
- * greyed out. Everything is built from text nodes cut by span: no markup from the text.
+ * The marks of each input in view, in text order: [{input, segments, quotes}]. A segment is
+ * {span, entity} (a mention), {span, noise} (a kind of web noise), {span, date} or {span, number}
+ * (the result's items); the formatting waits for the marks that are drawn.
  */
-function renderText(result, inputs) {
-  const view = $('text-view');
-  view.replaceChildren();
+function textSegments(result, inputs, view) {
+  const out = [];
   inputs.forEach((input, i) => {
+    if (view.kind === 'article' && view.input !== i) return;
     const segments = [];
     for (const e of result.entities) {
       for (const m of e.mentions) {
-        if (m.input === i) segments.push({span: m.span, type: e.type, entity: e.id, name: e.name, latin: e.latin, kind: m.kind, count: e.mentions.length});
+        if (m.input === i) segments.push({span: m.span, entity: e});
       }
     }
     for (const n of result.noise) {
       if (n.input === i) segments.push({span: n.span, noise: n.kind});
     }
-    // Dates and numbers where no entity stands (marks never nest: the first one placed wins).
+    // Dates and numbers where no entity stands (these marks never overlap: the first one placed wins).
     for (const d of result.dates || []) {
-      if (d.input === i) segments.push({span: d.span, fact: d.type === 'TIME' ? 'TIME' : 'DATE', value: d.value || d.relation || ''});
+      if (d.input === i) segments.push({span: d.span, date: d});
     }
     for (const n of result.numbers || []) {
-      if (n.input === i) segments.push({span: n.span, fact: 'NUM', value: `${formatNumber(n.value)}${n.unit ? ' ' + n.unit : ''}`});
+      if (n.input === i) segments.push({span: n.span, number: n});
     }
     segments.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+    out.push({input: i, segments, quotes: directQuotes(result, inputs, i)});
+  });
+  return out;
+}
+
+/**
+ * Shows the text of each input of `marks` (textSegments) with entity mentions as
+ * <mark data-type data-entity>, dates and numbers as <mark data-type="DATE|TIME|NUM">, direct
+ * quotes as <mark data-type="QUOTE"> around the marks that fall in them, and web noise greyed
+ * out. Everything is built from text nodes cut by span: no markup from the text.
+ */
+function renderText(inputs, view, marks) {
+  const box = $('text-view');
+  box.replaceChildren();
+  for (const {input: i, segments, quotes} of marks) {
     const article = document.createElement('article');
     article.className = 'doc';
     article.dir = 'rtl';
     article.tabIndex = 0;
-    article.setAttribute('aria-label', input.name);
-    if (inputs.length > 1) {
+    article.setAttribute('aria-label', inputName(inputs, i));
+    if (view.kind === 'all' && inputs.length > 1) {
       const h = document.createElement('h4');
-      h.textContent = input.name;
+      h.textContent = inputName(inputs, i);
       article.append(h);
     }
-    appendText(article, input.text, segments, {pos: 0, next: 0});
-    view.append(article);
-  });
+    appendText(article, inputs[i].text, splitAtQuotes(withoutOverlaps(segments), quotes), quotes,
+               {pos: 0, next: 0, quote: 0});
+    box.append(article);
+  }
+}
+
+/** The speaker of a quote: the entity's name, the words naming them, or "unknown speaker". */
+function speakerName(q, result, inputs) {
+  if (q.speaker !== null) return result.entities[q.speaker].name;
+  if (q.speaker_words) return inputs[q.input].text.slice(q.speaker_words.span[0], q.speaker_words.span[1]);
+  return t('quotes.unknown');
+}
+
+/** The direct quotes of input i in text order, each with its speaker; none overlaps another. */
+function directQuotes(result, inputs, i) {
+  const quotes = (result.quotes || [])
+      .filter((q) => q.input === i && q.kind === 'direct' && q.span[1] > q.span[0])
+      .sort((a, b) => a.span[0] - b.span[0]);
+  const out = [];
+  for (const q of quotes) {
+    if (out.length && q.span[0] < out.at(-1).span[1]) continue;
+    out.push({span: q.span, speaker: speakerName(q, result, inputs)});
+  }
+  return out;
 }
 
 /**
- * Appends about TEXT_CHUNK more of text to article from at.pos (up to a line end if one is near,
- * never cutting a mark), using segments from at.next; past that, a "show more" button appends
- * the next part. Each part is a block of its own, so adding one does not lay out the others again.
+ * Appends the next part of text to article from `at` (spans.js layoutPart: about TEXT_CHUNK,
+ * never cutting a mark but a quote's); past it, a "show more" button appends the part after.
+ * Each part is a block of its own, so adding one does not lay out the others again.
  */
-function appendText(article, text, segments, at) {
-  let limit = Math.min(text.length, at.pos + TEXT_CHUNK);
-  const lineEnd = text.indexOf('\n', limit);
-  if (lineEnd >= 0 && lineEnd - limit < TEXT_CHUNK / 4) limit = lineEnd + 1;
-  const fragment = document.createElement('div');
-  fragment.className = 'part';
-  let pos = at.pos;
-  let k = at.next;
-  for (; k < segments.length && segments[k].span[0] < limit; k++) {
-    const seg = segments[k];
-    if (seg.span[0] < pos) continue;
-    fragment.append(document.createTextNode(text.slice(pos, seg.span[0])));
-    fragment.append(segmentElement(seg, text));
-    pos = seg.span[1];
-  }
-  const end = Math.max(pos, limit);
-  fragment.append(document.createTextNode(text.slice(pos, end)));
-  article.append(fragment);
-  if (end < text.length) {
-    const more = moreButton(text.length - end, () => {
+function appendText(article, text, segments, quotes, at) {
+  const {nodes, next} = layoutPart(text, segments, quotes, at, TEXT_CHUNK);
+  const part = document.createElement('div');
+  part.className = 'part';
+  const build = (box, items) => {
+    for (const item of items) {
+      if (typeof item === 'string') {
+        box.append(document.createTextNode(item));
+      } else if (item.quote) {
+        const el = quoteElement(item.quote, item.continued);
+        build(el, item.children);
+        box.append(el);
+      } else {
+        box.append(segmentElement(item.seg, text));
+      }
+    }
+  };
+  build(part, nodes);
+  article.append(part);
+  if (next.pos < text.length) {
+    const more = moreButton(text.length - next.pos, () => {
       more.remove();
-      appendText(article, text, segments, {pos: end, next: k});
+      appendText(article, text, segments, quotes, next);
       article.querySelector(':scope > .more-button')?.focus();
     });
     article.append(more);
   }
+}
+
+/**
+ * A direct quote as <mark data-type="QUOTE"> naming its speaker (title and aria-description);
+ * `continued` when it goes on from the part before.
+ */
+function quoteElement(q, continued) {
+  const el = document.createElement('mark');
+  el.dataset.type = 'QUOTE';
+  if (continued) el.className = 'continued';
+  const label = t('quote.by', q.speaker);
+  el.title = label;
+  el.setAttribute('aria-description', label);
+  return el;
 }
 
 /** A mention as a mark that a click, Enter or Space selects; noise as a greyed span. */
@@ -472,18 +654,26 @@ function segmentElement(seg, text) {
     el.title = t(`noise.${seg.noise}`);
     return el;
   }
-  if (seg.fact) {
-    el.dataset.type = seg.fact;
-    el.title = `${t(`type.${seg.fact}`)}: ${seg.value}`;
+  if (seg.date) {
+    const type = seg.date.type === 'TIME' ? 'TIME' : 'DATE';
+    el.dataset.type = type;
+    el.title = `${t(`type.${type}`)}: ${seg.date.value || seg.date.relation || ''}`;
     return el;
   }
-  el.dataset.type = seg.type;
-  el.dataset.entity = seg.entity;
-  el.title = `${t(`type.${seg.type}`)}: ${seg.name} (${seg.latin}) · ${seg.count}`;
+  if (seg.number) {
+    const n = seg.number;
+    el.dataset.type = 'NUM';
+    el.title = `${t('type.NUM')}: ${formatNumber(n.value)}${n.unit ? ' ' + n.unit : ''}`;
+    return el;
+  }
+  const e = seg.entity;
+  el.dataset.type = e.type;
+  el.dataset.entity = e.id;
+  el.title = `${t(`type.${e.type}`)}: ${e.name} (${e.latin}) · ${e.mentions.length}`;
   el.tabIndex = 0;
   el.setAttribute('role', 'button');
   el.setAttribute('aria-pressed', 'false');
-  onActivate(el, () => selectEntity(seg.entity));
+  onActivate(el, () => selectEntity(e.id));
   return el;
 }
 
@@ -517,43 +707,69 @@ function factItem(parts) {
   return li;
 }
 
-/** Who said what: speaker (entity, described, or inherited) → the quoted words. */
-function renderQuotes(result, inputs) {
+/** Who said what in view: speaker (entity, described, or inherited) → the quoted words. */
+function renderQuotes(result, inputs, view) {
   const list = $('quotes');
   list.replaceChildren();
   const slice = (input, span) => inputs[input].text.slice(span[0], span[1]);
-  appendInChunks(list, result.quotes || [], (q) => {
-    const speaker = q.speaker !== null ? result.entities[q.speaker].name
-        : q.speaker_words ? slice(q.input, q.speaker_words.span) : t('quotes.unknown');
-    const li = factItem([['speaker', speaker + (q.inherited ? ' ↩' : '')], ['verb', q.verb ? slice(q.input, q.verb.span) : ''],
+  const quotes = inView(result.quotes || [], view);
+  appendInChunks(list, quotes, (q) => {
+    const li = factItem([['speaker', speakerName(q, result, inputs) + (q.inherited ? ' ↩' : '')], ['verb', q.verb ? slice(q.input, q.verb.span) : ''],
       ['words', (q.kind === 'direct' ? '«' : '') + slice(q.input, q.span) + (q.kind === 'direct' ? '»' : '')]]);
     li.dataset.kind = q.kind;
     li.dataset.testid = 'quote';
     return li;
   });
-  $('quotes-box').hidden = !(result.quotes || []).length;
-  const sources = $('sources');
-  sources.replaceChildren();
-  for (const src of result.sources || []) sources.append(factItem([['name', src.name], ['count', `× ${formatNumber(src.count)}`]]));
-  $('sources-box').hidden = !(result.sources || []).length;
+  $('quotes-box').hidden = quotes.length === 0;
 }
 
-/** The timeline (dated events across the texts) and the figures the outlets give differently. */
-function renderTimeline(result, inputs) {
+/** The sources the texts in view cite, each with how often (in view). */
+function renderSources(result, view) {
+  const sources = $('sources');
+  sources.replaceChildren();
+  let shown = 0;
+  for (const src of result.sources || []) {
+    const count = view.kind === 'article' ? inView(src.citations, view).length : src.count;
+    if (count === 0) continue;
+    sources.append(factItem([['name', src.name], ['count', `× ${formatNumber(count)}`]]));
+    shown++;
+  }
+  $('sources-box').hidden = shown === 0;
+}
+
+/**
+ * The timeline (dated events across the texts; in an article's tab, the events it reports) and,
+ * across texts, the figures the outlets give differently.
+ */
+function renderTimeline(result, inputs, view) {
   const story = result.story || {};
   const list = $('timeline');
   list.replaceChildren();
-  appendInChunks(list, story.timeline || [], (e) => {
-    const li = factItem([['date', e.value], ['sentence', e.text], ['meta', e.support.map((i) => inputs[i].name).join('، ')]]);
+  const events = (story.timeline || []).filter((e) => view.kind !== 'article' || e.support.includes(view.input));
+  appendInChunks(list, events, (e) => {
+    const li = factItem([['date', e.value], ['sentence', e.text],
+      ['meta', inputs.length > 1 ? e.support.map((i) => inputName(inputs, i)).join(t('list.comma')) : '']]);
     li.dataset.value = e.value;
     return li;
   });
-  $('timeline-box').hidden = !(story.timeline || []).length;
+  $('timeline-box').hidden = events.length === 0;
+}
+
+/** The figures the outlets give differently: each outlet's value beside the others. */
+function renderFigures(result, inputs) {
   const figures = $('figures');
   figures.replaceChildren();
+  const story = result.story || {};
   for (const f of story.figures || []) {
-    // One line per compared figure: each outlet's value beside the others.
-    const li = factItem((f.values || []).flatMap((v) => [['value', v.text], ['meta', `(${inputs[v.input].name})`]]));
+    // The unit, then each outlet's value with its name, a pair that a line never cuts.
+    const li = factItem([['unit', f.unit ? `${f.unit}:` : '']]);
+    for (const v of f.values || []) {
+      const pair = factItem([['value', v.text], ['meta', `(${inputName(inputs, v.input)})`]]);
+      const span = document.createElement('span');
+      span.className = 'pair';
+      span.append(...pair.childNodes);
+      li.append(span, document.createTextNode(' '));
+    }
     figures.append(li);
   }
   $('figures-box').hidden = !(story.figures || []).length;
@@ -568,12 +784,12 @@ function renderStats(result, ms) {
   $('stat-time').textContent = t('stat.ms', formatNumber(Math.max(1, Math.round(ms))));
 }
 
-/** The articles with their headline, date and byline, each cut from its input by span. */
-function renderDocuments(result, inputs) {
+/** The articles in view with their headline, date and byline, each cut from its input by span. */
+function renderDocuments(result, inputs, view) {
   const slice = (input, span) => inputs[input].text.slice(span[0], span[1]);
   const docs = $('documents');
   docs.replaceChildren();
-  appendInChunks(docs, result.documents, (d) => {
+  appendInChunks(docs, inView(result.documents, view), (d) => {
     const li = document.createElement('li');
     li.dataset.input = d.input;
     const title = document.createElement('strong');
@@ -583,7 +799,7 @@ function renderDocuments(result, inputs) {
     const meta = [];
     if (d.dateline) meta.push(d.dateline.value.replace('T', ' '));
     if (d.byline) meta.push(slice(d.input, d.byline.span));
-    if (inputs.length > 1) meta.push(inputs[d.input].name);
+    if (inputs.length > 1) meta.push(inputName(inputs, d.input));
     if (meta.length) {
       const small = document.createElement('span');
       small.className = 'meta';
@@ -595,11 +811,11 @@ function renderDocuments(result, inputs) {
   });
 }
 
-/** The sentences, each cut from its input by its span. */
-function renderSentences(result, inputs) {
+/** The sentences in view, each cut from its input by its span. */
+function renderSentences(result, inputs, view) {
   const list = $('sentences');
   list.replaceChildren();
-  appendInChunks(list, result.sentences, (s) => {
+  appendInChunks(list, inView(result.sentences, view), (s) => {
     const li = document.createElement('li');
     li.dir = 'auto';
     li.dataset.input = s.input;
@@ -610,11 +826,12 @@ function renderSentences(result, inputs) {
   });
 }
 
-/** The web noise set aside (repeated lines, interface strings, related links). */
-function renderNoise(result, inputs) {
+/** The web noise set aside in view (repeated lines, interface strings, related links). */
+function renderNoise(result, inputs, view) {
   const noise = $('noise');
   noise.replaceChildren();
-  appendInChunks(noise, result.noise, (n) => {
+  const items = inView(result.noise, view);
+  appendInChunks(noise, items, (n) => {
     const li = document.createElement('li');
     li.dir = 'auto';
     li.dataset.kind = n.kind;
@@ -627,29 +844,143 @@ function renderNoise(result, inputs) {
     li.append(kind, text);
     return li;
   });
-  $('noise-count').textContent = formatNumber(result.noise.length);
-  $('noise-box').hidden = result.noise.length === 0;
+  $('noise-count').textContent = formatNumber(items.length);
+  $('noise-box').hidden = items.length === 0;
+}
+
+/** The views of a result: with several inputs, one per input then the story; else all at once. */
+function viewsOf(inputs) {
+  if (inputs.length < 2) return [ALL];
+  return [...inputs.map((_, input) => ({kind: 'article', input})), {kind: 'story'}];
+}
+
+const sameView = (a, b) => a.kind === b.kind && a.input === b.input;
+
+/**
+ * The tabs over several inputs (a tablist: one tab per article named by its headline, then the
+ * story); none for one input. The selected tab is state.view's.
+ */
+function renderTabs(result, inputs) {
+  const list = $('tabs');
+  const panel = $('tab-panel');
+  list.replaceChildren();
+  const views = viewsOf(inputs);
+  if (views.length === 1) {
+    list.hidden = true;
+    panel.removeAttribute('role');
+    panel.removeAttribute('aria-labelledby');
+    return;
+  }
+  views.forEach((view, n) => {
+    const tab = document.createElement('button');
+    tab.type = 'button';
+    tab.id = `tab-${n}`;
+    tab.className = 'tab';
+    tab.setAttribute('role', 'tab');
+    tab.setAttribute('aria-controls', 'tab-panel');
+    tab.dataset.testid = 'tab';
+    tab.dataset.view = view.kind === 'story' ? 'story' : String(view.input);
+    // The tab takes its headline's direction, so a long one is cut at its own end.
+    tab.dir = 'auto';
+    const label = document.createElement('span');
+    if (view.kind === 'story') {
+      tab.classList.add('story-tab');
+      label.textContent = t('tabs.story');
+    } else {
+      const d = result.documents.find((doc) => doc.input === view.input);
+      const text = inputs[view.input].text;
+      label.textContent = d && d.headline ? text.slice(d.headline.span[0], d.headline.span[1])
+        : inputName(inputs, view.input);
+      tab.title = `${label.textContent} (${inputName(inputs, view.input)})`;
+    }
+    tab.append(label);
+    tab.addEventListener('click', () => selectView(view));
+    list.append(tab);
+  });
+  panel.setAttribute('role', 'tabpanel');
+  list.hidden = false;
+}
+
+/** Marks the tab of view selected (the only one Tab reaches) and names the panel after it. */
+function markSelectedTab(view) {
+  const tabs = [...$('tabs').querySelectorAll('[role="tab"]')];
+  for (const tab of tabs) {
+    const on = tab.dataset.view === (view.kind === 'story' ? 'story' : String(view.input));
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+    if (on) $('tab-panel').setAttribute('aria-labelledby', tab.id);
+  }
+}
+
+/** Shows another tab: its panels are drawn again for that view. */
+function selectView(view, {focus = false} = {}) {
+  if (!state.last) return;
+  state.view = view;
+  markSelectedTab(view);
+  if (focus) $('tabs').querySelector('[aria-selected="true"]')?.focus();
+  drawView(state.last.result, state.last.inputs, view);
+}
+
+/** Arrow keys move between tabs (left and right as they are laid out), Home and End to the ends. */
+function onTabKey(event) {
+  const tabs = [...$('tabs').querySelectorAll('[role="tab"]')];
+  const at = tabs.indexOf(document.activeElement);
+  if (at < 0) return;
+  const rtl = getComputedStyle($('tabs')).direction === 'rtl';
+  const step = {ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1}[event.key];
+  let next;
+  if (step) next = (at + step + tabs.length) % tabs.length;
+  else if (event.key === 'Home') next = 0;
+  else if (event.key === 'End') next = tabs.length - 1;
+  else return;
+  event.preventDefault();
+  selectView(viewsOf(state.last.inputs)[next], {focus: true});
 }
 
 /**
- * Shows an analysis: one small function per panel, each drawn in a task of its own so that a
- * large result never blocks the page for long. A newer result stops an older one's drawing.
+ * Shows an analysis: the counts, the tabs (several inputs) and the panels of the selected view
+ * (state.view if it is one of this result's, else the first).
+ */
+function showResult(result, inputs, ms) {
+  renderStats(result, ms);
+  renderTabs(result, inputs);
+  const views = viewsOf(inputs);
+  if (!state.view || !views.some((v) => sameView(v, state.view))) state.view = views[0];
+  markSelectedTab(state.view);
+  return drawView(result, inputs, state.view);
+}
+
+/**
+ * Draws the panels of one view: one small function per panel, each in a task of its own so that
+ * a large result never blocks the page for long. A newer drawing stops an older one.
  * body[data-rendered] is set once every panel is drawn.
  */
-async function showResult(result, inputs, ms) {
+async function drawView(result, inputs, view) {
   const run = state.renderRun = (state.renderRun || 0) + 1;
   delete document.body.dataset.rendered;
-  const panels = [
-    () => renderStats(result, ms),
-    () => renderSummaries(result, inputs),
-    () => renderEntities(result),
-    () => renderQuotes(result, inputs),
-    () => renderTimeline(result, inputs),
-    () => renderText(result, inputs),
-    () => renderDocuments(result, inputs),
-    () => renderSentences(result, inputs),
-    () => renderNoise(result, inputs),
+  $('tab-panel').dataset.view = view.kind;
+  let marks;
+  const article = [
+    () => renderSummaries(result, inputs, view),
+    () => renderEntities(result, view),
+    () => renderQuotes(result, inputs, view),
+    // The text's marks gathered in one task, drawn in the next: a long text keeps both short.
+    () => { marks = textSegments(result, inputs, view); },
+    () => renderText(inputs, view, marks),
+    () => renderDocuments(result, inputs, view),
+    () => renderSentences(result, inputs, view),
+    () => renderNoise(result, inputs, view),
   ];
+  const story = [
+    () => renderStory(result, inputs),
+    () => renderFigures(result, inputs),
+  ];
+  const both = [
+    () => renderSources(result, view),
+    () => renderTimeline(result, inputs, view),
+  ];
+  const panels = view.kind === 'article' ? [...article, ...both]
+    : view.kind === 'story' ? [...story, ...both] : [...article, ...story, ...both];
   for (const render of panels) {
     render();
     await new Promise((next) => setTimeout(next));
@@ -664,6 +995,13 @@ function toggleLanguage() {
   setLanguage(language() === 'ar' ? 'en' : 'ar');
   renderFiles();
   if (state.last) showResult(state.last.result, state.last.inputs, state.last.ms);
+}
+
+/** The legend's switches: each shows or hides one type's marks in the text. */
+function toggleType(button) {
+  const on = button.getAttribute('aria-pressed') !== 'true';
+  button.setAttribute('aria-pressed', String(on));
+  $('text-view').classList.toggle(`hide-${button.dataset.type}`, !on);
 }
 
 $('analyze').addEventListener('click', analyze);
@@ -692,6 +1030,10 @@ $('text').addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && state.ready) analyze();
 });
 $('lang').addEventListener('click', toggleLanguage);
+$('tabs').addEventListener('keydown', onTabKey);
+for (const button of document.querySelectorAll('#legend button[data-type]')) {
+  button.addEventListener('click', () => toggleType(button));
+}
 // Test hook: makes the worker throw, as a crash would (tests/browser/worker.test.mjs).
 window.addEventListener('basira:crash-worker', () => state.worker.postMessage({type: 'crash'}));
 

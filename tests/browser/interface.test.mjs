@@ -49,10 +49,17 @@ test('language: Arabic by default; the English switch changes the interface and 
 test('keyboard: Tab reaches the entities and the marks; Enter and Space mark the mentions', async () => {
   const {page, context} = await openPage(env);
   await analyzeText(page, DEMO_TEXT);
+  // The legend's switches come before the entities, each reached with Tab.
   await page.getByTestId('export-txt').focus();
+  const legend = [];
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    legend.push(await page.evaluate(() => document.activeElement.closest('#legend') && document.activeElement.dataset.type));
+  }
+  assert.deepEqual(legend, ['PER', 'LOC', 'ORG', 'MISC', 'DATE', 'TIME', 'NUM', 'QUOTE']);
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => document.activeElement.closest('.entity')?.dataset.entity);
-  assert.ok(first !== undefined, 'Tab after the exports lands on the first entity');
+  assert.ok(first !== undefined, 'Tab after the legend lands on the first entity');
   await page.keyboard.press('Enter');
   const selected = await page.locator(`#text-view mark[data-entity="${first}"].selected`).count();
   assert.ok(selected > 0, 'Enter on an entity marks its mentions');
@@ -104,6 +111,49 @@ test('accessibility: axe-core finds no serious or critical violation, before and
   await analyzeText(dark.page, DEMO_TEXT);
   assert.deepEqual(await axe(dark.page, 'moderate'), [], 'dark, after an analysis');
   await dark.context.close();
+});
+
+test('accessibility with several articles: the tabs, an article\'s tab and the story\'s, light and dark', async () => {
+  const articles = ['مكتبة جديدة في الحي الشرقي\n\nافتتحت البلدية أمس مكتبة عامة تضم 20 ألف كتاب. ' +
+      'وقالت مديرة المكتبة ليلى حداد: «نريد أن يقرأ كل طفل في الحي».\n',
+  'الحي الشرقي يستقبل مكتبته الأولى\n\nافتتحت البلدية أمس مكتبة عامة تضم 25 ألف كتاب في الحي الشرقي. ' +
+      'ويأمل السكان أن تفتح أبوابها مساءً أيضاً.\n'].join('---\n');
+  for (const colorScheme of ['light', 'dark']) {
+    const {page, context} = await openPage(env, {contextOptions: {colorScheme}});
+    await analyzeText(page, articles);
+    assert.equal(await page.getByRole('tab').count(), 3);
+    assert.deepEqual(await axe(page, 'moderate'), [], `${colorScheme}, an article's tab`);
+    await page.getByRole('tab').last().click();
+    await page.waitForSelector('body[data-rendered="true"]');
+    assert.ok(await page.locator('#story-box').isVisible());
+    assert.deepEqual(await axe(page, 'moderate'), [], `${colorScheme}, the story's tab`);
+    await context.close();
+  }
+});
+
+/** WCAG contrast ratio of two computed colours 'rgb(r, g, b)'. */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test('contrast: the filled button (Analyze) is readable in light and dark (axe-core let white on light green pass)', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const {page, context} = await openPage(env, {contextOptions: {colorScheme}});
+    const [fg, bg] = await page.getByTestId('analyze').evaluate((el) => {
+      const s = getComputedStyle(el);
+      return [s.color, s.backgroundColor];
+    });
+    assert.ok(contrast(fg, bg) >= 4.5, `${colorScheme}: Analyze ${fg} on ${bg}: ${contrast(fg, bg).toFixed(2)}`);
+    await context.close();
+  }
 });
 
 test('worker death: the page says so, restarts the worker, keeps the text, and analyzes again', async () => {

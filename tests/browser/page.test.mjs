@@ -87,9 +87,14 @@ test('several articles separated by --- become several inputs', async () => {
   await page.getByTestId('analyze').click();
   await page.waitForSelector('#result:not([hidden])');
   assert.equal(await page.getByTestId('stat-documents').getAttribute('data-value'), '2');
-  const inputs = await page.locator('#sentences li').evaluateAll(
-      (lis) => lis.map((li) => Number(li.dataset.input)));
-  assert.deepEqual([...new Set(inputs)], [0, 1]);
+  // One tab per input and the story's; each article's tab lists its own sentences.
+  const inputsShown = () => page.locator('#sentences li').evaluateAll(
+      (lis) => [...new Set(lis.map((li) => Number(li.dataset.input)))]);
+  assert.equal(await page.getByRole('tab').count(), 3);
+  assert.deepEqual(await inputsShown(), [0]);
+  await page.getByRole('tab').nth(1).click();
+  await page.waitForSelector('body[data-rendered="true"]');
+  assert.deepEqual(await inputsShown(), [1]);
   await page.screenshot({path: join(shots, 'result-phone.png'), fullPage: true});
   await context.close();
 });
@@ -176,6 +181,10 @@ test('summaries: each article\'s own sentences and key phrases; a story across t
     assert.ok(!c.startsWith('إغلاق السوق') && !c.startsWith('تجار السوق'), 'never a headline');
   }
   assert.ok(await page.locator('#summaries .keyphrase').count() >= 1);
+  // The story across the two texts is in the story's tab.
+  assert.ok(await page.locator('#story-box').isHidden());
+  await page.getByRole('tab', {name: 'القصة من كل المصادر'}).click();
+  await page.waitForSelector('body[data-rendered="true"]');
   assert.ok(!(await page.locator('#story-box').isHidden()));
   const top = page.locator('#story li').first();
   assert.equal(await top.locator('span[dir="auto"]').textContent(), shared);
