@@ -132,7 +132,7 @@ async function addFiles(list) {
       continue;
     }
     if (isHtml(file)) {
-      text = articleFromHtml(text);
+      text = await articleFromHtml(text);
       if (!text) {
         problems.push(t('files.no_article', file.name));
         continue;
@@ -206,13 +206,34 @@ function blockText(root) {
 }
 
 /**
+ * Loads vendor/Readability.js the first time a web page is read (most readers never drop one,
+ * so the page does not wait for it). Resolves to whether Readability is there.
+ */
+let readabilityLoad = null;
+function loadReadability() {
+  if (!readabilityLoad) {
+    readabilityLoad = new Promise((resolve) => {
+      const script = document.createElement('script');
+      script.src = 'vendor/Readability.js';
+      script.onload = () => resolve(typeof Readability === 'function');
+      script.onerror = () => {
+        readabilityLoad = null;  // try again with the next file
+        resolve(false);
+      };
+      document.head.append(script);
+    });
+  }
+  return readabilityLoad;
+}
+
+/**
  * The article of a web page as text: its title and byline, then its paragraphs, a blank line
  * between each. The page is parsed by DOMParser into a document that is never shown, so nothing
  * in it runs or loads (Chromium still reports its inline handlers as refused by the page's CSP),
  * and Mozilla's Readability (vendor/Readability.js) finds the article in it. '' when it finds none.
  */
-function articleFromHtml(html) {
-  if (typeof Readability !== 'function') return '';
+async function articleFromHtml(html) {
+  if (!(await loadReadability())) return '';
   const doc = new DOMParser().parseFromString(html, 'text/html');
   let article;
   try {
