@@ -16,7 +16,7 @@ cmake --build --preset fuzz
 out=build/fuzz
 mkdir -p "$out/artifacts"
 status=0
-for target in fuzz_analyze fuzz_request; do
+for target in fuzz_analyze fuzz_request fuzz_json; do
   corpus=$out/corpus/$target
   mkdir -p "$corpus"
   seeds=(tools/fuzz/corpus/${target#fuzz_})
