@@ -125,6 +125,36 @@ TEST(TaggerFeatures, GazetteerFillsTheLexiconHook) {
   EXPECT_EQ(tokens[5].lexicon, (std::vector<std::string>{"LOC:B"}));  // by its stem
 }
 
+TEST(TaggerFeatures, WordClustersGiveClassFeatures) {
+  WordClusters c;
+  c.Parse(
+      "# comment\n"
+      "روسيا\t3,17,250\n"
+      "قال\t5,9\n"
+      "bad line without a tab\n");
+  EXPECT_EQ(c.size(), 2u);
+  icu::UnicodeString text;
+  std::vector<TokenInput> tokens = TokensOf("قال ولروسيا غدا", &text);
+  ASSERT_EQ(tokens.size(), 3u);
+  // No classes yet: no class features at all.
+  for (const std::string& f : StaticFeatures(tokens, 1)) EXPECT_NE(f.rfind("c0", 0), 0u) << f;
+  c.Annotate(&tokens);
+  EXPECT_EQ(tokens[0].cluster[0], 5);
+  EXPECT_EQ(tokens[0].cluster[1], 9);
+  EXPECT_EQ(tokens[0].cluster[2], -1);
+  EXPECT_EQ(tokens[1].cluster[2], 250);  // by its stem روسيا
+  EXPECT_EQ(tokens[2].cluster[0], -1);
+  const std::vector<std::string> f = StaticFeatures(tokens, 1);
+  EXPECT_TRUE(Has(f, "c0=3"));
+  EXPECT_TRUE(Has(f, "c1=17"));
+  EXPECT_TRUE(Has(f, "c2=250"));
+  EXPECT_TRUE(Has(f, "c0-1=5"));
+  EXPECT_TRUE(Has(f, "c0+1=-"));
+  EXPECT_TRUE(Has(f, "c0-1|5|3"));
+  EXPECT_TRUE(Has(f, "c1+1|17|-"));
+  EXPECT_TRUE(Has(StaticFeatures(tokens, 0), "c0-1=<>"));
+}
+
 TEST(TaggerMentions, ProcliticsLeaveTheNameButTheArticleStays) {
   icu::UnicodeString text;
   const std::vector<TokenInput> tokens = TokensOf("وصل وبريطانيا والقاهرة", &text);

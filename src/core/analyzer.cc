@@ -204,7 +204,8 @@ struct Analyzer::Impl {
   std::unique_ptr<summarize::Summarizer> summarizer;
   std::unique_ptr<facts::Extractor> facts;
   tagger::Tagger ner;
-  tagger::Gazetteer gazetteer;  // the lexicons as the tagger's features
+  tagger::Gazetteer gazetteer;    // the lexicons as the tagger's features
+  tagger::WordClusters clusters;  // word classes from unlabeled text, the tagger's features
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -231,6 +232,7 @@ Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer) {
     return Status(ErrorCode::kInternal, "cannot load the entity model: " + status.message());
   }
   tagger::LoadAnalyzerGazetteer(&impl->gazetteer);
+  tagger::LoadAnalyzerClusters(&impl->clusters);
   analyzer->reset(new Analyzer(std::move(impl)));
   return Status::Ok();
 }
@@ -333,6 +335,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
           if (block.kind != BlockKind::kDateline) {
             statistical.clear();
             impl_->gazetteer.Annotate(&tagger_tokens);
+            impl_->clusters.Annotate(&tagger_tokens);
             const std::vector<int> labels = impl_->ner.Tag(tagger_tokens);
             for (const tagger::Mention& m : tagger::Mentions(tagger_tokens, labels)) {
               recognize::Candidate c;

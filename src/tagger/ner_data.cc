@@ -337,12 +337,52 @@ void LoadAnalyzerGazetteer(Gazetteer* gazetteer) {
   }
 }
 
+void WordClusters::Parse(std::string_view utf8) {
+  for (std::string_view line : SplitOn(utf8, "\n")) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0) continue;
+    Classes classes;
+    int j = 0;
+    for (std::string_view field : SplitOn(line.substr(tab + 1), ",")) {
+      if (j >= kMaxClusterings) break;
+      int value = 0;
+      bool ok = !field.empty() && field.size() <= 4;
+      for (char c : field) {
+        ok = ok && c >= '0' && c <= '9';
+        value = value * 10 + (c - '0');
+      }
+      classes.c[j++] = ok ? static_cast<int16_t>(value) : -1;
+    }
+    classes_[std::string(line.substr(0, tab))] = classes;
+  }
+}
+
+void WordClusters::Annotate(std::vector<TokenInput>* tokens) const {
+  if (classes_.empty()) return;
+  for (TokenInput& t : *tokens) {
+    auto it = classes_.find(t.stem);
+    if (it == classes_.end() && t.key != t.stem) it = classes_.find(t.key);
+    if (it == classes_.end()) continue;
+    for (int j = 0; j < kMaxClusterings; ++j) t.cluster[j] = it->second.c[j];
+  }
+}
+
+extern "C" const unsigned char basira_word_clusters[];
+extern "C" const size_t basira_word_clusters_size;
+
+void LoadAnalyzerClusters(WordClusters* clusters) {
+  clusters->Parse(std::string_view(reinterpret_cast<const char*>(basira_word_clusters),
+                                   basira_word_clusters_size));
+}
+
 PreparedSentence Prepare(Pipeline* pipeline, const ConllSentence& sentence,
-                         const Gazetteer* gazetteer) {
+                         const Gazetteer* gazetteer, const WordClusters* clusters) {
   PreparedSentence out;
   out.joined = Join(sentence);
   out.tokens = pipeline->Tokens(out.joined.text, Span{0, out.joined.text.length()});
   if (gazetteer != nullptr) gazetteer->Annotate(&out.tokens);
+  if (clusters != nullptr) clusters->Annotate(&out.tokens);
   out.gold = GoldMentions(sentence.tags);
   std::vector<Span> ours;
   ours.reserve(out.tokens.size());

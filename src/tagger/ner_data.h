@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -134,6 +135,25 @@ class Gazetteer {
 extern const char* const kTaggerLexicons[];
 void LoadAnalyzerGazetteer(Gazetteer* gazetteer);
 
+// Word classes learned from unlabeled text (basira_make_clusters; data/models/clusters.txt):
+// lines `stem<TAB>class[,class]...`, '#' lines are comments. Annotate gives every token the
+// classes of its stem's match key (else of its whole key), -1 where the word has none.
+class WordClusters {
+ public:
+  void Parse(std::string_view utf8);
+  size_t size() const { return classes_.size(); }
+  void Annotate(std::vector<TokenInput>* tokens) const;
+
+ private:
+  struct Classes {
+    int16_t c[kMaxClusterings] = {-1, -1, -1};
+  };
+  std::unordered_map<std::string, Classes> classes_;
+};
+
+// The clusters the analyzer tags with (data/models/clusters.txt, linked into the binary).
+void LoadAnalyzerClusters(WordClusters* clusters);
+
 // One gold sentence made ready for training or scoring the measured way.
 struct PreparedSentence {
   JoinedSentence joined;
@@ -142,7 +162,8 @@ struct PreparedSentence {
   std::vector<int> labels;         // gold projected onto our tokens
 };
 PreparedSentence Prepare(Pipeline* pipeline, const ConllSentence& sentence,
-                         const Gazetteer* gazetteer = nullptr);
+                         const Gazetteer* gazetteer = nullptr,
+                         const WordClusters* clusters = nullptr);
 
 // Where a scorer's mistakes come from (conlleval counts each of these as an fp, an fn or both).
 struct ErrorKinds {

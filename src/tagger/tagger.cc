@@ -142,6 +142,20 @@ const char* LengthBucket(std::string_view stem) {
   return "7+";
 }
 
+// A word class as text in `buffer` (8 chars): its number; "-" for none (-1), "<>" beyond the
+// sentence (-2).
+std::string_view ClusterText(int cluster, char* buffer) {
+  if (cluster < 0) return cluster == -1 ? "-" : "<>";
+  int n = 0;
+  char digits[8];
+  do {
+    digits[n++] = static_cast<char>('0' + cluster % 10);
+    cluster /= 10;
+  } while (cluster > 0 && n < 7);
+  for (int k = 0; k < n; ++k) buffer[k] = digits[n - 1 - k];
+  return std::string_view(buffer, static_cast<size_t>(n));
+}
+
 const std::string& KeyAt(const std::vector<TokenInput>& t, long i, bool stem) {
   static const std::string kBefore = "<s>", kAfter = "</s>";
   if (i < 0) return kBefore;
@@ -191,6 +205,25 @@ void ForEachStaticFeature(const std::vector<TokenInput>& tokens, size_t i, Emit&
   }
   if (i + 1 < tokens.size()) {
     for (const std::string& x : tokens[i + 1].lexicon) emit(Parts{"lx+1=", x});
+  }
+  // Word classes: the token's and its neighbours' at -1 and +1, and the pairs with them.
+  static const char* const kClusterAt[kMaxClusterings][5] = {
+      {"c0=", "c0-1=", "c0+1=", "c0-1|", "c0+1|"},
+      {"c1=", "c1-1=", "c1+1=", "c1-1|", "c1+1|"},
+      {"c2=", "c2-1=", "c2+1=", "c2-1|", "c2+1|"}};
+  for (int j = 0; j < kMaxClusterings; ++j) {
+    const int here = t.cluster[j];
+    const int before = i >= 1 ? tokens[i - 1].cluster[j] : -2;
+    const int after = i + 1 < tokens.size() ? tokens[i + 1].cluster[j] : -2;
+    if (here < 0 && before < 0 && after < 0) continue;  // no classes around (or none loaded)
+    char h[8], b[8], a[8];
+    const std::string_view hs = ClusterText(here, h), bs = ClusterText(before, b),
+                           as = ClusterText(after, a);
+    if (here >= 0) emit(Parts{kClusterAt[j][0], hs});
+    emit(Parts{kClusterAt[j][1], bs});
+    emit(Parts{kClusterAt[j][2], as});
+    emit(Parts{kClusterAt[j][3], bs, "|", hs});
+    emit(Parts{kClusterAt[j][4], hs, "|", as});
   }
 }
 
@@ -436,6 +469,12 @@ int Trainer::TrainSentence(const std::vector<TokenInput>& tokens, const std::vec
       for (int l = 0; l < kNumLabels; ++l) scores[l] += w[l];
     }
     const int predicted = Best(scores, i > 0 ? labels[i - 1] : 0);
+    if (gold[i] < 0) {
+      // No supervision here (a label the data does not give): the prediction is the history.
+      labels[i] = predicted;
+      ++step_;
+      continue;
+    }
     if (predicted != gold[i]) {
       ++mistakes;
       Update(rows, gold[i], 1.0f);
@@ -447,23 +486,29 @@ int Trainer::TrainSentence(const std::vector<TokenInput>& tokens, const std::vec
   return mistakes;
 }
 
-Tagger Trainer::Model() const {
-  Tagger t;
-  t.bits_ = bits_;
+std::vector<float> Trainer::Averaged() const {
   std::vector<float> averaged(weights_.size());
-  float max_abs = 0;
   for (size_t j = 0; j < weights_.size(); ++j) {
     const double total = totals_[j] + static_cast<double>(step_ - stamps_[j]) * weights_[j];
     averaged[j] = static_cast<float>(total / static_cast<double>(step_));
-    max_abs = std::max(max_abs, std::fabs(averaged[j]));
   }
+  return averaged;
+}
+
+Tagger Trainer::Quantize(int bits, const std::vector<float>& averaged) {
+  Tagger t;
+  t.bits_ = std::min(std::max(bits, kMinBits), kMaxBits);
+  float max_abs = 0;
+  for (float w : averaged) max_abs = std::max(max_abs, std::fabs(w));
   t.scale_ = max_abs > 0 ? max_abs / 127.0f : 1.0f;
-  t.weights_.resize(weights_.size());
-  for (size_t j = 0; j < weights_.size(); ++j) {
+  t.weights_.resize(averaged.size());
+  for (size_t j = 0; j < averaged.size(); ++j) {
     const long q = std::lround(averaged[j] / t.scale_);
     t.weights_[j] = static_cast<int8_t>(std::min(127L, std::max(-127L, q)));
   }
   return t;
 }
+
+Tagger Trainer::Model() const { return Quantize(bits_, Averaged()); }
 
 }  // namespace basira::tagger

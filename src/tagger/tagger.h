@@ -21,9 +21,11 @@
 // punctuation) and token kind, a length bucket, the keys and stems of the neighbours at -2..+2,
 // the 2-letter stem suffixes of the neighbours at -1 and +1, three stem pairs (-1|0, 0|+1,
 // -1|+1), the lexicon strings of the token and of its neighbours at -1 and +1
-// (TokenInput::lexicon: the hook for gazetteers and trigger words), and the previous label, the
-// previous two labels, and the previous label with the stem. Weights are stored as int8 with one
-// scale (on the ANERcorp dev split int8 scores as well as int16, and halves the table that
+// (TokenInput::lexicon: the hook for gazetteers and trigger words), the word classes of the token
+// and of its neighbours at -1 and +1 with the pairs (-1|0, 0|+1) in each clustering
+// (TokenInput::cluster, from unlabeled text; none when no classes are loaded), and the previous
+// label, the previous two labels, and the previous label with the stem. Weights are stored as int8
+// with one scale (on the ANERcorp dev split int8 scores as well as int16, and halves the table that
 // tagging reads at random) in a small binary format:
 //   "BNERTAG1" | u32 version (2) | u32 bits | u32 label count | labels (u8 length + bytes) |
 //   f32 scale | i8 weights[2^bits * labels] (row major).
@@ -58,6 +60,9 @@ inline int InsideLabel(int type) { return 2 + 2 * type; }
 inline int LabelType(int label) { return label == 0 ? -1 : (label - 1) / 2; }
 inline bool IsBegin(int label) { return label > 0 && (label - 1) % 2 == 0; }
 
+// How many word clusterings a token can carry.
+constexpr int kMaxClusterings = 3;
+
 // One token as the tagger sees it.
 struct TokenInput {
   Span span;               // original UTF-16 span of the token
@@ -68,6 +73,9 @@ struct TokenInput {
   bool enclitic = false;   // whether an enclitic was cut off
   TokenKind kind = TokenKind::kWord;
   std::vector<std::string> lexicon;  // hook: gazetteer/trigger feature strings ("gaz:LOC")
+  // The word classes of the stem learned from unlabeled text (WordClusters in ner_data.h), one
+  // per clustering; -1: none (a word too rare to be classed, or no clusters loaded).
+  int16_t cluster[kMaxClusterings] = {-1, -1, -1};
 };
 
 // Builds the tagger's view of the token text[span] of kind `kind` with its clitic analysis.
@@ -120,6 +128,11 @@ class Trainer {
   int TrainSentence(const std::vector<TokenInput>& tokens, const std::vector<int>& gold);
   // The averaged, quantized model of everything seen so far.
   Tagger Model() const;
+  // The averaged weights of everything seen so far, unquantized (for averaging several runs).
+  std::vector<float> Averaged() const;
+  // The quantized model of averaged weights (several Averaged() of one table size, summed
+  // element-wise: their sum's quantization is their average's, the scale absorbs the factor).
+  static Tagger Quantize(int bits, const std::vector<float>& averaged);
 
  private:
   void Update(const std::vector<uint32_t>& rows, int label, float delta);

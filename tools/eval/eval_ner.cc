@@ -9,6 +9,8 @@
 //   --lexicon FILE  a lexicon file for the tokens' lexicon hook, instead of the analyzer's
 //                 linked-in lexicons (repeatable; the same files the model was trained with)
 //   --no-lexicons no lexicon features (for a model trained with --no-lexicons)
+//   --clusters FILE  word classes instead of the linked-in data/models/clusters.txt (the file
+//                 the model was trained with); --no-clusters: none
 //   --show N      also print the first N gold mentions that were not found exactly and the
 //                 first N predictions that were wrong, with the gold tokens they cover
 // Prints a table per type, the micro over all types and over PER/LOC/ORG, what the errors are
@@ -52,7 +54,8 @@ int main(int argc, char** argv) {
   double tail = 1.0;
   int show = 0;
   std::vector<std::string> files, lexicons;
-  bool no_lexicons = false;
+  bool no_lexicons = false, no_clusters = false;
+  std::string clusters_path;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--model" && i + 1 < argc) {
@@ -63,6 +66,10 @@ int main(int argc, char** argv) {
       lexicons.push_back(argv[++i]);
     } else if (arg == "--no-lexicons") {
       no_lexicons = true;
+    } else if (arg == "--clusters" && i + 1 < argc) {
+      clusters_path = argv[++i];
+    } else if (arg == "--no-clusters") {
+      no_clusters = true;
     } else if (arg == "--show" && i + 1 < argc) {
       show = std::atoi(argv[++i]);
     } else if (!arg.empty() && arg[0] != '-') {
@@ -75,7 +82,7 @@ int main(int argc, char** argv) {
   if (files.empty() || tail <= 0 || tail > 1) {
     std::fprintf(stderr,
                  "usage: basira_eval_ner [--model PATH] [--tail F] [--show N] [--lexicon FILE]... "
-                 "[--no-lexicons] FILE.conll...\n");
+                 "[--no-lexicons] [--clusters FILE] [--no-clusters] FILE.conll...\n");
     return 2;
   }
 
@@ -109,6 +116,21 @@ int main(int argc, char** argv) {
     }
     gazetteer.Parse(text);
   }
+  // The analyzer's word classes (data/models/clusters.txt, linked in) unless --clusters FILE
+  // replaces them or --no-clusters drops them.
+  basira::tagger::WordClusters clusters;
+  if (!no_clusters) {
+    if (clusters_path.empty()) {
+      basira::tagger::LoadAnalyzerClusters(&clusters);
+    } else {
+      std::string text;
+      if (!ReadFile(clusters_path, &text)) {
+        std::fprintf(stderr, "%s: cannot read %s\n", "basira_eval_ner", clusters_path.c_str());
+        return 1;
+      }
+      clusters.Parse(text);
+    }
+  }
   std::vector<basira::tagger::PreparedSentence> sentences;
   size_t gold_tokens = 0;
   const auto prepare_start = std::chrono::steady_clock::now();
@@ -126,7 +148,7 @@ int main(int argc, char** argv) {
     const size_t skip = conll.size() - static_cast<size_t>(tail * conll.size());
     for (size_t i = skip; i < conll.size(); ++i) {
       gold_tokens += conll[i].tokens.size();
-      sentences.push_back(basira::tagger::Prepare(pipeline.get(), conll[i], &gazetteer));
+      sentences.push_back(basira::tagger::Prepare(pipeline.get(), conll[i], &gazetteer, &clusters));
     }
     std::printf("%s: %zu of %zu sentences\n", path.c_str(), conll.size() - skip, conll.size());
   }
