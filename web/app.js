@@ -39,16 +39,33 @@ const TEXT_CHUNK = 6000;
  */
 const state = {worker: null, ready: false, nextId: 1, pending: null, last: null, view: null};
 
+/**
+ * Starts an analysis worker through web/boot.js, which compiled the wasm while the page loaded
+ * and hands the worker that Module. The first call takes over the worker boot.js started, with
+ * the messages it already sent.
+ */
 function startWorker() {
   state.ready = false;
   $('analyze').disabled = true;
-  const worker = new Worker('worker.js');
+  const boot = self.basiraBoot;
+  const first = boot && boot.worker;
+  const worker = first || (boot ? boot.startWorker() : new Worker('worker.js'));
+  if (boot) boot.worker = null;
   worker.onmessage = (event) => onWorkerMessage(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
     restartWorker(event.message || t('error.unknown'));
   };
   state.worker = worker;
+  if (first) {
+    for (const msg of boot.early.splice(0)) {
+      if (msg.type === 'died') {
+        restartWorker(msg.message || t('error.unknown'));
+        return;
+      }
+      onWorkerMessage(msg);
+    }
+  }
 }
 
 /**
@@ -67,11 +84,13 @@ function restartWorker(why) {
 function onWorkerMessage(msg) {
   switch (msg.type) {
     case 'ready':
+      // For tools/bench/bench_page.mjs and the browser's performance panel: when the page became
+      // usable (the first time; a restarted worker marks again).
+      performance.mark('basira:ready');
       state.ready = true;
       $('analyze').disabled = false;
       setText($('engine'), 'engine.ready');
       $('version').textContent = `basira ${msg.version}`;
-      formatNumber(0);  // makes the number format now, not while a result is drawn
       document.body.dataset.ready = 'true';
       break;
     case 'progress':

@@ -1,7 +1,9 @@
 /**
  * The analysis worker: loads basira's wasm module once and runs analyses off the main thread.
  *
- * Messages in:  {type: 'analyze', id, inputs: [{name, text}], options: {...}}
+ * Messages in:  {type: 'module', module}  (from web/boot.js: the compiled WebAssembly.Module,
+ *                                          or null to fetch it here)
+ *               {type: 'analyze', id, inputs: [{name, text}], options: {...}}
  *               {type: 'crash'}   (tests: throws outside any handler, as a real crash would)
  * Messages out: {type: 'ready', version}
  *               {type: 'warm'}  (the warm-up is done; see warmUp)
@@ -13,16 +15,25 @@
  */
 /* global createBasira */
 
-// The wasm starts downloading and compiling (streamed: compiled while it arrives) before the glue
-// script is even fetched, so the two overlap instead of running one after the other. A server
-// that does not send application/wasm gets the slower, non-streamed compile.
-const compiled = fetch('basira.wasm', {credentials: 'same-origin'}).then((response) => {
-  if (!response.ok) throw new Error(`basira.wasm: HTTP ${response.status}`);
-  const type = response.headers.get('Content-Type') || '';
-  return type.startsWith('application/wasm') ?
-      WebAssembly.compileStreaming(response) :
-      response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
-});
+// The compiled module. A worker started by the page (web/boot.js, which names it so) is handed
+// the Module the page compiled from the first moments of the load, in a 'module' message; it
+// fetches the wasm itself only if the page could not compile it. Any other worker fetches it at
+// once, before the glue script is even fetched, so the two overlap. The fetch is compiled as it
+// streams in; a server that does not send application/wasm gets the slower, non-streamed compile.
+function fetchAndCompile() {
+  return fetch('basira.wasm', {credentials: 'same-origin'}).then((response) => {
+    if (!response.ok) throw new Error(`basira.wasm: HTTP ${response.status}`);
+    const type = response.headers.get('Content-Type') || '';
+    return type.startsWith('application/wasm') ?
+        WebAssembly.compileStreaming(response) :
+        response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+  });
+}
+let moduleFromPage = null;
+const compiled = self.name === 'basira:module-from-page' ?
+    new Promise((resolve) => { moduleFromPage = resolve; })
+        .then((module) => module || fetchAndCompile()) :
+    fetchAndCompile();
 importScripts('basira.js');
 
 /** Progress messages are throttled to about this many milliseconds apart. */
@@ -120,6 +131,11 @@ modulePromise.then(
 
 self.onmessage = async (event) => {
   const msg = event.data;
+  if (msg && msg.type === 'module' && moduleFromPage) {
+    moduleFromPage(msg.module instanceof WebAssembly.Module ? msg.module : null);
+    moduleFromPage = null;
+    return;
+  }
   if (msg && msg.type === 'crash') {
     setTimeout(() => { throw new Error('crash requested'); });
     return;

@@ -157,7 +157,13 @@ test('contrast: the filled button (Analyze) is readable in light and dark (axe-c
 });
 
 test('worker death: the page says so, restarts the worker, keeps the text, and analyzes again', async () => {
-  const {page, context} = await openPage(env);
+  const {page, context} = await openPage(env, {contextOptions: {serviceWorkers: 'block'}});
+  // The new worker is handed the module the page compiled while loading (web/boot.js): nothing
+  // is downloaded or compiled again for it.
+  const wasmFetches = [];
+  context.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('.wasm')) wasmFetches.push(request.url());
+  });
   await analyzeText(page, DEMO_TEXT);
   await page.evaluate(() => window.dispatchEvent(new Event('basira:crash-worker')));
   await page.waitForSelector('#error:not([hidden])');
@@ -168,5 +174,6 @@ test('worker death: the page says so, restarts the worker, keeps the text, and a
   await page.waitForSelector('body[data-rendered="true"]:not([data-busy])');
   assert.ok(await page.locator('#text-view mark').count() > 0);
   assert.equal(await page.locator('#error').isHidden(), true);
+  assert.deepEqual(wasmFetches, []);
   await context.close();
 });
