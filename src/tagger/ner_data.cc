@@ -249,7 +249,15 @@ void Gazetteer::Parse(std::string_view utf8) {
       std::string key = WordKeys(name, &words);
       if (words == 0) continue;
       max_words_ = std::max(max_words_, words);
-      first_words_.insert(key.substr(0, key.find(' ')));
+      for (size_t space = key.find(' '); space != std::string::npos;
+           space = key.find(' ', space + 1)) {
+        runs_.emplace(key.substr(0, space), false);
+      }
+      runs_[key] = true;
+      const size_t bit =
+          std::hash<std::string_view>()(std::string_view(key).substr(0, key.find(' '))) &
+          ((size_t{1} << kFirstWordBits) - 1);
+      first_words_[bit / 64] |= uint64_t{1} << (bit % 64);
       entries_.emplace_back(std::move(key), feature);
     }
   }
@@ -265,21 +273,36 @@ bool Gazetteer::Find(const std::string& words, std::vector<std::string>* feature
   return !features->empty();
 }
 
+size_t Gazetteer::Longest(const std::vector<TokenInput>& tokens, size_t i, const std::string& first,
+                          std::vector<std::string>* features) const {
+  if (!MayStart(first)) return 0;
+  const size_t limit = std::min(max_words_, tokens.size() - i);
+  size_t best = 0;
+  std::string words = first;
+  for (size_t n = 1; n <= limit; ++n) {
+    if (n > 1) (words += ' ') += tokens[i + n - 1].key;
+    const auto run = runs_.find(words);
+    if (run == runs_.end()) break;
+    if (run->second) best = n;
+  }
+  if (best == 0) return 0;
+  words = first;
+  for (size_t k = 1; k < best; ++k) (words += ' ') += tokens[i + k].key;
+  Find(words, features);
+  return best;
+}
+
 void Gazetteer::Annotate(std::vector<TokenInput>* tokens) const {
   std::vector<TokenInput>& t = *tokens;
-  std::vector<std::string> features;
-  std::string words;
+  std::vector<std::string> features, stem_features;
   for (size_t i = 0; i < t.size();) {
-    // Most tokens start no entry: one hash look-up each says so.
-    const bool key_starts = first_words_.count(t[i].key) > 0;
-    const bool stem_starts = t[i].stem != t[i].key && first_words_.count(t[i].stem) > 0;
-    size_t matched = 0;
-    for (size_t n = std::min(max_words_, t.size() - i); n >= 1 && matched == 0; --n) {
-      for (int first_stem = 0; first_stem < 2 && matched == 0; ++first_stem) {
-        if (!(first_stem ? stem_starts : key_starts)) continue;
-        words = first_stem ? t[i].stem : t[i].key;
-        for (size_t k = 1; k < n; ++k) (words += ' ') += t[i + k].key;
-        if (Find(words, &features)) matched = n;
+    // The longest entry wins; at equal length the token's whole key before its stem.
+    size_t matched = Longest(t, i, t[i].key, &features);
+    if (t[i].stem != t[i].key) {
+      const size_t by_stem = Longest(t, i, t[i].stem, &stem_features);
+      if (by_stem > matched) {
+        matched = by_stem;
+        features.swap(stem_features);
       }
     }
     if (matched == 0) {

@@ -14,6 +14,7 @@
 #include <unicode/unistr.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -123,10 +124,25 @@ class Gazetteer {
 
  private:
   std::vector<std::pair<std::string, std::string>> entries_;  // (words joined by ' ', feature)
-  std::unordered_set<std::string> first_words_;               // the first word of every entry
+  // Every run of an entry's first words (1 to all of them), mapped to whether it is a whole
+  // entry: a match grows word by word while its run is in here, so a token that starts no entry
+  // costs one hash look-up and a longer one a few.
+  std::unordered_map<std::string, bool> runs_;
+  // A bit per hash of every entry's first word (kFirstWordBits of them): most tokens start no
+  // entry, and this says so from a few kilobytes, without copying the word or probing runs_.
+  static constexpr int kFirstWordBits = 16;
+  std::vector<uint64_t> first_words_ = std::vector<uint64_t>((size_t{1} << kFirstWordBits) / 64);
+  bool MayStart(std::string_view word) const {
+    const size_t bit = std::hash<std::string_view>()(word) & ((size_t{1} << kFirstWordBits) - 1);
+    return (first_words_[bit / 64] >> (bit % 64)) & 1;
+  }
   size_t max_words_ = 0;
   // Every feature of the entries whose words are `words`.
   bool Find(const std::string& words, std::vector<std::string>* features) const;
+  // The most words of an entry that tokens[i..] give, starting with `first` for the first
+  // token and the others' keys (0: none), with that entry's features.
+  size_t Longest(const std::vector<TokenInput>& tokens, size_t i, const std::string& first,
+                 std::vector<std::string>* features) const;
 };
 
 // The gazetteer the analyzer tags with: the lexicon files linked into the binary
