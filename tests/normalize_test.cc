@@ -68,6 +68,16 @@ TEST(KeyTest, IgnorablesDroppedAndLatinCaseFolded) {
   EXPECT_EQ(KeyOf("Ｐｕｔｉｎ"), "putin");
 }
 
+TEST(KeyTest, EverySpaceIsASpaceOneForOne) {
+  EXPECT_EQ(KeyOf("كوريا\nالشمالية"), "كوريا الشماليه");
+  EXPECT_EQ(KeyOf("كوريا\r\nالشمالية"), "كوريا  الشماليه");
+  EXPECT_EQ(KeyOf("كوريا\tالشمالية"), "كوريا الشماليه");
+  EXPECT_EQ(KeyOf("كوريا\u2028الشمالية"), "كوريا الشماليه");
+  EXPECT_EQ(KeyOf("كوريا\u0085الشمالية"), "كوريا الشماليه");
+  EXPECT_EQ(KeyOf("كوريا\u00A0الشمالية"), "كوريا الشماليه");
+  EXPECT_EQ(KeyOf("كوريا\u2003الشمالية"), "كوريا الشماليه");
+}
+
 TEST(MatchKeysTest, SpansMapBackToTheOriginal) {
   // Key "بالقاهره": units 1..8 are "القاهره", whose original is "القَاهِرَةِ" with its marks.
   EXPECT_EQ(Back("بِالقَاهِرَةِ", 1, 8), "القَاهِرَةِ");

@@ -33,7 +33,12 @@ void Append(UChar32 c, std::u16string* out) {
 
 // Folds a code point that has no further decomposition. Returns -1 to drop it.
 UChar32 FoldSimple(UChar32 c) {
-  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c < 0x80) {
+    if (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r') return ' ';
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  }
+  // Every other space (a line break inside a hard-wrapped name, U+2028, U+0085) is a space.
+  if (c != 0x00A0 && u_isUWhiteSpace(c)) return ' ';
   if (c >= 0x0600 && c <= 0x06FF) {
     if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) return -1;
     if (c >= 0x06D6 && c <= 0x06ED && c != 0x06E5 && c != 0x06E6) return -1;

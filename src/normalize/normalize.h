@@ -11,6 +11,8 @@
 //     BOM);
 //   - alef forms أ إ آ ٱ ٲ ٳ → ا; ى → ي; ة → ه; hamza seats ؤ → و, ئ → ي; Persian ک → ك, ی → ي;
 //   - Eastern Arabic (U+0660..) and Persian (U+06F0..) digits → 0-9; ٫ → '.', ٬ → ',', ٪ → '%';
+//   - every White_Space code point (tab, line breaks, U+2028, U+0085, the spaces of U+2000..)
+//     → ' ' (one for one: runs are not collapsed), so a name across a hard-wrapped line matches;
 //   - everything else case-folded (Latin names match regardless of case).
 #ifndef BASIRA_SRC_NORMALIZE_NORMALIZE_H_
 #define BASIRA_SRC_NORMALIZE_NORMALIZE_H_
