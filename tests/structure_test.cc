@@ -315,6 +315,78 @@ TEST(StructureTest, AVeryLongLineIsNoByline) {
       << cut.Blocks(0)[0].substr(0, 40);
 }
 
+// --- hard-wrapped text: every paragraph cut into lines of nearly one width -----------------------
+
+// Our own report, hard-wrapped at 60 columns as e-mail and plain-text wires do.
+const char kWrapped[] =
+    "مجلس المدينة يناقش خطة النقل الجديدة\n"
+    "\n"
+    "عمّان — خدمة بصيرة التجريبية\n"
+    "\n"
+    "ناقش مجلس مدينة عمّان مساء أمس خطة لتوسيع شبكة الحافلات في\n"
+    "الأحياء الشرقية، وقالت رئيسة لجنة النقل سلمى الحسيني إن الخطة\n"
+    "ستعرض على المجلس مطلع الشهر المقبل.\n"
+    "\n"
+    "وأضافت أن كلفة المرحلة الأولى تقارب عشرين مليون دينار، وأن\n"
+    "البلدية تبحث عن تمويل من مصارف محلية ودولية قبل توقيع أي عقد\n"
+    "مع الشركات المتقدمة للمناقصة.\n";
+
+TEST(StructureTest, AHardWrappedParagraphIsOneBlock) {
+  const Cut cut = Analyze(kWrapped);
+  ASSERT_EQ(cut.structure.documents.size(), 1u);
+  const std::vector<std::string> blocks = cut.Blocks(0);
+  ASSERT_EQ(blocks.size(), 4u);
+  EXPECT_EQ(blocks[0], "headline:مجلس المدينة يناقش خطة النقل الجديدة");
+  EXPECT_EQ(blocks[1], "byline:عمّان — خدمة بصيرة التجريبية");
+  EXPECT_EQ(blocks[2],
+            "paragraph:ناقش مجلس مدينة عمّان مساء أمس خطة لتوسيع شبكة الحافلات في\n"
+            "الأحياء الشرقية، وقالت رئيسة لجنة النقل سلمى الحسيني إن الخطة\n"
+            "ستعرض على المجلس مطلع الشهر المقبل.");
+  EXPECT_EQ(blocks[3].rfind("paragraph:وأضافت أن كلفة", 0), 0u) << blocks[3];
+  EXPECT_NE(blocks[3].find("للمناقصة."), std::string::npos) << blocks[3];
+}
+
+TEST(StructureTest, AWrappedLineEndingASentenceEndsItsParagraph) {
+  // The first paragraph's second line ends with a full stop: the paragraph may go on, but the
+  // line is not joined (a sentence end is where paragraphs end, so none is made up across it).
+  const Cut cut = Analyze(
+      "عنوان قصير للخبر\n\n"
+      "بدأت اليوم في العاصمة أعمال المؤتمر السنوي للمياه بمشاركة\n"
+      "خبراء من عشرين دولة عربية وأجنبية في ثلاث قاعات متجاورة.\n"
+      "وتناقش الجلسات الأولى ملفات الجفاف وإدارة السدود وتحلية مياه\n"
+      "البحر في المدن الساحلية على مدى ثلاثة أيام متتالية.\n");
+  const std::vector<std::string> blocks = cut.Blocks(0);
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_NE(blocks[1].find("بمشاركة\nخبراء"), std::string::npos) << blocks[1];
+  EXPECT_EQ(blocks[2].rfind("paragraph:وتناقش", 0), 0u) << blocks[2];
+}
+
+TEST(StructureTest, OneLineParagraphsOfNaturalLengthsAreNotJoined) {
+  // No blank lines between paragraphs, but their lengths vary as written text does.
+  const Cut cut = Analyze(
+      "عنوان الخبر\n\n"
+      "افتتحت البلدية صباح اليوم سوق الكتب القديمة بعد أعمال ترميم استمرت أشهراً طويلة\n"
+      "وقال رئيس البلدية إن السوق سيضم مئة محل\n"
+      "ويفتح السوق أبوابه كل يوم من الصباح حتى المساء طوال أيام الأسبوع عدا يوم الجمعة الذي "
+      "يخصص للصيانة والتنظيف\n"
+      "ودعت البلدية الزوار إلى استعمال النقل العام\n");
+  EXPECT_EQ(cut.Blocks(0).size(), 5u);
+}
+
+TEST(StructureTest, ListItemsInWrappedTextAreNotJoined) {
+  const Cut cut = Analyze(
+      "عنوان الخبر\n\n"
+      "أعلنت الوزارة اليوم قائمة بالإجراءات الجديدة التي تبدأ في\n"
+      "مطلع الشهر المقبل في جميع المحافظات وتشمل ما يلي من بنود\n"
+      "- خفض رسوم النقل العام للطلاب والمتقاعدين وذوي الدخل المحدود\n"
+      "- تمديد ساعات عمل المكاتب الحكومية في المدن الكبرى حتى المساء\n");
+  const std::vector<std::string> blocks = cut.Blocks(0);
+  ASSERT_EQ(blocks.size(), 4u);
+  EXPECT_NE(blocks[1].find("تبدأ في\nمطلع"), std::string::npos) << blocks[1];
+  EXPECT_NE(blocks[2].find(":- خفض"), std::string::npos) << blocks[2];
+  EXPECT_NE(blocks[3].find(":- تمديد"), std::string::npos) << blocks[3];
+}
+
 TEST(StructureTest, EllipsisInAHeadlineIsNoSentenceEnd) {
   const Cut cut = Analyze("اتهامات جديدة.. مقابل ماذا؟\n\nنص الخبر الكامل هنا.\n");
   EXPECT_EQ(cut.Blocks(0)[0], "headline:اتهامات جديدة.. مقابل ماذا؟");

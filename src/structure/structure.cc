@@ -51,7 +51,8 @@ Line MakeLine(const icu::UnicodeString& text, Span span) {
       if (c < 0x10000) line.compact.push_back(static_cast<char16_t>(c));
       if (!in_word) ++line.words;
       in_word = true;
-    } else if (IsSpace(static_cast<char16_t>(c)) || c == u'-' || c == 0x2013 || c == 0x2014) {
+    } else if (IsSpace(static_cast<char16_t>(c)) || u_isUWhiteSpace(c) || c == u'-' ||
+               c == 0x2013 || c == 0x2014) {
       in_word = false;
     }
   }
@@ -73,6 +74,68 @@ bool IsSeparator(const Line& line) {
     }
   }
   return true;
+}
+
+// Hard-wrapped text (e-mail, plain-text wires, copies from PDF) breaks every paragraph into
+// lines of nearly one width. `goes_on[i]`: line i is followed by the next after a single line
+// break (not a blank line). Returns the wrap width in UTF-16 units, or 0 when the lines are not
+// hard-wrapped. Two in five lines at least must go on, and only those are looked at (a
+// paragraph's last line is as short as it happens to be): the width is the longest of them but the
+// longest tenth (a URL may overflow it), 40 to 160 units; at least three of them, and seven in ten
+// of those over half the width, reach within WrapSlack of it (natural one-line paragraphs vary far
+// more in length).
+constexpr int32_t kMinWrapWidth = 40;
+constexpr int32_t kMaxWrapWidth = 160;
+int32_t WrapSlack(int32_t width) { return std::max<int32_t>(12, width / 6); }
+
+int32_t WrapWidth(const std::vector<Line>& lines, const std::vector<bool>& goes_on) {
+  std::vector<int32_t> lengths;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    // A line the page template repeats at once (a caption twice) is no evidence of wrapping.
+    if (goes_on[i] && lines[i].compact != lines[i + 1].compact) {
+      lengths.push_back(lines[i].span.length());
+    }
+  }
+  // Most lines of hard-wrapped text go on (all but the last of each paragraph).
+  if (lengths.size() < 3 || lengths.size() * 5 < lines.size() * 2) return 0;
+  std::sort(lengths.begin(), lengths.end());
+  const int32_t width = lengths[lengths.size() - 1 - lengths.size() / 10];
+  if (width < kMinWrapWidth || width > kMaxWrapWidth) return 0;
+  int full = 0, long_lines = 0;
+  for (int32_t length : lengths) {
+    if (length * 2 < width) continue;
+    ++long_lines;
+    if (length >= width - WrapSlack(width) && length <= width) ++full;
+  }
+  return full >= 3 && full * 10 >= long_lines * 7 ? width : 0;
+}
+
+// Whether a line ends a sentence: . ! ? ؟ … at its end, possibly inside closing quotes or
+// brackets (a line that ends with a quoted or bracketed word ends no sentence by that alone).
+bool LineEndsSentence(const std::u16string& key) {
+  size_t end = key.size();
+  while (end > 0 && (key[end - 1] == u'"' || key[end - 1] == 0x201D || key[end - 1] == 0x00BB ||
+                     key[end - 1] == u')' || key[end - 1] == u'\'' || key[end - 1] == 0x2019)) {
+    --end;
+  }
+  if (end == 0) return false;
+  const char16_t c = key[end - 1];
+  return c == u'.' || c == u'!' || c == u'?' || c == 0x061F || c == 0x2026;
+}
+
+// Whether a line starts a list item ("- ", "• ", "* ", "1. ", "2) "): never the rest of a
+// wrapped paragraph.
+bool StartsListItem(const std::u16string& key) {
+  if (key.size() >= 2 &&
+      (key[0] == u'-' || key[0] == 0x2022 || key[0] == u'*' || key[0] == 0x2013 ||
+       key[0] == 0x2014) &&
+      IsSpace(key[1])) {
+    return true;
+  }
+  size_t i = 0;
+  while (i < key.size() && i < 3 && u_isdigit(key[i])) ++i;
+  return i > 0 && i + 1 < key.size() && (key[i] == u'.' || key[i] == u')' || key[i] == u'-') &&
+         IsSpace(key[i + 1]);
 }
 
 // Whether a sentence ends inside the line: . ! ? ؟ followed by a space and more text (".." and
@@ -213,6 +276,35 @@ Structure Structurer::Analyze(const icu::UnicodeString& text) const {
     }
     if (e > s) lines.push_back(MakeLine(text, Span{s, e}));
     start = end + 1;
+  }
+
+  // 1b. In hard-wrapped text, a line filled to the width that ends no sentence goes on in the
+  // next line (when no blank line, separator or list item comes between): they are one line,
+  // whose span holds the line break, as one paragraph of the article.
+  std::vector<bool> goes_on(lines.size(), false);
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    int breaks = 0;
+    for (int32_t k = lines[i].span.end; k < lines[i + 1].span.start; ++k) {
+      const char16_t c = text[k];
+      const bool crlf = c == u'\r' && k + 1 < n && text[k + 1] == u'\n';
+      if (c == u'\n' || (c == u'\r' && !crlf) || c == 0x2028 || c == 0x2029) ++breaks;
+    }
+    goes_on[i] = breaks == 1;
+  }
+  if (const int32_t width = WrapWidth(lines, goes_on); width > 0) {
+    std::vector<Line> joined;
+    for (size_t i = 0; i < lines.size();) {
+      size_t j = i;
+      while (goes_on[j] && lines[j].span.length() >= width - WrapSlack(width) &&
+             !LineEndsSentence(lines[j].key) && !IsSeparator(lines[j + 1]) &&
+             !StartsListItem(lines[j + 1].key)) {
+        ++j;
+      }
+      joined.push_back(j == i ? std::move(lines[i])
+                              : MakeLine(text, Span{lines[i].span.start, lines[j].span.end}));
+      i = j + 1;
+    }
+    lines = std::move(joined);
   }
 
   // 2. Repeats: the first earlier line with the same letters and digits.

@@ -1,9 +1,12 @@
 // structure: cuts one input into articles and their blocks, as a reader would.
 //
 // Guarantees, for one input text:
-//  - every non-blank line is either a block of exactly one document or a noise entry (never
+//  - every non-blank line is in either a block of exactly one document or a noise entry (never
 //    both, never neither); documents are in order, do not overlap, and their span runs from
 //    their first block to their last;
+//  - a block is one line, except in hard-wrapped text (e-mail, plain-text wires, copies from PDF:
+//    paragraphs cut into lines of nearly one width): there the lines of a paragraph, each filled
+//    to the width and ending no sentence, are one block whose span holds the line breaks;
 //  - an input is split into several documents at explicit separator lines (---, ***, ===), and
 //    where a new article starts after the first: a headline the page template repeats a few lines
 //    later, followed by body paragraphs; a related-links block (مقالات ذات صلة ...) up to the next
