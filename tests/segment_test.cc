@@ -183,8 +183,23 @@ TEST(SentencesTest, InitialsDoNotSplit) {
   EXPECT_EQ(Sentences("نقلت و.أ.م الخبر. وأكدته."), (Strings{"نقلت و.أ.م الخبر.", "وأكدته."}));
 }
 
-TEST(SentencesTest, LineBreakEndsASentence) {
-  EXPECT_EQ(Sentences("سطر أول بلا نقطة\nسطر ثان."), (Strings{"سطر أول بلا نقطة", "سطر ثان."}));
+// A range with several lines is a hard-wrapped paragraph (the structure stage gives every other
+// line as a block of its own): a single line break after no final mark goes on with the sentence.
+TEST(SentencesTest, LineBreakWithoutFinalMarkIsAWrap) {
+  EXPECT_EQ(Sentences("سطر أول بلا نقطة\nيكمل الجملة."),
+            (Strings{"سطر أول بلا نقطة\nيكمل الجملة."}));
+  EXPECT_EQ(Sentences("سطر أول بلا نقطة\r\nيكمل الجملة."),
+            (Strings{"سطر أول بلا نقطة\r\nيكمل الجملة."}));
+}
+
+TEST(SentencesTest, LineBreakAfterFinalMarkEndsASentence) {
+  EXPECT_EQ(Sentences("سطر أول.\nسطر ثان."), (Strings{"سطر أول.", "سطر ثان."}));
+  EXPECT_EQ(Sentences("هل انتهى؟\nلا."), (Strings{"هل انتهى؟", "لا."}));
+}
+
+TEST(SentencesTest, BlankLineEndsASentence) {
+  EXPECT_EQ(Sentences("سطر أول بلا نقطة\n\nسطر ثان."), (Strings{"سطر أول بلا نقطة", "سطر ثان."}));
+  EXPECT_EQ(Sentences("سطر أول بلا نقطة\u2029سطر ثان."), (Strings{"سطر أول بلا نقطة", "سطر ثان."}));
 }
 
 TEST(SentencesTest, LastSentenceWithoutFullStop) {

@@ -89,6 +89,32 @@ bool ShouldJoin(const icu::UnicodeString& text, Span previous) {
 
 // Whether `next` starts with a one-letter initial and its dot (the م. of ق.م.): the break before
 // it cut an abbreviation in two.
+// Whether a single line break (and spaces; not a blank line) lies between two sentences and the
+// first ends with no sentence-final mark (inside closing quotes or brackets or not): the line break
+// is a hard wrap inside one paragraph (the structure stage gives a hard-wrapped paragraph as one
+// block), not the end of a sentence.
+bool WrappedLine(const icu::UnicodeString& text, Span previous, Span next) {
+  int32_t end = previous.end;
+  while (end > previous.start &&
+         (text[end - 1] == u'"' || text[end - 1] == 0x201D || text[end - 1] == 0x00BB ||
+          text[end - 1] == u')' || text[end - 1] == u'\'' || text[end - 1] == 0x2019)) {
+    --end;
+  }
+  if (end == previous.start) return false;
+  const char16_t last = text[end - 1];
+  if (last == u'.' || last == u'!' || last == u'?' || last == 0x061F || last == 0x2026) {
+    return false;
+  }
+  int breaks = 0;
+  for (int32_t i = previous.end; i < next.start; ++i) {
+    const char16_t c = text[i];
+    const bool crlf = c == u'\r' && i + 1 < next.start && text[i + 1] == u'\n';
+    if (c == u'\n' || (c == u'\r' && !crlf) || c == 0x2028 || c == 0x0085) ++breaks;
+    if (c == 0x2029) breaks += 2;  // a paragraph separator is never a wrap
+  }
+  return breaks == 1;
+}
+
 bool StartsWithInitial(const icu::UnicodeString& text, Span next) {
   if (next.length() < 2) return false;
   const UChar32 c = text.char32At(next.start);
@@ -142,7 +168,8 @@ void Segmenter::Session::Sentences(const icu::UnicodeString& text, Span range,
     const Span s = Trim(text, Span{range.start + start, range.start + end});
     if (s.length() == 0) continue;
     if (!out->empty() && out->size() > first &&
-        (ShouldJoin(text, out->back()) || StartsWithInitial(text, s))) {
+        (ShouldJoin(text, out->back()) || StartsWithInitial(text, s) ||
+         WrappedLine(text, out->back(), s))) {
       out->back().end = s.end;
     } else {
       out->push_back(s);
