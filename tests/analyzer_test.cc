@@ -385,6 +385,86 @@ TEST(AnalyzerTest, CreateMakesIndependentAnalyzers) {
   EXPECT_EQ(ResultToJson(a, kThreeInputs), ResultToJson(b, kThreeInputs));
 }
 
+// --- Hard-wrapped text ---------------------------------------------------------------------------
+
+// Our own report (made up), one paragraph a line.
+const char kReport[] =
+    "وزراء المياه العرب يتفقون على خطة مشتركة لمواجهة الجفاف\n"
+    "\n"
+    "القاهرة — خدمة بصيرة التجريبية\n"
+    "\n"
+    "اتفق وزراء المياه في اثنتي عشرة دولة عربية في ختام اجتماعهم في القاهرة على خطة مشتركة "
+    "لمواجهة موجات الجفاف المتكررة، تقوم على تبادل بيانات الأمطار ومخزون السدود كل أسبوع.\n"
+    "\n"
+    "وقال الأمين العام لجامعة الدول العربية أحمد أبو الغيط في كلمته أمام الوزراء: \"لن تنجح أي "
+    "دولة "
+    "وحدها في مواجهة أزمة بهذا الحجم، والتعاون اليوم ضرورة لا خيار\".\n"
+    "\n"
+    "وأضاف أن الخطة تشمل إنشاء صندوق إقليمي بقيمة خمسمئة مليون دولار لتمويل مشروعات تحلية "
+    "مياه البحر في الدول الأشد فقراً، على أن يبدأ العمل به مطلع العام المقبل.\n"
+    "\n"
+    "من جهتها، أكدت وزيرة المياه الأردنية أن بلادها تعاني منذ سنوات من نقص حاد في الموارد، "
+    "وأن الأردن سيكون من أوائل المستفيدين من الصندوق.\n";
+
+// `text` with every line longer than `width` UTF-16 units cut at spaces into lines of at most
+// `width`, as e-mail and plain-text wires do.
+std::string HardWrap(const std::string& text, int32_t width) {
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  icu::UnicodeString out;
+  int32_t line_start = 0;
+  while (line_start <= u.length()) {
+    int32_t line_end = u.indexOf(u'\n', line_start);
+    if (line_end < 0) line_end = u.length();
+    int32_t start = line_start;
+    while (line_end - start > width) {
+      int32_t cut = u.lastIndexOf(u' ', start, width + 1);
+      if (cut <= start) cut = u.indexOf(u' ', start);
+      if (cut < 0 || cut >= line_end) break;
+      out.append(u, start, cut - start).append(u'\n');
+      start = cut + 1;
+    }
+    out.append(u, start, line_end - start);
+    if (line_end < u.length()) out.append(u'\n');
+    line_start = line_end + 1;
+  }
+  return Utf8(out);
+}
+
+// What a reader sees of an analysis, with white space runs as one space.
+std::vector<std::string> Seen(const std::string& text) {
+  Result r;
+  EXPECT_TRUE(A().Analyze({{"report.txt", text}}, Options(), &r).ok());
+  const auto flat = [&](Span s) {
+    std::string out;
+    for (char c : Slice(text, s)) {
+      const bool space = c == ' ' || c == '\n' || c == '\r';
+      if (space && (out.empty() || out.back() == ' ')) continue;
+      out.push_back(space ? ' ' : c);
+    }
+    return out;
+  };
+  std::vector<std::string> seen;
+  for (const Sentence& s : r.sentences) seen.push_back("sentence " + flat(s.span));
+  for (const Entity& e : r.entities) {
+    seen.push_back("entity " + e.name + " " + std::to_string(e.mentions.size()));
+  }
+  for (const Quote& q : r.quotes) {
+    const std::string speaker = q.speaker >= 0 ? r.entities[q.speaker].name : "-";
+    seen.push_back("quote " + speaker + ": " + flat(q.span));
+  }
+  return seen;
+}
+
+TEST(AnalyzerTest, HardWrappedTextReadsAsTheSameArticle) {
+  const std::vector<std::string> whole = Seen(kReport);
+  ASSERT_GT(whole.size(), 10u);
+  for (int32_t width : {56, 64, 72, 80}) {
+    const std::string wrapped = HardWrap(kReport, width);
+    ASSERT_NE(wrapped, kReport);
+    EXPECT_EQ(Seen(wrapped), whole) << "wrapped at " << width << ":\n" << wrapped;
+  }
+}
+
 TEST(AnalyzerTest, VersionIsSet) { EXPECT_STREQ(Version(), "0.1.0"); }
 
 }  // namespace

@@ -153,7 +153,17 @@ struct Context {
   std::vector<std::vector<int32_t>> sentences_of;  // per input: sentence indices in text order
   std::vector<const resolve::SentenceMentions*> words_of;  // per sentence (or nullptr)
   std::vector<std::vector<MentionRef>> mentions_of;        // per input, by start
+  // Per input: the blocks that hold line breaks (hard-wrapped paragraphs), by start. A line
+  // break inside one is a space, never the end of a quote.
+  std::vector<std::vector<Span>> wrapped_blocks;
 };
+
+bool InWrappedBlock(const Context& c, int32_t input, int32_t at) {
+  const std::vector<Span>& blocks = c.wrapped_blocks[input];
+  auto it = std::upper_bound(blocks.begin(), blocks.end(), at,
+                             [](int32_t offset, const Span& b) { return offset < b.start; });
+  return it != blocks.begin() && at < (it - 1)->end;
+}
 
 const std::vector<Word>& WordsOf(const Context& c, int32_t sentence) {
   static const std::vector<Word> none;
@@ -281,7 +291,10 @@ void DirectQuotes(Context& c, int32_t input, std::vector<Quote>* out) {
     const char16_t close_mark = Closer(text[i]);
     if (close_mark == 0) continue;
     int32_t j = i + 1;
-    while (j < n && j - i < kMaxQuoteUnits && text[j] != close_mark && text[j] != u'\n') ++j;
+    while (j < n && j - i < kMaxQuoteUnits && text[j] != close_mark &&
+           (text[j] != u'\n' || InWrappedBlock(c, input, j))) {
+      ++j;
+    }
     if (j >= n || text[j] != close_mark) continue;  // unpaired: not a quote
     const Span inner = Trim(text, Span{i + 1, j});
     const int32_t open = i;
@@ -405,7 +418,20 @@ void Sources(Context& c, std::vector<Source>* out) {
 
 void Find(const std::vector<icu::UnicodeString>& texts,
           const std::vector<resolve::SentenceMentions>& sentences, Result* result) {
-  Context c{texts, result, {}, {}, {}};
+  Context c{texts, result, {}, {}, {}, {}};
+  c.wrapped_blocks.resize(texts.size());
+  for (const Document& doc : result->documents) {
+    if (doc.input < 0 || static_cast<size_t>(doc.input) >= texts.size()) continue;
+    for (const Block& b : doc.blocks) {
+      if (texts[doc.input].tempSubString(b.span.start, b.span.length()).indexOf(u'\n') >= 0) {
+        c.wrapped_blocks[doc.input].push_back(b.span);
+      }
+    }
+  }
+  for (std::vector<Span>& blocks : c.wrapped_blocks) {
+    std::sort(blocks.begin(), blocks.end(),
+              [](const Span& a, const Span& b) { return a.start < b.start; });
+  }
   c.sentences_of.resize(texts.size());
   c.mentions_of.resize(texts.size());
   c.words_of.assign(result->sentences.size(), nullptr);

@@ -263,14 +263,19 @@ Status Recognizer::AddPhrases(std::string_view data) {
 bool Recognizer::Adjacent(const icu::UnicodeString& text, const std::vector<Word>& words,
                           size_t i) {
   if (i + 1 >= words.size()) return false;
+  int line_breaks = 0;  // one is where a hard-wrapped line cut the name
   for (int32_t k = words[i].span.end; k < words[i + 1].span.start; ++k) {
     const char16_t c = text[k];
-    if (!(c == u' ' || c == u'-' || c == 0x00A0 || c == 0x2010 || c == 0x2011 || c == 0x200C ||
-          c == 0x200F || c == 0x200E)) {
+    if (c == u'\n' || c == 0x2028) {
+      ++line_breaks;
+      continue;
+    }
+    if (!(c == u' ' || c == u'\t' || c == u'\r' || c == u'-' || c == 0x00A0 || c == 0x2010 ||
+          c == 0x2011 || c == 0x200C || c == 0x200F || c == 0x200E)) {
       return false;
     }
   }
-  return true;
+  return line_breaks <= 1;
 }
 
 int Recognizer::MatchPhrase(Phrase kind, const std::vector<Word>& words, size_t i,

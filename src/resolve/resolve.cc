@@ -1,5 +1,6 @@
 #include "resolve/resolve.h"
 
+#include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
 #include <algorithm>
@@ -33,9 +34,24 @@ std::u16string EntityKey(const recognize::Candidate& c) {
   return std::u16string(1, static_cast<char16_t>(u'0' + static_cast<int>(c.type))) + u":" + c.key;
 }
 
-std::string Utf8(const icu::UnicodeString& text, Span s) {
+// The text of a name as one line: each run of white space (a line break where a hard-wrapped
+// line cut the name, a double space) is one space.
+std::string NameText(const icu::UnicodeString& text, Span s) {
+  icu::UnicodeString name;
+  bool space = false;
+  for (int32_t i = s.start; i < s.end;) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c)) {
+      space = true;
+      continue;
+    }
+    if (space && !name.isEmpty()) name.append(u' ');
+    space = false;
+    name.append(c);
+  }
   std::string out;
-  text.tempSubString(s.start, s.length()).toUTF8String(out);
+  name.toUTF8String(out);
   return out;
 }
 
@@ -289,7 +305,7 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
       e.latin = recognizer.entry(p.entry).latin;
     } else {
       const Mention& m = fullest != nullptr ? *fullest : p.mentions.front();
-      e.name = Utf8(texts[m.input], m.span);
+      e.name = NameText(texts[m.input], m.span);
       e.latin = Romanize(e.name);
     }
     e.mentions = std::move(p.mentions);
