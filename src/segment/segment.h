@@ -3,8 +3,9 @@
 // Sentences follow ICU's rules for Arabic (؟ ! . end a sentence; a closing quote stays with it;
 // a colon does not end one) plus two Arabic rules: no sentence ends inside parentheses, so
 // agency marks like (أ.ف.ب) stay in their sentence, and none ends after a one-letter initial
-// with a dot (د. / و.أ.م). Callers give one block (a line or paragraph) at a time, so line ends
-// always end a sentence.
+// with a dot (د. / و.أ.م). Callers give one block at a time: a line end ends a sentence, except
+// inside a block of several lines (a hard-wrapped paragraph, src/structure), where a single line
+// break after no sentence-final mark (. ! ? ؟ …, inside closing quotes or not) is a space.
 //
 // Guarantees: sentence spans lie within the range asked for, are in order, do not overlap, and
 // are trimmed (never start or end with whitespace); no sentence is whitespace only. Token spans
