@@ -149,6 +149,13 @@ TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   Lacks(e, "PER", "يحققون النصر");
 }
 
+TEST(RecognizeTest, SurnameWithTheArticleIsACommonNoun) {
+  // دنيا is the surname; الدنيا ("the world") is not a mention of him.
+  Has(Entities("التقى الرئيس سامي دنيا بالوزراء أمس. وقال الرئيس إن الدنيا تغيرت كثيرا، "
+               "وأضاف دنيا أن الاستثمار سيزيد."),
+      "PER سامي دنيا: سامي دنيا|دنيا~");
+}
+
 TEST(RecognizeTest, OneEntityAcrossInputs) {
   const Result r = AnalyzeTexts({"قال بوتين إن الوضع صعب.", "وأكد فلاديمير بوتين موقفه."});
   ASSERT_FALSE(r.entities.empty());
