@@ -156,6 +156,12 @@ TEST(RecognizeTest, SurnameWithTheArticleIsACommonNoun) {
       "PER سامي دنيا: سامي دنيا|دنيا~");
 }
 
+TEST(RecognizeTest, TwoPeopleJoinedByAndAreTwoMentions) {
+  const Strings e = Entities("وقع الاتفاق كل من هنري شوفالييه وبرنار جان ميشو في باريس.");
+  Has(e, "PER هنري شوفالييه: هنري شوفالييه");
+  Has(e, "PER برنار جان ميشو: برنار جان ميشو");
+}
+
 TEST(RecognizeTest, OneEntityAcrossInputs) {
   const Result r = AnalyzeTexts({"قال بوتين إن الوضع صعب.", "وأكد فلاديمير بوتين موقفه."});
   ASSERT_FALSE(r.entities.empty());

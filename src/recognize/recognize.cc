@@ -192,6 +192,7 @@ Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis
   // the token after its conjunction alone is looked up too.
   if (!a.proclitics.empty()) {
     const std::u16string first = cut(a.proclitics.front());
+    w.conjunction = first == u"و";
     if ((first == u"و" || first == u"ف") && a.proclitics.size() > 1) {
       w.after_conjunction = a.proclitics.front().end;
       w.conjunct_key = cut(Span{w.after_conjunction, span.end});
@@ -468,7 +469,38 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   // 1b. The tagger's mentions where no lexicon name stands. A one-word mention that is a stop
   // word (جراء، داخل), carries tanween (حسنًا) or is listed in not_names (مالي) is a common
   // word, not a name.
-  for (Candidate c : statistical) {
+  // Two people joined by و (عبدالرحمن وعباس بابكر): the tagger's one mention is two.
+  std::vector<Candidate> split;
+  for (const Candidate& c : statistical) {
+    int32_t from = c.first_word;
+    if (c.type == EntityType::kPerson) {
+      for (int32_t k = c.first_word + 1; k + 1 < c.end_word; ++k) {
+        if (!words[k].conjunction || words[k].stem_key.size() < 3) continue;
+        Candidate head = c;
+        const Word& w = words[from];
+        head.first_word = from;
+        head.end_word = k;
+        head.span = Span{from == c.first_word       ? c.span.start
+                         : w.after_conjunction >= 0 ? w.after_conjunction
+                         : w.article >= 0           ? w.article
+                                                    : w.stem.start,
+                         words[k - 1].span.end};
+        split.push_back(std::move(head));
+        from = k;
+      }
+    }
+    Candidate rest = c;
+    if (from != c.first_word) {
+      // The name starts right after و (وبرنار: the ب is the name's own letter).
+      const Word& w = words[from];
+      rest.first_word = from;
+      rest.span.start = w.after_conjunction >= 0 ? w.after_conjunction
+                        : w.article >= 0         ? w.article
+                                                 : w.stem.start;
+    }
+    split.push_back(std::move(rest));
+  }
+  for (Candidate c : split) {
     // A verb (سيرثون) ends a name: the words from it on are not part of it (سيرثون النصر is
     // "will inherit victory").
     for (int32_t k = c.first_word; k < c.end_word; ++k) {

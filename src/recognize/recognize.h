@@ -7,7 +7,10 @@
 // Sources, in order:
 //   1. lexicons (data/lexicon/*.txt: canonical | variants | latin | TYPE), matched on match keys
 //      of whole tokens, of tokens from their article on, or of their stems (وبالقاهرة, لروسيا);
-//      then the statistical tagger's mentions (src/tagger), where no lexicon name stands;
+//      then the statistical tagger's mentions (src/tagger), where no lexicon name stands: a
+//      person mention over two people joined by و is two; a mention ends before a future verb
+//      (سيرثون); a nationality adjective alone (الكورية الشمالية) is dropped; a person with a
+//      hyphenated number (كوفيد-19) is a MISC designation, number included;
 //   2. a title (الرئيس، وزير الخارجية، الأمين العام ...), optional nationality adjectives, then
 //      one to three name words: a person; the title is kept for the resolver (title mentions);
 //   3. an organization word (وكالة، صحيفة، شبكة ...) before a quoted name, or (وزارة، حزب ...)
@@ -44,6 +47,7 @@ struct Word {
   bool enclitic = false;     // a pronoun is attached at the end (قوله): never a name
   bool tanween = false;      // the original token ends in tanween (ـاً ـٍ ـٌ): an adverb or
                              // an indefinite noun, never a name
+  bool conjunction = false;  // starts with the conjunction و
   bool verb = false;         // a future verb in the plural (سيرثون): never in a name
   std::u16string key;        // the whole token
   std::u16string article_key;      // "ال" + stem key when the token has the article, else empty
