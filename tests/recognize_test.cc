@@ -104,6 +104,64 @@ TEST(RecognizeTest, CommonWordsThatSpellAPlaceAreNotNames) {
   }
 }
 
+// No entity of `type` has a mention whose text is `text`.
+bool Lacks(const Strings& entities, const std::string& type, const std::string& text) {
+  for (const std::string& e : entities) {
+    if (e.rfind(type + " ", 0) != 0) continue;
+    const std::string mentions = e.substr(e.find(':') + 1);
+    if ((mentions + "|").find(" " + text + "|") != std::string::npos ||
+        (mentions + "|").find("|" + text + "|") != std::string::npos) {
+      ADD_FAILURE() << "unexpected " << type << " «" << text << "» in: " << e;
+      return false;
+    }
+  }
+  return true;
+}
+
+TEST(RecognizeTest, NationalityAdjectiveAfterAPlaceNounIsNotAPlace) {
+  const Strings e = Entities("وصل الوفد التجاري إلى العاصمة الكورية الشمالية صباح الثلاثاء.");
+  Lacks(e, "LOC", "الكورية الشمالية");
+  Lacks(Entities("ناقش الطرفان صفقة الذخائر الكورية الشمالية في اجتماع مغلق."), "LOC",
+        "الكورية الشمالية");
+}
+
+TEST(RecognizeTest, DesignationWithAHyphenatedNumberIsNotAPerson) {
+  const Strings e = Entities("عادت المعارض الدولية إلى المدينة بعد انحسار جائحة كوفيد-19 تماما.");
+  Lacks(e, "PER", "جائحة كوفيد");
+  Lacks(e, "PER", "كوفيد");
+}
+
+TEST(RecognizeTest, OrganizationTakesItsAdjective) {
+  Has(Entities("أعلنت هيئة الأركان المشتركة في سيول رصد تحركات جديدة قرب الحدود."),
+      "ORG هيئة الأركان المشتركة: هيئة الأركان المشتركة");
+}
+
+TEST(RecognizeTest, ChannelNamedByACountryAndADigit) {
+  const Strings e = Entities("وقال الوزير في مقابلة مع قناة روسيا 1 مساء أمس إن المحادثات مستمرة.");
+  Has(e, "ORG روسيا 1: روسيا 1");
+  Lacks(e, "LOC", "روسيا");
+}
+
+TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
+  const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
+  Lacks(e, "ORG", "النصر");
+  Lacks(e, "ORG", "يحققون النصر");
+  Lacks(e, "PER", "يحققون النصر");
+}
+
+TEST(RecognizeTest, SurnameWithTheArticleIsACommonNoun) {
+  // دنيا is the surname; الدنيا ("the world") is not a mention of him.
+  Has(Entities("التقى الرئيس سامي دنيا بالوزراء أمس. وقال الرئيس إن الدنيا تغيرت كثيرا، "
+               "وأضاف دنيا أن الاستثمار سيزيد."),
+      "PER سامي دنيا: سامي دنيا|دنيا~");
+}
+
+TEST(RecognizeTest, TwoPeopleJoinedByAndAreTwoMentions) {
+  const Strings e = Entities("وقع الاتفاق كل من هنري شوفالييه وبرنار جان ميشو في باريس.");
+  Has(e, "PER هنري شوفالييه: هنري شوفالييه");
+  Has(e, "PER برنار جان ميشو: برنار جان ميشو");
+}
+
 TEST(RecognizeTest, OneEntityAcrossInputs) {
   const Result r = AnalyzeTexts({"قال بوتين إن الوضع صعب.", "وأكد فلاديمير بوتين موقفه."});
   ASSERT_FALSE(r.entities.empty());

@@ -277,6 +277,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
   std::vector<tagger::TokenInput> tagger_tokens;
   std::vector<int32_t> words_through;  // per token: how many word tokens up to and including it
   std::vector<recognize::Candidate> statistical;
+  std::vector<float> outside;  // per token: the tagger's confidence that no name starts there
   std::vector<segment::TokenSpan> token_spans;
   int64_t done_before = 0;
   for (size_t i = 0; i < inputs.size(); ++i) {
@@ -336,7 +337,12 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
             statistical.clear();
             impl_->gazetteer.Annotate(&tagger_tokens);
             impl_->clusters.Annotate(&tagger_tokens);
-            const std::vector<int> labels = impl_->ner.Tag(tagger_tokens);
+            const std::vector<int> labels = impl_->ner.Tag(tagger_tokens, &outside);
+            for (size_t k = 0; k < tagger_tokens.size(); ++k) {
+              if (tagger_tokens[k].kind == TokenKind::kWord) {
+                mentions.words[words_through[k] - 1].outside = outside[k];
+              }
+            }
             for (const tagger::Mention& m : tagger::Mentions(tagger_tokens, labels)) {
               recognize::Candidate c;
               c.span = m.span;

@@ -28,6 +28,12 @@ namespace {
 constexpr int kMaxNameWords = 7;
 constexpr int kMaxTitleNameWords = 3;
 constexpr int kMaxQuotedWords = 6;
+// How sure the tagger must be that no name starts at a word (Word::outside, its O score minus its
+// best B-X score) for a name from weak evidence (a lexicon match it tags O although it sees the
+// match as a feature, or an unquoted context rule) to be dropped there: at every word of the
+// name. On the ANERcorp dev split the tagger's O decisions above this are nearly always right.
+constexpr float kConfidentOutside = 200;
+constexpr int kMaxDesignationDigits = 3;
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -89,6 +95,44 @@ bool GapHasQuote(const icu::UnicodeString& text, int32_t from, int32_t to) {
   return false;
 }
 
+bool IsDigit(char16_t c) {
+  return (c >= u'0' && c <= u'9') || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9);
+}
+
+// The end of a short number (1-3 digits) right after `from` (after one hyphen, or after spaces
+// unless `hyphen` is required), ending at a word boundary; -1 if none. كوفيد-19، روسيا 1.
+int32_t DesignationEnd(const icu::UnicodeString& text, int32_t from, bool hyphen) {
+  int32_t k = from;
+  if (k < text.length() && (text[k] == u'-' || text[k] == 0x2010 || text[k] == 0x2011)) {
+    ++k;
+  } else if (hyphen) {
+    return -1;
+  } else {
+    while (k < text.length() && (text[k] == u' ' || text[k] == 0x00A0)) ++k;
+    if (k == from) return -1;
+  }
+  const int32_t digits = k;
+  while (k < text.length() && IsDigit(text[k])) ++k;
+  if (k == digits || k - digits > kMaxDesignationDigits) return -1;
+  if (k < text.length() && u_isalnum(text.char32At(k))) return -1;
+  // Not the whole part of a decimal number (1.5، 1,5).
+  if (k + 1 < text.length() && (text[k] == u'.' || text[k] == u',' || text[k] == 0x066B) &&
+      IsDigit(text[k + 1])) {
+    return -1;
+  }
+  return k;
+}
+
+// An adjective that may extend a phrase in ال: a relative adjective (ـي، ـية) or a participle
+// (م...): الأركان المشتركة، الحزب الشيوعي.
+bool LooksAdjective(const std::u16string& stem_key) {
+  if (stem_key.size() < 3) return false;
+  const char16_t last = stem_key.back();
+  const char16_t before = stem_key[stem_key.size() - 2];
+  return last == u'ي' || (before == u'ي' && (last == u'ة' || last == u'ه')) ||
+         stem_key.front() == u'م';
+}
+
 // The forms words[i] is looked up under: (key, where the match starts).
 struct Form {
   const std::u16string* key;
@@ -121,6 +165,7 @@ Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis
   };
   w.stem_key = w.stem == span ? w.key : cut(w.stem);
   std::u16string previous;
+  bool future = false;
   for (const Span& p : a.proclitics) {
     std::u16string k = cut(p);
     // The article is ال, or the second ل of a fused لل (للقاهرة = ل + ل + قاهرة).
@@ -131,14 +176,23 @@ Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis
       w.article = w.stem.start;
     } else {
       w.proclitic = true;
+      future = future || k == u"س";
     }
     previous = std::move(k);
   }
   if (w.article >= 0) w.article_key = u"ال" + w.stem_key;
+  // A future verb in the plural: س, a person prefix, a root of three letters or more, ون
+  // (سيرثون، ستقولون). A foreign name may look like it starts with س (سيزار، ستيفان), rarely
+  // like all of this.
+  const std::u16string& st = w.stem_key;
+  w.verb = future && st.size() >= 5 &&
+           (st[0] == u'ي' || st[0] == u'ت' || st[0] == u'ن' || st[0] == u'ا') &&
+           st.compare(st.size() - 2, 2, u"ون") == 0;
   // The clitic analysis may cut a name's first letter as a preposition (و+ب+يونغ for وبيونغ);
   // the token after its conjunction alone is looked up too.
   if (!a.proclitics.empty()) {
     const std::u16string first = cut(a.proclitics.front());
+    w.conjunction = first == u"و";
     if ((first == u"و" || first == u"ف") && a.proclitics.size() > 1) {
       w.after_conjunction = a.proclitics.front().end;
       w.conjunct_key = cut(Span{w.after_conjunction, span.end});
@@ -240,6 +294,8 @@ Status Recognizer::AddPhrases(std::string_view data) {
       kind = Phrase::kOrg;
     } else if (f[0] == "orgname") {
       kind = Phrase::kOrgName;
+    } else if (f[0] == "orgcommon") {
+      kind = Phrase::kOrgCommon;
     } else if (f[0] == "loc") {
       kind = Phrase::kLoc;
     } else if (f[0] == "locquoted") {
@@ -338,46 +394,146 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   const size_t n = words.size();
   const size_t first_out = out->size();
   std::vector<bool> used(n, false);
-  // 1. Lexicon names, longest first at each position.
+  // Whether the tagger is confident that no name starts at any of words [from, to).
+  auto confident_outside = [&](size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k) {
+      if (words[k].outside <= kConfidentOutside) return false;
+    }
+    return true;
+  };
+  // Whether words [from, to) are exactly a nationality adjective (الكورية الشمالية): an
+  // adjective, never a name by itself (العاصمة الكورية الشمالية is Pyongyang, or nothing).
+  auto nationality_only = [&](size_t from, size_t to) {
+    return static_cast<size_t>(MatchPhrase(Phrase::kNationality, words, from, nullptr)) ==
+           to - from;
+  };
+  // Whether words [from, to) are exactly a trigger head (حركة، قطاع، وزارة ...).
+  auto trigger_only = [&](size_t from, size_t to) {
+    for (Phrase kind :
+         {Phrase::kOrg, Phrase::kOrgName, Phrase::kOrgCommon, Phrase::kLoc, Phrase::kLocQuoted}) {
+      if (static_cast<size_t>(MatchPhrase(kind, words, from, nullptr)) == to - from) return true;
+    }
+    return false;
+  };
+  // 1. Lexicon names, longest first at each position. Overlaps with the tagger's mentions are
+  // decided here, once: the tagger (which sees the lexicon match as a feature, and the context)
+  // says whether a name stands here; the lexicon says which, and where it ends.
   for (size_t i = 0; i < n;) {
     int32_t start = 0, entry = -1;
     std::u16string key;
     const int len = MatchName(words, text, i, &start, &entry, &key);
-    // A lexicon name inside a longer tagger mention of another type is part of another name
-    // (the place كييف in the club دينامو كييف): the tagger's mention is taken instead.
-    const bool inside =
-        len > 0 && std::any_of(statistical.begin(), statistical.end(), [&](const Candidate& c) {
-          return c.first_word <= static_cast<int32_t>(i) &&
-                 c.end_word >= static_cast<int32_t>(i + len) && c.end_word - c.first_word > len &&
-                 c.type != entries_[entry].type;
-        });
-    if (len == 0 || inside) {
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    const auto first = static_cast<int32_t>(i), end = static_cast<int32_t>(i + len);
+    const EntityType type = entries_[entry].type;
+    bool overlapped = false, inside = false;
+    const Candidate* tail = nullptr;
+    for (const Candidate& c : statistical) {
+      if (c.first_word >= end || c.end_word <= first) continue;
+      overlapped = true;
+      // A lexicon name inside a longer tagger mention of another type is part of another name
+      // (the place كييف in the club دينامو كييف): the tagger's mention is taken instead.
+      if (c.first_word <= first && c.end_word >= end && c.end_word - c.first_word > len &&
+          c.type != type) {
+        inside = true;
+      }
+      // A lexicon name that is a head noun before the tagger's mention of the same type (حركة
+      // حماس، قطاع غزة): the name proper is the tagger's, without its head noun.
+      if (c.type == type && c.end_word == end && c.first_word > first &&
+          trigger_only(i, static_cast<size_t>(c.first_word))) {
+        tail = &c;
+      }
+    }
+    // A lexicon name the tagger tags O where it is confident (it saw the match) is a common
+    // phrase here (مجلس الشيوخ as a chamber in general, a place in a club's name); a nationality
+    // adjective alone is never a name.
+    if (inside || (!overlapped && confident_outside(i, i + len)) || nationality_only(i, i + len)) {
       ++i;
       continue;
     }
     Candidate c;
     c.span = Span{start, words[i + len - 1].span.end};
-    c.type = entries_[entry].type;
+    c.type = type;
+    c.source = Source::kLexicon;
     c.entry = entry;
     c.key = std::move(key);
-    c.first_word = static_cast<int32_t>(i);
-    c.end_word = static_cast<int32_t>(i + len);
+    c.first_word = first;
+    c.end_word = end;
+    if (tail != nullptr) {
+      c.span.start = tail->span.start;
+      c.key = tail->key;
+      c.first_word = tail->first_word;
+    }
+    std::fill(used.begin() + first, used.begin() + end, true);
     out->push_back(std::move(c));
-    std::fill(used.begin() + i, used.begin() + i + len, true);
     i += len;
   }
 
   // 1b. The tagger's mentions where no lexicon name stands. A one-word mention that is a stop
   // word (جراء، داخل), carries tanween (حسنًا) or is listed in not_names (مالي) is a common
   // word, not a name.
-  for (Candidate c : statistical) {
+  // Two people joined by و (عبدالرحمن وعباس بابكر): the tagger's one mention is two.
+  std::vector<Candidate> split;
+  for (const Candidate& c : statistical) {
+    int32_t from = c.first_word;
+    if (c.type == EntityType::kPerson) {
+      for (int32_t k = c.first_word + 1; k + 1 < c.end_word; ++k) {
+        if (!words[k].conjunction || words[k].stem_key.size() < 3) continue;
+        Candidate head = c;
+        const Word& w = words[from];
+        head.first_word = from;
+        head.end_word = k;
+        head.span = Span{from == c.first_word       ? c.span.start
+                         : w.after_conjunction >= 0 ? w.after_conjunction
+                         : w.article >= 0           ? w.article
+                                                    : w.stem.start,
+                         words[k - 1].span.end};
+        split.push_back(std::move(head));
+        from = k;
+      }
+    }
+    Candidate rest = c;
+    if (from != c.first_word) {
+      // The name starts right after و (وبرنار: the ب is the name's own letter).
+      const Word& w = words[from];
+      rest.first_word = from;
+      rest.span.start = w.after_conjunction >= 0 ? w.after_conjunction
+                        : w.article >= 0         ? w.article
+                                                 : w.stem.start;
+    }
+    split.push_back(std::move(rest));
+  }
+  for (Candidate c : split) {
+    // A verb (سيرثون) ends a name: the words from it on are not part of it (سيرثون النصر is
+    // "will inherit victory").
+    for (int32_t k = c.first_word; k < c.end_word; ++k) {
+      if (!words[k].verb) continue;
+      c.end_word = k;
+      if (k > c.first_word) c.span.end = words[k - 1].span.end;
+      break;
+    }
     // A trailing word with tanween is an adverb or an indefinite noun (كيم مخاطباً): not the name.
     while (c.end_word - c.first_word > 1 && words[c.end_word - 1].tanween) {
       --c.end_word;
       c.span.end = words[c.end_word - 1].span.end;
-      c.key.resize(c.key.rfind(u' '));
     }
-    if (c.end_word <= c.first_word) continue;
+    if (c.end_word <= c.first_word || nationality_only(c.first_word, c.end_word)) continue;
+    c.key.clear();
+    for (int32_t k = c.first_word; k < c.end_word; ++k) {
+      if (k > c.first_word) c.key += u' ';
+      c.key += words[k].key;
+    }
+    // A name with a number after a hyphen (كوفيد-19) is a designation (a disease, a model, a
+    // product), never a person: MISC, with its number.
+    if (c.type == EntityType::kPerson) {
+      const int32_t number = DesignationEnd(text, c.span.end, /*hyphen=*/true);
+      if (number > 0) {
+        c.type = EntityType::kMisc;
+        c.span.end = number;
+      }
+    }
     if (c.end_word - c.first_word == 1) {
       const Word& w = words[c.first_word];
       if (w.tanween || MatchPhrase(Phrase::kStop, words, c.first_word, nullptr) > 0 ||
@@ -405,9 +561,10 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
            MatchPhrase(Phrase::kTitle, words, k, nullptr) == 0 &&
            MatchPhrase(Phrase::kNationality, words, k, nullptr) == 0;
   };
-  auto add = [&](EntityType type, size_t from, size_t to, std::u16string title) {
+  auto add = [&](EntityType type, Source source, size_t from, size_t to, std::u16string title) {
     Candidate c;
     c.type = type;
+    c.source = source;
     c.span = Span{words[from].span.start, words[to - 1].span.end};
     for (size_t k = from; k < to; ++k) {
       if (k > from) c.key += u' ';
@@ -463,34 +620,77 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
                is_name_word(end, false)) {
           ++end;
         }
-        add(EntityType::kPerson, j, end, title);
+        if (!confident_outside(j, end)) add(EntityType::kPerson, Source::kTitle, j, end, title);
       }
       i = j - 1;
       continue;
     }
     std::u16string trigger;
-    const int org = MatchPhrase(Phrase::kOrgName, words, i, &trigger);
+    const int org_named = MatchPhrase(Phrase::kOrgName, words, i, &trigger);
+    // A head that is also a common noun (مجلس الإدارة، حركة الطيران) yields to a confident tagger.
+    const bool common = org_named == 0;
+    const int org = org_named > 0 ? org_named : MatchPhrase(Phrase::kOrgCommon, words, i, &trigger);
     const int org_quoted = org > 0 ? org : MatchPhrase(Phrase::kOrg, words, i, &trigger);
     if (org_quoted > 0 && !used[i]) {
       const size_t j = i + org_quoted;
       const size_t end = quoted(j);
       if (end > j) {
-        add(EntityType::kOrganization, j, end, u"");
+        add(EntityType::kOrganization, Source::kOrgRule, j, end, u"");
         i = end - 1;
         continue;
       }
-      // وزارة الدفاع (الروسية): the head word, a word in ال, and a nationality adjective.
+      // قناة روسيا 1: an outlet named by a name and a number is an organization, number included.
+      if (j < n && Adjacent(text, words, j - 1)) {
+        for (size_t c = first_out; c < out->size(); ++c) {
+          Candidate& cand = (*out)[c];
+          if (cand.first_word != static_cast<int32_t>(j)) continue;
+          const int32_t number = DesignationEnd(text, cand.span.end, /*hyphen=*/false);
+          if (number < 0) break;
+          cand.type = EntityType::kOrganization;
+          cand.span.end = number;
+          cand.entry = -1;
+          cand.source = Source::kOrgRule;
+          break;
+        }
+      }
+      // وزارة الدفاع (الروسية): the head word, a word in ال, and adjectives: a nationality, or
+      // an adjective (relative or participle) of the head's gender (هيئة الأركان المشتركة). After
+      // a head in ال the next word must be its adjective, of its gender (البنك التجاري, not
+      // البنك المرونة).
+      const bool definite = words[i].article >= 0;
       if (org > 0 && j < n && !used[j] && Adjacent(text, words, j - 1) && words[j].article >= 0 &&
-          !words[j].proclitic && MatchPhrase(Phrase::kStop, words, j, nullptr) == 0) {
+          !words[j].proclitic && !words[j].enclitic &&
+          MatchPhrase(Phrase::kStop, words, j, nullptr) == 0 &&
+          MatchPhrase(Phrase::kTitle, words, j, nullptr) == 0 &&
+          (!definite ||
+           (words[j].teh_marbuta == words[i].teh_marbuta && LooksAdjective(words[j].stem_key)))) {
         size_t stop = j + 1;
-        const int nl = MatchPhrase(Phrase::kNationality, words, stop, nullptr);
-        if (nl > 0 && Adjacent(text, words, stop - 1)) stop += nl;
-        add(EntityType::kOrganization, i, stop, u"");
-        // The span starts at the head word itself (with its article), without its proclitics.
-        Candidate& made = out->back();
-        made.span.start = words[i].article >= 0 ? words[i].article : words[i].stem.start;
-        i = stop - 1;
-        continue;
+        for (int m = 0; m < 2 && stop < n && !used[stop] && Adjacent(text, words, stop - 1); ++m) {
+          const int nl = MatchPhrase(Phrase::kNationality, words, stop, nullptr);
+          if (nl > 0) {
+            stop += nl;
+            continue;
+          }
+          const Word& w = words[stop];
+          if (w.article < 0 || w.proclitic || w.enclitic || w.teh_marbuta != words[i].teh_marbuta ||
+              !LooksAdjective(w.stem_key) || MatchPhrase(Phrase::kStop, words, stop, nullptr) > 0 ||
+              MatchPhrase(Phrase::kTitle, words, stop, nullptr) > 0) {
+            break;
+          }
+          ++stop;
+        }
+        // A head in construct with its own adjective (وزارة الدفاع الروسية، هيئة الأركان
+        // المشتركة) names one body; a shorter phrase (مجلس الإدارة) may be a common noun, and
+        // yields to a confident tagger.
+        const bool specific = !definite && stop > j + 1;
+        if (!common || specific || !confident_outside(i, stop)) {
+          add(EntityType::kOrganization, Source::kOrgRule, i, stop, u"");
+          // The span starts at the head word itself (with its article), without its proclitics.
+          Candidate& made = out->back();
+          made.span.start = words[i].article >= 0 ? words[i].article : words[i].stem.start;
+          i = stop - 1;
+          continue;
+        }
       }
     }
     const int loc_bare = MatchPhrase(Phrase::kLoc, words, i, &trigger);
@@ -498,12 +698,14 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     if (loc > 0 && !used[i]) {
       const size_t j = i + loc;
       size_t end = quoted(j);
-      if (end == j && loc_bare > 0 && j < n && Adjacent(text, words, j - 1) &&
-          is_name_word(j, true)) {
+      // A bare name after the place word in construct (منطقة دنيبرو); after a place word in ال
+      // (المنطقة كلها) the next word is not its name.
+      if (end == j && loc_bare > 0 && j < n && words[i].article < 0 &&
+          Adjacent(text, words, j - 1) && is_name_word(j, true) && !confident_outside(j, j + 1)) {
         end = j + 1;
       }
       if (end > j) {
-        add(EntityType::kLocation, j, end, u"");
+        add(EntityType::kLocation, Source::kLocRule, j, end, u"");
         i = end - 1;
       }
     }

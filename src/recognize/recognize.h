@@ -7,12 +7,19 @@
 // Sources, in order:
 //   1. lexicons (data/lexicon/*.txt: canonical | variants | latin | TYPE), matched on match keys
 //      of whole tokens, of tokens from their article on, or of their stems (وبالقاهرة, لروسيا);
-//      then the statistical tagger's mentions (src/tagger), where no lexicon name stands;
+//      then the statistical tagger's mentions (src/tagger), where no lexicon name stands: a
+//      person mention over two people joined by و is two; a mention ends before a future verb
+//      (سيرثون); a nationality adjective alone (الكورية الشمالية) is dropped; a person with a
+//      hyphenated number (كوفيد-19) is a MISC designation, number included;
 //   2. a title (الرئيس، وزير الخارجية، الأمين العام ...), optional nationality adjectives, then
 //      one to three name words: a person; the title is kept for the resolver (title mentions);
 //   3. an organization word (وكالة، صحيفة، شبكة ...) before a quoted name, or (وزارة، حزب ...)
 //      before a word with the article: an organization; a place word (قاعدة، مدينة ...) before
 //      a quoted name or a bare word: a place.
+// Overlaps with the tagger are decided once, in 1: the tagger says whether a name stands, the
+// lexicon which and where it ends. A name from weak evidence (a lexicon match the tagger tags O,
+// an unquoted rule; for organizations only after a head that is also a common noun, مجلس، حركة)
+// is dropped where the tagger is confident that no name starts (Word::outside).
 #ifndef BASIRA_SRC_RECOGNIZE_RECOGNIZE_H_
 #define BASIRA_SRC_RECOGNIZE_RECOGNIZE_H_
 
@@ -40,18 +47,28 @@ struct Word {
   bool enclitic = false;     // a pronoun is attached at the end (قوله): never a name
   bool tanween = false;      // the original token ends in tanween (ـاً ـٍ ـٌ): an adverb or
                              // an indefinite noun, never a name
+  bool conjunction = false;  // starts with the conjunction و
+  bool verb = false;         // a future verb in the plural (سيرثون): never in a name
   std::u16string key;        // the whole token
   std::u16string article_key;      // "ال" + stem key when the token has the article, else empty
   std::u16string stem_key;         // the stem
   int32_t after_conjunction = -1;  // where the token goes on after a first و/ف proclitic
   std::u16string conjunct_key;  // the key from there on (وبيونغ -> بيونغ, even if ب was cut)
+  // How sure the statistical tagger is that no name starts here (its O score minus its best
+  // B-X score; 0 when untagged): a rule or lexicon name overrides a confident O only on strong
+  // evidence.
+  float outside = 0;
 };
 
 // Builds a Word from a token and its clitic analysis.
 Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis& analysis);
 
+// Which part of the recognizer produced a candidate (for scoring tools and tests).
+enum class Source { kLexicon, kTagger, kTitle, kOrgRule, kLocRule };
+
 struct Candidate {
   Span span;
+  Source source = Source::kTagger;
   EntityType type = EntityType::kPerson;
   int32_t entry = -1;      // lexicon entry, or -1 for a rule-found name
   std::u16string key;      // the name's key (words joined by one space)
@@ -67,7 +84,7 @@ class Recognizer {
     std::string latin;
     EntityType type = EntityType::kPerson;
   };
-  enum class Phrase { kTitle, kNationality, kOrg, kOrgName, kLoc, kLocQuoted, kStop };
+  enum class Phrase { kTitle, kNationality, kOrg, kOrgName, kOrgCommon, kLoc, kLocQuoted, kStop };
 
   static Status Create(std::unique_ptr<Recognizer>* recognizer);
 
@@ -99,7 +116,7 @@ class Recognizer {
     std::unordered_map<std::u16string, int> phrases;  // key -> words
     std::unordered_map<std::u16string, int> firsts;   // first word key -> most words
   };
-  PhraseSet phrases_[7];
+  PhraseSet phrases_[8];
 };
 
 }  // namespace basira::recognize

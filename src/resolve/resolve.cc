@@ -256,10 +256,14 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
         i = j - 1;
         continue;
       }
-      for (const std::u16string* key : {&w.stem_key, &w.key}) {
+      // The word without its proclitics, keeping its article: a surname with an article added
+      // is a common noun (دنيا, الدنيا "the world").
+      const bool article = w.article >= 0;
+      const std::u16string& bare = article ? w.article_key : w.stem_key;
+      for (const std::u16string* key : {&bare, &w.key}) {
         auto it = surnames.find(*key);
         if (it == surnames.end() || it->second < 0) continue;
-        const Span span = key == &w.key ? w.span : w.stem;
+        const Span span = key == &w.key ? w.span : article ? Span{w.article, w.span.end} : w.stem;
         protos[root(it->second)].mentions.push_back(
             Mention{s.input, s.sentence, span, MentionKind::kAlias});
         covered[i] = true;

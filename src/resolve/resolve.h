@@ -6,7 +6,8 @@
 // when they name the same lexicon entry, when they have the same key, or when a one-word person
 // name is the last word (or any word, for a lexicon variant) of a longer person name in the
 // request. Then, words no candidate covers become mentions too:
-//   - kAlias: a person's surname alone (ستولتنبرغ after ينس ستولتنبرغ), when it names one person;
+//   - kAlias: a person's surname alone (ستولتنبرغ after ينس ستولتنبرغ), when it names one person
+//     (proclitics aside; with an article it does not have, دنيا -> الدنيا, it is a common noun);
 //   - kTitle: a title with its nationality (الرئيس الروسي) that the same input used right before
 //     the name of exactly one person.
 // Names: the lexicon's canonical and Latin name, else the fullest mention and a romanization.

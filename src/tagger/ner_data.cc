@@ -399,6 +399,31 @@ void LoadAnalyzerClusters(WordClusters* clusters) {
                                    basira_word_clusters_size));
 }
 
+bool LoadFeatures(const FeatureFiles& files, const ReadFileFunction& read, Gazetteer* gazetteer,
+                  WordClusters* clusters, std::string* unread) {
+  if (files.lexicons.empty() && !files.no_lexicons) LoadAnalyzerGazetteer(gazetteer);
+  for (const std::string& path : files.lexicons) {
+    std::string text;
+    if (!read(path, &text)) {
+      *unread = path;
+      return false;
+    }
+    gazetteer->Parse(text);
+  }
+  if (files.no_clusters) return true;
+  if (files.clusters.empty()) {
+    LoadAnalyzerClusters(clusters);
+    return true;
+  }
+  std::string text;
+  if (!read(files.clusters, &text)) {
+    *unread = files.clusters;
+    return false;
+  }
+  clusters->Parse(text);
+  return true;
+}
+
 PreparedSentence Prepare(Pipeline* pipeline, const ConllSentence& sentence,
                          const Gazetteer* gazetteer, const WordClusters* clusters) {
   PreparedSentence out;

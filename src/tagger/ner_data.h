@@ -170,6 +170,22 @@ class WordClusters {
 // The clusters the analyzer tags with (data/models/clusters.txt, linked into the binary).
 void LoadAnalyzerClusters(WordClusters* clusters);
 
+// Which gazetteer and word classes a tool (training, scoring) tags with: the analyzer's own,
+// linked in, unless files replace them or they are dropped.
+struct FeatureFiles {
+  std::vector<std::string> lexicons;  // lexicon files instead of the analyzer's gazetteer
+  bool no_lexicons = false;           // no gazetteer at all
+  std::string clusters;               // a clusters file instead of the analyzer's classes
+  bool no_clusters = false;           // no word classes at all
+};
+// Reads the file at `path` into `text`; false when it cannot. (The library does no I/O: the
+// tool passes its own reader.)
+using ReadFileFunction = std::function<bool(const std::string& path, std::string* text)>;
+// Fills the gazetteer and the word classes as `files` says. False, with `unread` the path,
+// when a file cannot be read.
+bool LoadFeatures(const FeatureFiles& files, const ReadFileFunction& read, Gazetteer* gazetteer,
+                  WordClusters* clusters, std::string* unread);
+
 // One gold sentence made ready for training or scoring the measured way.
 struct PreparedSentence {
   JoinedSentence joined;

@@ -417,8 +417,10 @@ std::string Tagger::Serialize() const {
   return out;
 }
 
-std::vector<int> Tagger::Tag(const std::vector<TokenInput>& tokens) const {
+std::vector<int> Tagger::Tag(const std::vector<TokenInput>& tokens,
+                             std::vector<float>* outside) const {
   std::vector<int> labels(tokens.size(), 0);
+  if (outside != nullptr) outside->assign(tokens.size(), 0.0f);
   if (weights_.empty()) return labels;
   const uint32_t mask = (uint32_t{1} << bits_) - 1;
   const int8_t* const table = weights_.data();
@@ -443,6 +445,12 @@ std::vector<int> Tagger::Tag(const std::vector<TokenInput>& tokens) const {
       for (int l = 0; l < kNumLabels; ++l) scores[l] += w[l];
     }
     labels[i] = Best(scores, i > 0 ? labels[i - 1] : 0);
+    if (outside != nullptr) {
+      int32_t begin = scores[BeginLabel(0)];
+      for (int type = 1; type < kNumTypes; ++type)
+        begin = std::max(begin, scores[BeginLabel(type)]);
+      (*outside)[i] = static_cast<float>(scores[0] - begin) * scale_;
+    }
   }
   return labels;
 }

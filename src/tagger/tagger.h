@@ -107,8 +107,11 @@ class Tagger {
   bool empty() const { return weights_.empty(); }
   int bits() const { return bits_; }
 
-  // One label per token, greedy left to right.
-  std::vector<int> Tag(const std::vector<TokenInput>& tokens) const;
+  // One label per token, greedy left to right. With `outside`, also how sure the tagger is that
+  // no mention starts at each token: the score of O minus the best B-X score there (in weight
+  // units; negative when a B-X scores higher).
+  std::vector<int> Tag(const std::vector<TokenInput>& tokens,
+                       std::vector<float>* outside = nullptr) const;
 
  private:
   friend class Trainer;

@@ -104,32 +104,15 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  // The analyzer's gazetteer (the lexicons linked into the binary) unless --lexicon files
-  // replace it or --no-lexicons drops it.
+  // The analyzer's gazetteer and word classes (linked in) unless --lexicon / --clusters files
+  // replace them or --no-lexicons / --no-clusters drop them.
   basira::tagger::Gazetteer gazetteer;
-  if (lexicons.empty() && !no_lexicons) basira::tagger::LoadAnalyzerGazetteer(&gazetteer);
-  for (const std::string& path : lexicons) {
-    std::string text;
-    if (!ReadFile(path, &text)) {
-      std::fprintf(stderr, "%s: cannot read %s\n", "basira_eval_ner", path.c_str());
-      return 1;
-    }
-    gazetteer.Parse(text);
-  }
-  // The analyzer's word classes (data/models/clusters.txt, linked in) unless --clusters FILE
-  // replaces them or --no-clusters drops them.
   basira::tagger::WordClusters clusters;
-  if (!no_clusters) {
-    if (clusters_path.empty()) {
-      basira::tagger::LoadAnalyzerClusters(&clusters);
-    } else {
-      std::string text;
-      if (!ReadFile(clusters_path, &text)) {
-        std::fprintf(stderr, "%s: cannot read %s\n", "basira_eval_ner", clusters_path.c_str());
-        return 1;
-      }
-      clusters.Parse(text);
-    }
+  std::string unread;
+  if (!basira::tagger::LoadFeatures({lexicons, no_lexicons, clusters_path, no_clusters}, ReadFile,
+                                    &gazetteer, &clusters, &unread)) {
+    std::fprintf(stderr, "%s: cannot read %s\n", "basira_eval_ner", unread.c_str());
+    return 1;
   }
   std::vector<basira::tagger::PreparedSentence> sentences;
   size_t gold_tokens = 0;
