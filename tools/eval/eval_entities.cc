@@ -3,10 +3,13 @@
 // every gold token a predicted mention overlaps is marked; exact-span conlleval P/R/F1 per type
 // and micro (all four types, and PER/LOC/ORG for sets that tag MISC differently).
 //
-//   basira_eval_entities [--tail FRACTION] [--show N] FILE.conll...
+//   basira_eval_entities [--tail FRACTION] [--show N] [--whole] FILE.conll...
 //
 // --tail 0.1 scores only the last 10 % of each file's sentences (the dev split carved from the
-// end of ANERcorp train). --show N prints the first N wrong predictions and misses.
+// end of ANERcorp train). --show N prints the first N wrong predictions and misses. --whole gives
+// the sentences (of the tail) as ONE input, a sentence a line, the other way a file of one
+// sentence a line may be given to the analyzer; each sentence is scored on the mentions inside
+// its line.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -32,6 +35,7 @@ void Print(const char* label, const basira::tagger::Counts& c) {
 int main(int argc, char** argv) {
   double tail = 1.0;
   int show = 0;
+  bool whole = false;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -39,12 +43,16 @@ int main(int argc, char** argv) {
       tail = std::atof(argv[++i]);
     } else if (a == "--show" && i + 1 < argc) {
       show = std::atoi(argv[++i]);
+    } else if (a == "--whole") {
+      whole = true;
     } else {
       files.push_back(a);
     }
   }
   if (files.empty() || tail <= 0 || tail > 1) {
-    std::fprintf(stderr, "usage: basira_eval_entities [--tail FRACTION] FILE.conll...\n");
+    std::fprintf(stderr,
+                 "usage: basira_eval_entities [--tail FRACTION] [--show N] [--whole] "
+                 "FILE.conll...\n");
     return 2;
   }
   std::unique_ptr<basira::Analyzer> analyzer;
@@ -65,28 +73,61 @@ int main(int argc, char** argv) {
     t::ErrorKinds errors;
     size_t words = 0;
     double seconds = 0;
+    // --whole: every sentence of the tail in one input, a line each, analyzed once.
+    std::vector<int32_t> line_start;
+    basira::Result whole_result;
+    basira::Status whole_status;
+    if (whole) {
+      icu::UnicodeString all;
+      for (size_t s = first; s < sentences.size(); ++s) {
+        line_start.push_back(all.length());
+        all.append(t::Join(sentences[s]).text).append(u'\n');
+      }
+      std::vector<basira::Input> inputs(1);
+      all.toUTF8String(inputs[0].text);
+      inputs[0].name = "sentences";
+      const auto start = std::chrono::steady_clock::now();
+      whole_status = analyzer->Analyze(inputs, basira::Options(), &whole_result);
+      seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      words += static_cast<size_t>(whole_result.stats.words);
+    }
     for (size_t s = first; s < sentences.size(); ++s) {
       const t::JoinedSentence joined = t::Join(sentences[s]);
-      std::vector<basira::Input> inputs(1);
-      joined.text.toUTF8String(inputs[0].text);
-      inputs[0].name = "sentence";
-      basira::Result result;
-      const auto start = std::chrono::steady_clock::now();
-      const basira::Status status = analyzer->Analyze(inputs, basira::Options(), &result);
-      seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::vector<t::TokenRange> predicted;
-      if (status.ok()) {
+      if (whole) {
+        const int32_t from = line_start[s - first], to = from + joined.text.length();
         std::vector<t::Mention> mentions;
-        for (const basira::Entity& e : result.entities) {
+        for (const basira::Entity& e : whole_result.entities) {
           for (const basira::Mention& m : e.mentions) {
+            if (m.span.start < from || m.span.end > to) continue;
             t::Mention tm;
-            tm.span = m.span;
+            tm.span = basira::Span{m.span.start - from, m.span.end - from};
             tm.type = static_cast<int>(e.type);
             mentions.push_back(tm);
           }
         }
-        predicted = t::MapToGold(joined.spans, mentions);
-        words += static_cast<size_t>(result.stats.words);
+        if (whole_status.ok()) predicted = t::MapToGold(joined.spans, mentions);
+      } else {
+        std::vector<basira::Input> inputs(1);
+        joined.text.toUTF8String(inputs[0].text);
+        inputs[0].name = "sentence";
+        basira::Result result;
+        const auto start = std::chrono::steady_clock::now();
+        const basira::Status status = analyzer->Analyze(inputs, basira::Options(), &result);
+        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (status.ok()) {
+          std::vector<t::Mention> mentions;
+          for (const basira::Entity& e : result.entities) {
+            for (const basira::Mention& m : e.mentions) {
+              t::Mention tm;
+              tm.span = m.span;
+              tm.type = static_cast<int>(e.type);
+              mentions.push_back(tm);
+            }
+          }
+          predicted = t::MapToGold(joined.spans, mentions);
+          words += static_cast<size_t>(result.stats.words);
+        }
       }
       const std::vector<t::TokenRange> gold = t::GoldMentions(sentences[s].tags);
       static const char* kNames[] = {"PER", "LOC", "ORG", "MISC"};
