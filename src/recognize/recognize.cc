@@ -28,11 +28,6 @@ namespace {
 constexpr int kMaxNameWords = 7;
 constexpr int kMaxTitleNameWords = 3;
 constexpr int kMaxQuotedWords = 6;
-// How sure the tagger must be that no name starts at a word (Word::outside, its O score minus its
-// best B-X score) for a name from weak evidence (a lexicon match it tags O although it sees the
-// match as a feature, or an unquoted context rule) to be dropped there: at every word of the
-// name. On the ANERcorp dev split the tagger's O decisions above this are nearly always right.
-constexpr float kConfidentOutside = 200;
 constexpr int kMaxDesignationDigits = 3;
 
 std::string_view Trim(std::string_view s) {

@@ -60,6 +60,13 @@ struct Word {
   float outside = 0;
 };
 
+// How sure the tagger must be that no name starts at a word (Word::outside, its O score minus its
+// best B-X score) for a name from weak evidence (a lexicon match it tags O although it sees the
+// match as a feature, an unquoted context rule, a surname alias in src/resolve) to be dropped
+// there: at every word of the name. On the ANERcorp dev split the tagger's O decisions above
+// this are nearly always right.
+constexpr float kConfidentOutside = 200;
+
 // Builds a Word from a token and its clitic analysis.
 Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis& analysis);
 

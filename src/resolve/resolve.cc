@@ -256,6 +256,9 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
         i = j - 1;
         continue;
       }
+      // A word the tagger is confident starts no name (جمعة "Friday" beside a جمعة of a name) is
+      // no alias of a surname.
+      if (w.outside > recognize::kConfidentOutside) continue;
       // The word without its proclitics, keeping its article: a surname with an article added
       // is a common noun (دنيا, الدنيا "the world").
       const bool article = w.article >= 0;
