@@ -58,6 +58,17 @@ TEST(Quotes, AFollowingVerbWithNoNameKeepsTheSpeaker) {
                      "direct|فلاديمير بوتين^|سنلتقي مرة أخرى في الربيع المقبل"}));
 }
 
+TEST(Quotes, ThePersonAfterTheBodyInHisTitleIsTheSpeaker) {
+  EXPECT_EQ(Quotes("وقال الأمين العام لجامعة الدول العربية أحمد أبو الغيط أمام الوزراء: «التعاون "
+                   "اليوم ضرورة لا خيار».\n"),
+            Strings({"direct|أحمد أبو الغيط|التعاون اليوم ضرورة لا خيار"}));
+  EXPECT_EQ(Quotes("وقال وزير خارجية روسيا سيرغي لافروف للصحفيين: «الحوار مستمر مع الجميع».\n"),
+            Strings({"direct|سيرغي لافروف|الحوار مستمر مع الجميع"}));
+  // A body alone stays the speaker.
+  EXPECT_EQ(Quotes("وقالت وزارة الخارجية الروسية في بيان: «الحوار مستمر مع الجميع».\n"),
+            Strings({"direct|وزارة الخارجية الروسية|الحوار مستمر مع الجميع"}));
+}
+
 TEST(Quotes, TheSpeakerMayStandBeforeTheVerb) {
   EXPECT_EQ(Quotes("وسئل فلاديمير بوتين عن الاتفاق فقال: «سنعلن التفاصيل قريباً جداً».\n"),
             Strings({"direct|فلاديمير بوتين|سنعلن التفاصيل قريباً جداً"}));

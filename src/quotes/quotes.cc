@@ -207,6 +207,14 @@ size_t FirstWordFrom(const std::vector<Word>& words, int32_t offset) {
 
 // The speaker named between the verb and `limit` (قال بوتين: «), else just before the verb
 // (بوتين قال); with no entity, the describing words after the verb.
+// Whether text[from, to) holds only spaces (a name run on into the next).
+bool OnlySpaceBetween(const icu::UnicodeString& text, int32_t from, int32_t to) {
+  for (int32_t k = from; k < to; ++k) {
+    if (!IsSpace(text[k])) return false;
+  }
+  return from < to;
+}
+
 void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words, size_t verb,
                  size_t end_word, int32_t limit, Quote* q) {
   const Word& v = words[verb];
@@ -220,6 +228,15 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
       cited = cited || InSet(SourceCues(), words[k - back - 1]);
     }
     if (cited) continue;
+    // A body named in the speaker's title (وقال الأمين العام لجامعة الدول العربية أحمد أبو الغيط،
+    // وقال وزير خارجية روسيا سيرغي لافروف): the person right after it is the speaker.
+    if (c.result->entities[m->entity].type != EntityType::kPerson) {
+      const MentionRef* next = MentionIn(c, input, m->span.end, limit);
+      if (next != nullptr && c.result->entities[next->entity].type == EntityType::kPerson &&
+          OnlySpaceBetween(c.texts[input], m->span.end, next->span.start)) {
+        m = next;
+      }
+    }
     q->speaker = m->entity;
     q->speaker_span = m->span;
     return;
