@@ -156,6 +156,28 @@ test('contrast: the filled button (Analyze) is readable in light and dark (axe-c
   }
 });
 
+test('cancel: a long analysis stops at once, a new worker is ready without fetching the wasm again, the text stays', async () => {
+  const {page, context} = await openPage(env, {contextOptions: {serviceWorkers: 'block'}});
+  const wasmFetches = [];
+  context.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('.wasm')) wasmFetches.push(request.url());
+  });
+  // About 2 MB of our own sentence: seconds of analysis, cancelled long before its end.
+  const long = 'وقال المتحدث باسم البلدية إن أعمال الصيانة تستمر حتى نهاية الشهر.\n'.repeat(24000);
+  await page.evaluate((text) => { document.querySelector('#text').value = text; }, long);
+  await page.getByTestId('analyze').click();
+  await page.waitForSelector('#cancel:not([hidden])');
+  await page.click('#cancel');
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.locator('#error').textContent(), /أُلغي التحليل/);
+  await page.waitForSelector('body[data-ready="true"]', {timeout: 20000});
+  assert.equal((await page.getByTestId('input').inputValue()).length, long.length);
+  await analyzeText(page, DEMO_TEXT);
+  assert.ok(await page.locator('#text-view mark').count() > 0);
+  assert.deepEqual(wasmFetches, []);
+  await context.close();
+});
+
 test('worker death: the page says so, restarts the worker, keeps the text, and analyzes again', async () => {
   const {page, context} = await openPage(env, {contextOptions: {serviceWorkers: 'block'}});
   // The new worker is handed the module the page compiled while loading (web/boot.js): nothing
