@@ -232,6 +232,27 @@ TEST(HostileTest, OneLongLineWithoutSpacesCompletes) {
   EXPECT_NE(result.documents[0].blocks[0].kind, BlockKind::kByline);
 }
 
+// Hard-wrapped lines that never end a sentence: one block and one sentence of a megabyte. Joining
+// the sentence line by line used to read it whole at every join, quadratic in the lines (this
+// input took 3.3 s natively, and 60-column lines of random words 112 s; 0.3 and 0.8 s now). No
+// test times anything: the figures are in docs/hostile-inputs.md.
+TEST(HostileTest, OneMegabyteOfWrappedLinesWithoutAFullStopCompletes) {
+  // Every line differs (its number), or all but the first would be repeats, which are noise.
+  std::string text;
+  for (int n = 1; text.size() < (1u << 20); ++n) {
+    text += "قال الوزير إن الحكومة ستعمل على تطوير الطريق رقم " + std::to_string(100000 + n) +
+            " في المدن الكبرى\n";
+  }
+  const std::vector<Input> inputs = {{"wrapped.txt", text}};
+  Result result;
+  const Status status = A().Analyze(inputs, Options(), &result);
+  ASSERT_TRUE(status.ok()) << status.message();
+  ExpectSpansValid(result, inputs);
+  ASSERT_EQ(result.documents.size(), 1u);
+  EXPECT_EQ(result.documents[0].blocks.size(), 1u);
+  EXPECT_EQ(result.sentences.size(), 1u);
+}
+
 TEST(HostileTest, LatinOnlyTextIsAnalyzed) {
   const Result r = AnalyzeOk(
       "Port closed\n\nThe port of Rotterdam closed on Monday after a strike by 300 workers. "

@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
+#include <algorithm>
+
 #include "icu/icu_data.h"
 
 namespace basira::segment {
@@ -41,17 +43,14 @@ bool IsLetter(UChar32 c) { return u_isalpha(c); }
 // with a dot (د. ، و.أ.م).
 bool ShouldJoin(const icu::UnicodeString& text, Span previous) {
   // An unclosed parenthesis opened near the end: (أ.ف.ب), (و.أ.م). Far-away unclosed ones are
-  // typos and must not swallow the rest of the paragraph.
+  // typos and must not swallow the rest of the paragraph. Only the last kMarkLength units are
+  // read (from the end back), so a sentence that keeps growing is never read again whole.
   constexpr int32_t kMarkLength = 24;
-  int depth = 0;
-  int32_t open_at = -1;
-  for (int32_t i = previous.start; i < previous.end; ++i) {
-    if (text[i] == u'(') {
-      if (depth++ == 0) open_at = i;
-    }
-    if (text[i] == u')' && depth > 0) --depth;
+  int closes = 0;
+  for (int32_t i = previous.end; i-- > std::max(previous.start, previous.end - kMarkLength);) {
+    if (text[i] == u')') ++closes;
+    if (text[i] == u'(' && closes-- == 0) return true;
   }
-  if (depth > 0 && previous.end - open_at <= kMarkLength) return true;
   // A short Latin abbreviation (Ltd. Inc. Dr.), possibly inside closing marks: ICU would only
   // continue before a lowercase letter, which Arabic text never has.
   {
@@ -62,8 +61,9 @@ bool ShouldJoin(const icu::UnicodeString& text, Span previous) {
     }
     if (end - 1 > previous.start && text[end - 1] == u'.') {
       int32_t k = end - 1;
-      while (k > previous.start && ((text[k - 1] >= u'a' && text[k - 1] <= u'z') ||
-                                    (text[k - 1] >= u'A' && text[k - 1] <= u'Z'))) {
+      while (k > previous.start && end - 1 - k < 4 &&
+             ((text[k - 1] >= u'a' && text[k - 1] <= u'z') ||
+              (text[k - 1] >= u'A' && text[k - 1] <= u'Z'))) {
         --k;
       }
       const int32_t letters = end - 1 - k;
