@@ -142,6 +142,15 @@ TEST(RecognizeTest, ChannelNamedByACountryAndADigit) {
   Lacks(e, "LOC", "روسيا");
 }
 
+TEST(RecognizeTest, AnAgencyCreditInParenthesesIsTheAgency) {
+  // Whatever the tagger makes of a caption line, a listed name alone in parentheses is a credit.
+  const Strings e = Entities(
+      "لقاء سابق بين وزيري الخارجية في العاصمة لبحث ملف الحدود بين البلدين (أ ف ب)\n\n"
+      "صورة أرشيفية للقاء سابق بين الوزيرين في المدينة القديمة ( رويترز )\n");
+  Has(e, "ORG وكالة الصحافة الفرنسية: أ ف ب");
+  Has(e, "ORG رويترز: رويترز");
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

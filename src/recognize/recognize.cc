@@ -396,6 +396,14 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     }
     return true;
   };
+  // Whether words [from, to) stand alone in parentheses: a credit or an agency mark, (أ ف ب)،
+  // (رويترز), which the lexicon names with certainty whatever the tagger makes of the line.
+  auto parenthesized = [&](size_t from, size_t to) {
+    int32_t before = words[from].span.start, after = words[to - 1].span.end;
+    while (before > 0 && (text[before - 1] == u' ' || text[before - 1] == 0x00A0)) --before;
+    while (after < text.length() && (text[after] == u' ' || text[after] == 0x00A0)) ++after;
+    return before > 0 && text[before - 1] == u'(' && after < text.length() && text[after] == u')';
+  };
   // Whether words [from, to) are exactly a nationality adjective (الكورية الشمالية): an
   // adjective, never a name by itself (العاصمة الكورية الشمالية is Pyongyang, or nothing).
   auto nationality_only = [&](size_t from, size_t to) {
@@ -442,9 +450,10 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       }
     }
     // A lexicon name the tagger tags O where it is confident (it saw the match) is a common
-    // phrase here (مجلس الشيوخ as a chamber in general, a place in a club's name); a nationality
-    // adjective alone is never a name.
-    if (inside || (!overlapped && confident_outside(i, i + len)) || nationality_only(i, i + len)) {
+    // phrase here (مجلس الشيوخ as a chamber in general, a place in a club's name), unless it
+    // stands alone in parentheses; a nationality adjective alone is never a name.
+    if (inside || (!overlapped && confident_outside(i, i + len) && !parenthesized(i, i + len)) ||
+        nationality_only(i, i + len)) {
       ++i;
       continue;
     }
