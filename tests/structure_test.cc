@@ -373,6 +373,17 @@ TEST(StructureTest, OneLineParagraphsOfNaturalLengthsAreNotJoined) {
   EXPECT_EQ(cut.Blocks(0).size(), 5u);
 }
 
+TEST(StructureTest, AFullWidthSeparatorInWrappedTextStillSplitsArticles) {
+  const std::string paragraph =
+      "بدأت اليوم في العاصمة أعمال المؤتمر السنوي للمياه بمشاركة\n"
+      "خبراء من عشرين دولة عربية وأجنبية في ثلاث قاعات متجاورة\n"
+      "وتناقش الجلسات الأولى ملفات الجفاف وإدارة السدود وتحلية مياه\n"
+      "البحر في المدن الساحلية على مدى ثلاثة أيام متتالية.\n";
+  const Cut cut = Analyze("عنوان أول\n\n" + paragraph + std::string(58, '-') + "\n" +
+                          "عنوان ثان\n\n" + paragraph);
+  EXPECT_EQ(cut.structure.documents.size(), 2u);
+}
+
 TEST(StructureTest, ListItemsInWrappedTextAreNotJoined) {
   const Cut cut = Analyze(
       "عنوان الخبر\n\n"

@@ -296,7 +296,8 @@ Structure Structurer::Analyze(const icu::UnicodeString& text) const {
     for (size_t i = 0; i < lines.size();) {
       size_t j = i;
       while (goes_on[j] && lines[j].span.length() >= width - WrapSlack(width) &&
-             !LineEndsSentence(lines[j].key) && !IsSeparator(lines[j + 1]) &&
+             !LineEndsSentence(lines[j].key) && !IsSeparator(lines[j]) &&
+             !IsSeparator(lines[j + 1]) &&
              !StartsListItem(lines[j + 1].key)) {
         ++j;
       }
