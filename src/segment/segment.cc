@@ -87,8 +87,6 @@ bool ShouldJoin(const icu::UnicodeString& text, Span previous) {
   return false;
 }
 
-// Whether `next` starts with a one-letter initial and its dot (the م. of ق.م.): the break before
-// it cut an abbreviation in two.
 // Whether a single line break (and spaces; not a blank line) lies between two sentences and the
 // first ends with no sentence-final mark (inside closing quotes or brackets or not): the line break
 // is a hard wrap inside one paragraph (the structure stage gives a hard-wrapped paragraph as one
@@ -115,6 +113,8 @@ bool WrappedLine(const icu::UnicodeString& text, Span previous, Span next) {
   return breaks == 1;
 }
 
+// Whether `next` starts with a one-letter initial and its dot (the م. of ق.م.): the break before
+// it cut an abbreviation in two.
 bool StartsWithInitial(const icu::UnicodeString& text, Span next) {
   if (next.length() < 2) return false;
   const UChar32 c = text.char32At(next.start);
