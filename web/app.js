@@ -46,6 +46,7 @@ const state = {worker: null, ready: false, nextId: 1, pending: null, last: null,
  */
 function startWorker() {
   state.ready = false;
+  delete document.body.dataset.ready;
   $('analyze').disabled = true;
   const boot = self.basiraBoot;
   const first = boot && boot.worker;

@@ -31,7 +31,13 @@
 
   function startWorker() {
     const worker = new Worker('worker.js', {name: WORKER_NAME});
-    compiled.then((module) => worker.postMessage({type: 'module', module}));
+    compiled.then((module) => {
+      try {
+        worker.postMessage({type: 'module', module});
+      } catch (e) {
+        worker.postMessage({type: 'module', module: null});  // the worker compiles it itself
+      }
+    });
     return worker;
   }
 

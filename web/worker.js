@@ -129,10 +129,19 @@ modulePromise.then(
   },
   (e) => postMessage({type: 'error', id: null, error: {code: 'internal', message: String(e)}}));
 
+// A module that could not be cloned into this worker: fetch and compile it here instead.
+self.onmessageerror = () => {
+  if (moduleFromPage) {
+    moduleFromPage(null);
+    moduleFromPage = null;
+  }
+};
+
 self.onmessage = async (event) => {
   const msg = event.data;
   if (msg && msg.type === 'module' && moduleFromPage) {
-    moduleFromPage(msg.module instanceof WebAssembly.Module ? msg.module : null);
+    const ok = typeof WebAssembly === 'object' && msg.module instanceof WebAssembly.Module;
+    moduleFromPage(ok ? msg.module : null);
     moduleFromPage = null;
     return;
   }
