@@ -297,8 +297,7 @@ Structure Structurer::Analyze(const icu::UnicodeString& text) const {
       size_t j = i;
       while (goes_on[j] && lines[j].span.length() >= width - WrapSlack(width) &&
              !LineEndsSentence(lines[j].key) && !IsSeparator(lines[j]) &&
-             !IsSeparator(lines[j + 1]) &&
-             !StartsListItem(lines[j + 1].key)) {
+             !IsSeparator(lines[j + 1]) && !StartsListItem(lines[j + 1].key)) {
         ++j;
       }
       joined.push_back(j == i ? std::move(lines[i])
