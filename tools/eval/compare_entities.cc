@@ -12,15 +12,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "basira/analyzer.h"
 #include "clitics/clitics.h"
+#include "conll_file.h"
 #include "recognize/recognize.h"
 #include "segment/segment.h"
 #include "tagger/ner_data.h"
@@ -98,15 +97,8 @@ int main(int argc, char** argv) {
   static const char* kTypes[] = {"PER", "LOC", "ORG", "MISC"};
 
   for (const std::string& file : files) {
-    std::ifstream in(file);
-    std::stringstream data;
-    data << in.rdbuf();
     std::vector<t::ConllSentence> sentences;
-    std::string problem;
-    if (!t::ParseConll(data.str(), &sentences, &problem)) {
-      std::fprintf(stderr, "basira_compare_entities: %s: %s\n", file.c_str(), problem.c_str());
-      return 1;
-    }
+    if (!basira::tools::LoadConll("basira_compare_entities", file, &sentences)) return 1;
     const size_t first = sentences.size() - static_cast<size_t>(sentences.size() * tail);
     // (gained or lost, tp or fp, source) -> count; and the same per type.
     std::map<std::string, int> counts;

@@ -14,12 +14,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "basira/analyzer.h"
+#include "conll_file.h"
 #include "tagger/ner_data.h"
 
 namespace {
@@ -59,15 +58,8 @@ int main(int argc, char** argv) {
   if (!basira::Analyzer::Create(&analyzer).ok()) return 1;
   namespace t = basira::tagger;
   for (const std::string& file : files) {
-    std::ifstream in(file);
-    std::stringstream data;
-    data << in.rdbuf();
     std::vector<t::ConllSentence> sentences;
-    std::string problem;
-    if (!t::ParseConll(data.str(), &sentences, &problem)) {
-      std::fprintf(stderr, "basira_eval_entities: %s: %s\n", file.c_str(), problem.c_str());
-      return 1;
-    }
+    if (!basira::tools::LoadConll("basira_eval_entities", file, &sentences)) return 1;
     const size_t first = sentences.size() - static_cast<size_t>(sentences.size() * tail);
     t::Scores scores;
     t::ErrorKinds errors;

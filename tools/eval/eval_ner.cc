@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "conll_file.h"
 #include "tagger/ner_data.h"
 #include "tagger/tagger.h"
 
@@ -30,16 +31,7 @@ namespace {
 
 using basira::tagger::Counts;
 
-bool ReadFile(const std::string& path, std::string* out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof(buffer), f)) > 0) out->append(buffer, n);
-  const bool ok = std::ferror(f) == 0;
-  std::fclose(f);
-  return ok;
-}
+using basira::tools::ReadFile;
 
 void Row(const char* name, const Counts& c) {
   std::printf("%-16s %6lld %6lld %6lld  %6.2f %6.2f %6.2f\n", name,
@@ -118,16 +110,8 @@ int main(int argc, char** argv) {
   size_t gold_tokens = 0;
   const auto prepare_start = std::chrono::steady_clock::now();
   for (const std::string& path : files) {
-    std::string text, problem;
     std::vector<basira::tagger::ConllSentence> conll;
-    if (!ReadFile(path, &text)) {
-      std::fprintf(stderr, "basira_eval_ner: cannot read %s\n", path.c_str());
-      return 1;
-    }
-    if (!basira::tagger::ParseConll(text, &conll, &problem)) {
-      std::fprintf(stderr, "basira_eval_ner: %s: %s\n", path.c_str(), problem.c_str());
-      return 1;
-    }
+    if (!basira::tools::LoadConll("basira_eval_ner", path, &conll)) return 1;
     const size_t skip = conll.size() - static_cast<size_t>(tail * conll.size());
     for (size_t i = skip; i < conll.size(); ++i) {
       gold_tokens += conll[i].tokens.size();

@@ -38,6 +38,7 @@
 #include <string>
 #include <vector>
 
+#include "../eval/conll_file.h"
 #include "tagger/ner_data.h"
 #include "tagger/tagger.h"
 
@@ -46,28 +47,10 @@ namespace {
 using basira::tagger::ConllSentence;
 using basira::tagger::PreparedSentence;
 
-bool ReadFile(const std::string& path, std::string* out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof(buffer), f)) > 0) out->append(buffer, n);
-  const bool ok = std::ferror(f) == 0;
-  std::fclose(f);
-  return ok;
-}
+using basira::tools::ReadFile;
 
 bool Load(const std::string& path, std::vector<ConllSentence>* out) {
-  std::string text, problem;
-  if (!ReadFile(path, &text)) {
-    std::fprintf(stderr, "basira_train_tagger: cannot read %s\n", path.c_str());
-    return false;
-  }
-  if (!basira::tagger::ParseConll(text, out, &problem)) {
-    std::fprintf(stderr, "basira_train_tagger: %s: %s\n", path.c_str(), problem.c_str());
-    return false;
-  }
-  return true;
+  return basira::tools::LoadConll("basira_train_tagger", path, out);
 }
 
 void PrintScores(const basira::tagger::Scores& s) {
