@@ -15,7 +15,7 @@ namespace basira::tagger {
 namespace {
 
 constexpr char kMagic[8] = {'B', 'N', 'E', 'R', 'T', 'A', 'G', '1'};
-constexpr uint32_t kVersion = 2;  // 2: int8 weights (1 had int16)
+constexpr uint32_t kVersion = 3;  // 3: features hashed from atoms; 2: FNV of strings; 1: int16
 constexpr int kMinBits = 4;
 constexpr int kMaxBits = 24;
 constexpr size_t kAffixes = 4;
@@ -31,16 +31,6 @@ uint32_t Fnv1a(std::string_view s, uint32_t h = kFnvBasis) {
     h ^= c;
     h *= 16777619u;
   }
-  return h;
-}
-
-// A feature is the concatenation of its parts; FNV-1a over the parts one after another is the
-// hash of the concatenated string, so hashing never builds the string.
-using Parts = std::initializer_list<std::string_view>;
-
-uint32_t HashParts(Parts parts) {
-  uint32_t h = kFnvBasis;
-  for (std::string_view p : parts) h = Fnv1a(p, h);
   return h;
 }
 
@@ -142,10 +132,52 @@ const char* LengthBucket(std::string_view stem) {
   return "7+";
 }
 
-// A word class as text in `buffer` (8 chars): its number; "-" for none (-1), "<>" beyond the
-// sentence (-2).
-std::string_view ClusterText(int cluster, char* buffer) {
-  if (cluster < 0) return cluster == -1 ? "-" : "<>";
+// --- Features --------------------------------------------------------------------------------
+//
+// A feature is a template (its name, e.g. "s-1s0=") with zero, one or two atoms (a token's key,
+// stem, affix, word class ...). Its string is the name, then the atoms joined by '|'. Its row in
+// the table is a mix of the template's seed with the atoms' hashes: each atom is hashed ONCE per
+// token (FNV-1a over its UTF-8) and each feature then costs a few multiplications, instead of
+// hashing its whole string (a token's key was hashed in up to seven features).
+
+struct Atom {
+  uint32_t hash = 0;
+  std::string_view text;
+};
+
+struct Template {
+  const char* name;
+  uint32_t seed;
+};
+
+constexpr uint32_t Fnv1aConst(const char* s, uint32_t h = kFnvBasis) {
+  for (; *s != '\0'; ++s) {
+    h ^= static_cast<unsigned char>(*s);
+    h *= 16777619u;
+  }
+  return h;
+}
+
+constexpr Template T(const char* name) { return Template{name, Fnv1aConst(name)}; }
+
+// The row of a feature (before masking): the template's seed and the atoms' hashes through two
+// 64-bit multiply-xorshift rounds, so that every bit of the low bits depends on all three.
+inline uint32_t Mix(uint32_t seed, uint32_t a, uint32_t b) {
+  uint64_t h = (static_cast<uint64_t>(seed) << 32 | a) * 0x9E3779B97F4A7C15ull;
+  h ^= h >> 29;
+  h = (h ^ b) * 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 31;
+  h *= 0x94D049BB133111EBull;
+  return static_cast<uint32_t>(h >> 32);
+}
+
+inline Atom MakeAtom(std::string_view text) { return Atom{Fnv1a(text), text}; }
+
+// A word class as an atom: its number as text in `buffer` (8 chars), "-" for none (-1), "<>"
+// beyond the sentence (-2).
+Atom ClusterAtom(int cluster, char* buffer) {
+  const uint32_t hash = Mix(0x636c7573u, static_cast<uint32_t>(cluster + 16), 0);
+  if (cluster < 0) return Atom{hash, cluster == -1 ? "-" : "<>"};
   int n = 0;
   char digits[8];
   do {
@@ -153,99 +185,186 @@ std::string_view ClusterText(int cluster, char* buffer) {
     cluster /= 10;
   } while (cluster > 0 && n < 7);
   for (int k = 0; k < n; ++k) buffer[k] = digits[n - 1 - k];
-  return std::string_view(buffer, static_cast<size_t>(n));
+  return Atom{hash, std::string_view(buffer, static_cast<size_t>(n))};
 }
 
-const std::string& KeyAt(const std::vector<TokenInput>& t, long i, bool stem) {
-  static const std::string kBefore = "<s>", kAfter = "</s>";
-  if (i < 0) return kBefore;
-  if (i >= static_cast<long>(t.size())) return kAfter;
-  return stem ? t[i].stem : t[i].key;
-}
+// Everything the features read of one token (or of the sentence boundary beyond either end),
+// hashed once. Views point into the TokenInput, which must outlive it.
+struct TokenAtoms {
+  Atom key, stem;
+  size_t letters = 0;  // code points of the stem
+  Atom prefix[kAffixes], suffix[kAffixes];
+  Atom proclitics, shape, length, kind;
+  bool enclitic = false;
+  std::vector<Atom> lexicon;
+  int cluster[kMaxClusterings] = {-2, -2, -2};
+  Atom cluster_atom[kMaxClusterings];
+  std::string shape_text;
+  char cluster_text[kMaxClusterings][8] = {};
 
-// Calls emit(Parts) once for every label-independent feature of token i; a feature's string is
-// its parts concatenated. StaticFeatures and the hashed rows both come from here, so they can
-// never disagree.
+  void Set(const TokenInput& t) {
+    key = MakeAtom(t.key);
+    stem = MakeAtom(t.stem);
+    letters = CodePointCount(t.stem);
+    for (size_t k = 1; k <= kAffixes && k <= letters; ++k) {
+      prefix[k - 1] = MakeAtom(FirstCodePoints(t.stem, k));
+      suffix[k - 1] = MakeAtom(LastCodePoints(t.stem, k));
+    }
+    proclitics = MakeAtom(t.proclitics);
+    enclitic = t.enclitic;
+    shape_text = Shape(t.key);
+    shape = MakeAtom(shape_text);
+    length = MakeAtom(LengthBucket(t.stem));
+    kind = MakeAtom(TokenKindName(t.kind));
+    lexicon.clear();
+    for (const std::string& x : t.lexicon) lexicon.push_back(MakeAtom(x));
+    for (int j = 0; j < kMaxClusterings; ++j) {
+      cluster[j] = t.cluster[j];
+      cluster_atom[j] = ClusterAtom(cluster[j], cluster_text[j]);
+    }
+  }
+  // The sentence boundary: key and stem `mark` ("<s>" or "</s>"), no lexicon, classes -2.
+  void SetBoundary(std::string_view mark) {
+    key = stem = MakeAtom(mark);
+    letters = CodePointCount(mark);
+    suffix[1] = MakeAtom(LastCodePoints(mark, 2));
+    lexicon.clear();
+    for (int j = 0; j < kMaxClusterings; ++j) {
+      cluster[j] = -2;
+      cluster_atom[j] = ClusterAtom(-2, cluster_text[j]);
+    }
+  }
+};
+
+// The atoms of tokens i-2 .. i+2 (the features' window), computed once per token as i advances.
+class Window {
+ public:
+  explicit Window(const std::vector<TokenInput>& tokens) : tokens_(tokens) {
+    before_.SetBoundary("<s>");
+    after_.SetBoundary("</s>");
+  }
+  // Moves the window to token i; i never decreases from one call to the next.
+  void MoveTo(size_t i) {
+    const long lo = std::max(0L, static_cast<long>(i) - 2);
+    const long hi = std::min(static_cast<long>(i) + 2, static_cast<long>(tokens_.size()) - 1);
+    for (long j = std::max(lo, next_); j <= hi; ++j) {
+      ring_[j % 5].Set(tokens_[static_cast<size_t>(j)]);
+    }
+    next_ = std::max(next_, hi + 1);
+  }
+  // The atoms of token i + d (d in -2..2), or of the boundary beyond the sentence.
+  const TokenAtoms& At(size_t i, long d) const {
+    const long j = static_cast<long>(i) + d;
+    if (j < 0) return before_;
+    if (j >= static_cast<long>(tokens_.size())) return after_;
+    return ring_[j % 5];
+  }
+
+ private:
+  const std::vector<TokenInput>& tokens_;
+  TokenAtoms ring_[5], before_, after_;
+  long next_ = 0;  // the first token whose atoms are not in the ring yet
+};
+
+// Calls emit(template, a, b) once for every label-independent feature of token i (a and b are
+// the atoms, or nullptr); `w` must have been moved to i. StaticFeatures and the hashed rows both
+// come from here, so they can never disagree.
 template <typename Emit>
-void ForEachStaticFeature(const std::vector<TokenInput>& tokens, size_t i, Emit&& emit) {
-  static const char* const kPrefix[] = {"p1=", "p2=", "p3=", "p4="};
-  static const char* const kSuffix[] = {"x1=", "x2=", "x3=", "x4="};
-  static const char* const kWordAt[] = {"w-2=", "w-1=", "w+1=", "w+2="};
-  static const char* const kStemAt[] = {"s-2=", "s-1=", "s+1=", "s+2="};
-  static const long kOffsets[] = {-2, -1, 1, 2};
-  const TokenInput& t = tokens[i];
-  const long n = static_cast<long>(i);
-  emit(Parts{"b"});
-  emit(Parts{"w=", t.key});
-  emit(Parts{"s=", t.stem});
-  const size_t letters = CodePointCount(t.stem);
-  for (size_t k = 1; k <= kAffixes && k <= letters; ++k) {
-    emit(Parts{kPrefix[k - 1], FirstCodePoints(t.stem, k)});
-    emit(Parts{kSuffix[k - 1], LastCodePoints(t.stem, k)});
+void ForEachStaticFeature(const Window& w, size_t i, Emit&& emit) {
+  static constexpr Template kBias = T("b"), kWord = T("w="), kStem = T("s="),
+                            kProclitics = T("pc="), kEnclitic[2] = {T("en=0"), T("en=1")},
+                            kShape = T("sh="), kKind = T("k="), kLength = T("ln="),
+                            kLexicon = T("lx="), kLexiconBefore = T("lx-1="),
+                            kLexiconAfter = T("lx+1="), kStemPair = T("s-1s+1="),
+                            kStemBefore = T("s-1s0="), kStemAfter = T("s0s+1="),
+                            kSuffixBefore = T("x2-1="), kSuffixAfter = T("x2+1=");
+  static constexpr Template kPrefix[] = {T("p1="), T("p2="), T("p3="), T("p4=")};
+  static constexpr Template kSuffix[] = {T("x1="), T("x2="), T("x3="), T("x4=")};
+  static constexpr Template kWordAt[] = {T("w-2="), T("w-1="), T("w+1="), T("w+2=")};
+  static constexpr Template kStemAt[] = {T("s-2="), T("s-1="), T("s+1="), T("s+2=")};
+  static constexpr long kOffsets[] = {-2, -1, 1, 2};
+  static constexpr Template kClusterAt[kMaxClusterings][5] = {
+      {T("c0="), T("c0-1="), T("c0+1="), T("c0-1|"), T("c0+1|")},
+      {T("c1="), T("c1-1="), T("c1+1="), T("c1-1|"), T("c1+1|")},
+      {T("c2="), T("c2-1="), T("c2+1="), T("c2-1|"), T("c2+1|")}};
+  const TokenAtoms& t = w.At(i, 0);
+  const TokenAtoms& before = w.At(i, -1);
+  const TokenAtoms& after = w.At(i, 1);
+  emit(kBias, nullptr, nullptr);
+  emit(kWord, &t.key, nullptr);
+  emit(kStem, &t.stem, nullptr);
+  for (size_t k = 1; k <= kAffixes && k <= t.letters; ++k) {
+    emit(kPrefix[k - 1], &t.prefix[k - 1], nullptr);
+    emit(kSuffix[k - 1], &t.suffix[k - 1], nullptr);
   }
-  emit(Parts{"pc=", t.proclitics});
-  emit(Parts{t.enclitic ? "en=1" : "en=0"});
-  emit(Parts{"sh=", Shape(t.key)});
-  emit(Parts{"k=", TokenKindName(t.kind)});
-  emit(Parts{"ln=", LengthBucket(t.stem)});
+  emit(kProclitics, &t.proclitics, nullptr);
+  emit(kEnclitic[t.enclitic ? 1 : 0], nullptr, nullptr);
+  emit(kShape, &t.shape, nullptr);
+  emit(kKind, &t.kind, nullptr);
+  emit(kLength, &t.length, nullptr);
   for (int d = 0; d < 4; ++d) {
-    emit(Parts{kWordAt[d], KeyAt(tokens, n + kOffsets[d], false)});
-    emit(Parts{kStemAt[d], KeyAt(tokens, n + kOffsets[d], true)});
+    const TokenAtoms& n = w.At(i, kOffsets[d]);
+    emit(kWordAt[d], &n.key, nullptr);
+    emit(kStemAt[d], &n.stem, nullptr);
   }
-  for (long d : {-1L, 1L}) {
-    const std::string& s = KeyAt(tokens, n + d, true);
-    if (CodePointCount(s) > 2) emit(Parts{d < 0 ? "x2-1=" : "x2+1=", LastCodePoints(s, 2)});
-  }
-  emit(Parts{"s-1s+1=", KeyAt(tokens, n - 1, true), "|", KeyAt(tokens, n + 1, true)});
-  emit(Parts{"s-1s0=", KeyAt(tokens, n - 1, true), "|", t.stem});
-  emit(Parts{"s0s+1=", t.stem, "|", KeyAt(tokens, n + 1, true)});
-  for (const std::string& x : t.lexicon) emit(Parts{"lx=", x});
-  if (i >= 1) {
-    for (const std::string& x : tokens[i - 1].lexicon) emit(Parts{"lx-1=", x});
-  }
-  if (i + 1 < tokens.size()) {
-    for (const std::string& x : tokens[i + 1].lexicon) emit(Parts{"lx+1=", x});
-  }
+  if (before.letters > 2) emit(kSuffixBefore, &before.suffix[1], nullptr);
+  if (after.letters > 2) emit(kSuffixAfter, &after.suffix[1], nullptr);
+  emit(kStemPair, &before.stem, &after.stem);
+  emit(kStemBefore, &before.stem, &t.stem);
+  emit(kStemAfter, &t.stem, &after.stem);
+  for (const Atom& x : t.lexicon) emit(kLexicon, &x, nullptr);
+  for (const Atom& x : before.lexicon) emit(kLexiconBefore, &x, nullptr);
+  for (const Atom& x : after.lexicon) emit(kLexiconAfter, &x, nullptr);
   // Word classes: the token's and its neighbours' at -1 and +1, and the pairs with them.
-  static const char* const kClusterAt[kMaxClusterings][5] = {
-      {"c0=", "c0-1=", "c0+1=", "c0-1|", "c0+1|"},
-      {"c1=", "c1-1=", "c1+1=", "c1-1|", "c1+1|"},
-      {"c2=", "c2-1=", "c2+1=", "c2-1|", "c2+1|"}};
   for (int j = 0; j < kMaxClusterings; ++j) {
-    const int here = t.cluster[j];
-    const int before = i >= 1 ? tokens[i - 1].cluster[j] : -2;
-    const int after = i + 1 < tokens.size() ? tokens[i + 1].cluster[j] : -2;
-    if (here < 0 && before < 0 && after < 0) continue;  // no classes around (or none loaded)
-    char h[8], b[8], a[8];
-    const std::string_view hs = ClusterText(here, h), bs = ClusterText(before, b),
-                           as = ClusterText(after, a);
-    if (here >= 0) emit(Parts{kClusterAt[j][0], hs});
-    emit(Parts{kClusterAt[j][1], bs});
-    emit(Parts{kClusterAt[j][2], as});
-    emit(Parts{kClusterAt[j][3], bs, "|", hs});
-    emit(Parts{kClusterAt[j][4], hs, "|", as});
+    if (t.cluster[j] < 0 && before.cluster[j] < 0 && after.cluster[j] < 0) continue;
+    const Atom &h = t.cluster_atom[j], &b = before.cluster_atom[j], &a = after.cluster_atom[j];
+    if (t.cluster[j] >= 0) emit(kClusterAt[j][0], &h, nullptr);
+    emit(kClusterAt[j][1], &b, nullptr);
+    emit(kClusterAt[j][2], &a, nullptr);
+    emit(kClusterAt[j][3], &b, &h);
+    emit(kClusterAt[j][4], &h, &a);
   }
+}
+
+// A feature's entry: its row (the low bits, `mask`) and its sign (bit 31). A feature adds the
+// row's weights or subtracts them, by its sign: two features that share a row then cancel out on
+// average instead of always adding up (Weinberger et al. 2009, "Feature hashing").
+constexpr uint32_t kSignBit = 0x80000000u;
+inline uint32_t Entry(uint32_t h, uint32_t mask) { return (h & mask) | (h & kSignBit); }
+inline uint32_t RowOf(uint32_t entry) { return entry & ~kSignBit; }
+inline int SignOf(uint32_t entry) { return (entry & kSignBit) != 0 ? -1 : 1; }
+
+inline uint32_t Row(const Template& t, const Atom* a, const Atom* b, uint32_t mask) {
+  return Entry(Mix(t.seed, a != nullptr ? a->hash : 0, b != nullptr ? b->hash : 0), mask);
 }
 
 // Rows of the static features of every token.
 std::vector<std::vector<uint32_t>> StaticRows(const std::vector<TokenInput>& tokens,
                                               uint32_t mask) {
   std::vector<std::vector<uint32_t>> rows(tokens.size());
+  Window w(tokens);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    ForEachStaticFeature(tokens, i,
-                         [&](Parts parts) { rows[i].push_back(HashParts(parts) & mask); });
+    w.MoveTo(i);
+    ForEachStaticFeature(w, i, [&](const Template& t, const Atom* a, const Atom* b) {
+      rows[i].push_back(Row(t, a, b, mask));
+    });
   }
   return rows;
 }
 
-// Appends the rows of the label-dependent features of token i given the labels before it.
-void DynamicRows(const std::vector<TokenInput>& tokens, size_t i, const std::vector<int>& labels,
-                 uint32_t mask, std::vector<uint32_t>* rows) {
-  const char* p1 = i >= 1 ? kLabelNames[labels[i - 1]] : "<s>";
-  const char* p2 = i >= 2 ? kLabelNames[labels[i - 2]] : "<s>";
-  rows->push_back(HashParts({"t1=", p1}) & mask);
-  rows->push_back(HashParts({"t2=", p2, "|", p1}) & mask);
-  rows->push_back(HashParts({"t1s=", p1, "|", tokens[i].stem}) & mask);
+// Appends the rows of the label-dependent features of token i given the labels before it: the
+// previous label, the previous two, and the previous label with the token's stem (its atom's
+// hash).
+void DynamicRows(uint32_t stem_hash, size_t i, const std::vector<int>& labels, uint32_t mask,
+                 std::vector<uint32_t>* rows) {
+  static constexpr Template kPrevious = T("t1="), kPreviousTwo = T("t2="),
+                            kPreviousStem = T("t1s=");
+  const uint32_t p1 = i >= 1 ? static_cast<uint32_t>(labels[i - 1]) + 1 : 0;
+  const uint32_t p2 = i >= 2 ? static_cast<uint32_t>(labels[i - 2]) + 1 : 0;
+  rows->push_back(Entry(Mix(kPrevious.seed, p1, 0), mask));
+  rows->push_back(Entry(Mix(kPreviousTwo.seed, p2, p1), mask));
+  rows->push_back(Entry(Mix(kPreviousStem.seed, p1, stem_hash), mask));
 }
 
 bool Allowed(int prev, int label) {
@@ -322,9 +441,16 @@ TokenInput MakeTokenInput(const icu::UnicodeString& text, Span span, TokenKind k
 
 std::vector<std::string> StaticFeatures(const std::vector<TokenInput>& tokens, size_t i) {
   std::vector<std::string> f;
-  ForEachStaticFeature(tokens, i, [&f](Parts parts) {
-    std::string s;
-    for (std::string_view p : parts) s += p;
+  if (i >= tokens.size()) return f;
+  Window w(tokens);
+  w.MoveTo(i);
+  ForEachStaticFeature(w, i, [&f](const Template& t, const Atom* a, const Atom* b) {
+    std::string s = t.name;
+    if (a != nullptr) s += a->text;
+    if (b != nullptr) {
+      s += '|';
+      s += b->text;
+    }
     f.push_back(std::move(s));
   });
   return f;
@@ -429,20 +555,23 @@ std::vector<int> Tagger::Tag(const std::vector<TokenInput>& tokens,
   // between two hashes.
   std::vector<uint32_t> rows;
   rows.reserve(128);
+  Window w(tokens);
   for (size_t i = 0; i < tokens.size(); ++i) {
     rows.clear();
-    ForEachStaticFeature(tokens, i, [&](Parts parts) {
-      const uint32_t row = HashParts(parts) & mask;
+    w.MoveTo(i);
+    ForEachStaticFeature(w, i, [&](const Template& t, const Atom* a, const Atom* b) {
+      const uint32_t entry = Row(t, a, b, mask);
 #if defined(__GNUC__) && !defined(__EMSCRIPTEN__)
-      __builtin_prefetch(table + static_cast<size_t>(row) * kNumLabels);
+      __builtin_prefetch(table + static_cast<size_t>(RowOf(entry)) * kNumLabels);
 #endif
-      rows.push_back(row);
+      rows.push_back(entry);
     });
-    DynamicRows(tokens, i, labels, mask, &rows);
+    DynamicRows(w.At(i, 0).stem.hash, i, labels, mask, &rows);
     int32_t scores[kNumLabels] = {};
-    for (uint32_t row : rows) {
-      const int8_t* w = table + static_cast<size_t>(row) * kNumLabels;
-      for (int l = 0; l < kNumLabels; ++l) scores[l] += w[l];
+    for (uint32_t entry : rows) {
+      const int8_t* w = table + static_cast<size_t>(RowOf(entry)) * kNumLabels;
+      const int32_t sign = SignOf(entry);
+      for (int l = 0; l < kNumLabels; ++l) scores[l] += sign * w[l];
     }
     labels[i] = Best(scores, i > 0 ? labels[i - 1] : 0);
     if (outside != nullptr) {
@@ -465,11 +594,11 @@ Trainer::Trainer(int bits)
       stamps_(weights_.size(), 0) {}
 
 void Trainer::Update(const std::vector<uint32_t>& rows, int label, float delta) {
-  for (uint32_t r : rows) {
-    const size_t j = static_cast<size_t>(r) * kNumLabels + label;
+  for (uint32_t entry : rows) {
+    const size_t j = static_cast<size_t>(RowOf(entry)) * kNumLabels + label;
     totals_[j] += static_cast<double>(step_ - stamps_[j]) * weights_[j];
     stamps_[j] = step_;
-    weights_[j] += delta;
+    weights_[j] += static_cast<float>(SignOf(entry)) * delta;
   }
 }
 
@@ -480,11 +609,12 @@ int Trainer::TrainSentence(const std::vector<TokenInput>& tokens, const std::vec
   int mistakes = 0;
   for (size_t i = 0; i < tokens.size() && i < gold.size(); ++i) {
     rows = statics[i];
-    DynamicRows(tokens, i, labels, mask_, &rows);
+    DynamicRows(Fnv1a(tokens[i].stem), i, labels, mask_, &rows);
     float scores[kNumLabels] = {};
-    for (uint32_t r : rows) {
-      const float* w = &weights_[static_cast<size_t>(r) * kNumLabels];
-      for (int l = 0; l < kNumLabels; ++l) scores[l] += w[l];
+    for (uint32_t entry : rows) {
+      const float* w = &weights_[static_cast<size_t>(RowOf(entry)) * kNumLabels];
+      const float sign = static_cast<float>(SignOf(entry));
+      for (int l = 0; l < kNumLabels; ++l) scores[l] += sign * w[l];
     }
     const int predicted = Best(scores, i > 0 ? labels[i - 1] : 0);
     if (gold[i] < 0) {

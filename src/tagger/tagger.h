@@ -15,7 +15,8 @@
 //   - Load never trusts its bytes: a truncated, foreign or inconsistent model is a kInvalidArgument
 //     Status, never a crash; the Tagger is then left empty (Tag gives all O).
 //
-// Features (hashed with FNV-1a into a table of 2^bits rows, one weight per label per row):
+// Features (one weight per label per row of a table of 2^bits rows; a feature's row mixes its
+// template's seed with the FNV-1a hashes of its atoms, each atom hashed once per token):
 // the token's match key and clitic stem key, prefixes and suffixes of 1-4 letters of the stem
 // key, the proclitic pattern, whether an enclitic was cut, the shape (digits, Latin, Arabic,
 // punctuation) and token kind, a length bucket, the keys and stems of the neighbours at -2..+2,
@@ -27,7 +28,7 @@
 // label, the previous two labels, and the previous label with the stem. Weights are stored as int8
 // with one scale (on the ANERcorp dev split int8 scores as well as int16, and halves the table that
 // tagging reads at random) in a small binary format:
-//   "BNERTAG1" | u32 version (2) | u32 bits | u32 label count | labels (u8 length + bytes) |
+//   "BNERTAG1" | u32 version (3) | u32 bits | u32 label count | labels (u8 length + bytes) |
 //   f32 scale | i8 weights[2^bits * labels] (row major).
 #ifndef BASIRA_SRC_TAGGER_TAGGER_H_
 #define BASIRA_SRC_TAGGER_TAGGER_H_
