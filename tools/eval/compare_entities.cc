@@ -45,6 +45,8 @@ const char* SourceName(r::Source s) {
       return "org-rule";
     case r::Source::kLocRule:
       return "loc-rule";
+    case r::Source::kConsistency:
+      return "consistency";
   }
   return "?";
 }
