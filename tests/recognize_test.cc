@@ -171,6 +171,45 @@ TEST(RecognizeTest, TwoPeopleJoinedByAndAreTwoMentions) {
   Has(e, "PER برنار جان ميشو: برنار جان ميشو");
 }
 
+TEST(RecognizeTest, ANameIsNamedAtItsOtherOccurrencesInTheDocument) {
+  // The quoted name after شركة is an organization; its later, unquoted occurrences are too.
+  Has(Entities("أعلنت شركة «ترافيكو» للصناعات الغذائية عن أرباح قياسية هذا العام.\n\n"
+               "وتتوقع الإدارة أن تبيع منتجات ترافيكو في أسواق جديدة بعد أن ضاعفت ترافيكو "
+               "إنتاجها."),
+      "ORG ترافيكو: ترافيكو|ترافيكو|ترافيكو");
+  // A person the tagger finds twice, and a third time because of the other two.
+  Has(Entities("وقع نادي الشباب عقدا مع المهاجم البرازيلي جواردينو لمدة ثلاثة مواسم.\n\n"
+               "وقال المدير الرياضي إن جواردينو سيصل الأسبوع المقبل، وإن الجماهير تنتظر "
+               "جواردينو بفارغ الصبر بعد أن سجل جواردينو أهدافا كثيرة."),
+      "PER جواردينو: جواردينو|جواردينو|جواردينو");
+}
+
+TEST(RecognizeTest, ALongerNameReplacesTheShorterNameInsideIt) {
+  // فالبيرو holds the place بيرو (Peru) for the lexicon; the document names the stadium.
+  const Strings e = Entities(
+      "وصل المدرب الجديد إلى ملعب «ستاد فالبيرو» صباح اليوم.\n\n"
+      "وأجرى الفريق تدريباته في ستاد فالبيرو، وسيعود إلى ستاد فالبيرو غدا.");
+  Has(e, "MISC ستاد فالبيرو: ستاد فالبيرو|ستاد فالبيرو|ستاد فالبيرو");
+  for (const std::string& line : e) EXPECT_EQ(line.rfind("LOC", 0), std::string::npos) << line;
+}
+
+TEST(RecognizeTest, ANameIsNotCarriedToAnotherDocument) {
+  const std::string first = "أعلنت شركة «ترافيكو» للصناعات الغذائية عن أرباح قياسية هذا العام.";
+  const std::string second =
+      "وتتوقع الإدارة أن تبيع منتجات ترافيكو في أسواق جديدة بعد أن ضاعفت ترافيكو إنتاجها.";
+  // Another input, or another document of the same input (after a separator line).
+  EXPECT_EQ(Entities(Strings{first, second}), Strings{"ORG ترافيكو: ترافيكو"});
+  EXPECT_EQ(Entities(first + "\n\n---\n\n" + second), Strings{"ORG ترافيكو: ترافيكو"});
+}
+
+TEST(RecognizeTest, ACommonWordNamedOnceIsNotNamedEverywhere) {
+  // A company called لو ("if"): the conjunction elsewhere is a function word, and the tagger is
+  // confident that no name starts there.
+  EXPECT_EQ(Entities("أطلقت شركة «لو» تطبيقا جديدا للهواتف.\n\nوقال مدير الشركة إن التطبيق "
+                     "سيصدر قريبا لو وافقت الهيئة عليه، كما سيصدر لو قبل نهاية العام."),
+            Strings{"ORG لو: لو"});
+}
+
 TEST(RecognizeTest, OneEntityAcrossInputs) {
   const Result r = AnalyzeTexts({"قال بوتين إن الوضع صعب.", "وأكد فلاديمير بوتين موقفه."});
   ASSERT_FALSE(r.entities.empty());

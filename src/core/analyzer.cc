@@ -374,6 +374,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
     }
     done_before += text.length();
   }
+  resolve::Propagate(*impl_->recognizer, texts, out.sentences, &sentence_mentions);
   resolve::Resolve(*impl_->recognizer, texts, sentence_mentions, &out);
   quotes::Find(texts, sentence_mentions, &out);
   const summarize::Model model(collector, out);

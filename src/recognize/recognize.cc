@@ -21,6 +21,9 @@ extern "C" const unsigned char basira_lexicon_not_names[];
 extern "C" const size_t basira_lexicon_not_names_size;
 extern "C" const unsigned char basira_lexicon_triggers[];
 extern "C" const size_t basira_lexicon_triggers_size;
+// data/summarize/stopwords.txt, the summarizer's function words (basira_summarize_stopwords).
+extern "C" const unsigned char basira_summarize_stopwords[];
+extern "C" const size_t basira_summarize_stopwords_size;
 
 namespace basira::recognize {
 namespace {
@@ -210,6 +213,11 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
   for (std::string_view line :
        Split(view(basira_lexicon_not_names, basira_lexicon_not_names_size), "\n")) {
     if (!line.empty() && line[0] != '#') r->not_names_.insert(NameKey(line));
+  }
+  for (std::string_view line :
+       Split(view(basira_summarize_stopwords, basira_summarize_stopwords_size), "\n")) {
+    line = Trim(line.substr(0, line.find('#')));
+    if (!line.empty()) r->function_words_.insert(NameKey(line));
   }
   Status s = r->AddLexicon(view(basira_lexicon_people, basira_lexicon_people_size), "people");
   if (s.ok()) {

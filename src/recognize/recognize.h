@@ -71,7 +71,8 @@ constexpr float kConfidentOutside = 200;
 Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis& analysis);
 
 // Which part of the recognizer produced a candidate (for scoring tools and tests).
-enum class Source { kLexicon, kTagger, kTitle, kOrgRule, kLocRule };
+// kConsistency: another occurrence of a name the document names elsewhere (resolve::Propagate).
+enum class Source { kLexicon, kTagger, kTitle, kOrgRule, kLocRule, kConsistency };
 
 struct Candidate {
   Span span;
@@ -102,6 +103,10 @@ class Recognizer {
                  const std::vector<Candidate>& statistical, std::vector<Candidate>* out) const;
 
   const Entry& entry(int32_t id) const { return entries_[id]; }
+  // Whether a one-word key is listed as a common word that spells a name (data/lexicon/not_names).
+  bool NotName(const std::u16string& key) const { return not_names_.count(key) > 0; }
+  // Whether a one-word key is a function word (data/summarize/stopwords.txt: في، لو، الذي ...).
+  bool FunctionWord(const std::u16string& key) const { return function_words_.count(key) > 0; }
   // The length in words of the longest phrase of `kind` starting at words[i] (0 if none);
   // `key` receives the phrase's key.
   int MatchPhrase(Phrase kind, const std::vector<Word>& words, size_t i, std::u16string* key) const;
@@ -117,6 +122,7 @@ class Recognizer {
 
   std::vector<Entry> entries_;
   std::unordered_set<std::u16string> not_names_;         // data/lexicon/not_names.txt
+  std::unordered_set<std::u16string> function_words_;    // data/summarize/stopwords.txt
   std::unordered_map<std::u16string, int32_t> names_;    // name key -> entry
   std::unordered_map<std::u16string, int> name_firsts_;  // first word key -> most words
   struct PhraseSet {

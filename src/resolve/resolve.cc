@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <unordered_map>
 
 namespace basira::resolve {
@@ -13,6 +14,7 @@ namespace {
 constexpr int kHeadlineWeight = 3;
 constexpr int kLeadWeight = 2;
 constexpr int kLeadSentences = 2;  // the first paragraph sentences of a document that count as lead
+constexpr int kTypes = 4;          // EntityType's values
 
 struct Proto {
   EntityType type = EntityType::kPerson;
@@ -157,6 +159,220 @@ std::string Romanize(const std::string& utf8) {
     previous = c;
   }
   return out;
+}
+
+namespace {
+
+// The key of word w as the first word of a name: without its proclitics, with its article
+// (القاهرة in وبالقاهرة and in القاهرة alike); '+' marks a cut enclitic.
+std::u16string BareKey(const recognize::Word& w) {
+  std::u16string k = w.article >= 0 ? w.article_key : w.stem_key;
+  if (w.enclitic) k += u'+';
+  return k;
+}
+
+// The key the words [first, end) of a name are matched on across sentences.
+std::u16string NameWordsKey(const std::vector<recognize::Word>& words, int32_t first, int32_t end) {
+  std::u16string k = BareKey(words[first]);
+  for (int32_t w = first + 1; w < end; ++w) {
+    k += u' ';
+    k += words[w].key;
+  }
+  return k;
+}
+
+// The key of word w from `start` on (one of its match forms), or empty.
+std::u16string KeyFrom(const recognize::Word& w, int32_t start) {
+  if (start == w.span.start) return w.key;
+  if (start == w.after_conjunction) return w.conjunct_key;
+  if (start == w.article && !w.article_key.empty()) return w.article_key;
+  if (start == w.stem.start) return w.stem_key;
+  return u"";
+}
+
+// Where a name starts in word w when another mention of it started at a form of key `from`: at
+// the same form when w has it (a name's first letter the clitic analysis took for a preposition
+// stays in), else after w's proclitics, keeping its article.
+int32_t StartLike(const recognize::Word& w, const std::u16string& from) {
+  for (int32_t start : {w.span.start, w.after_conjunction, w.article, w.stem.start}) {
+    if (start >= 0 && !from.empty() && KeyFrom(w, start) == from) return start;
+  }
+  return w.article >= 0 ? w.article : w.stem.start;
+}
+
+// Whether words[i] alone is a common word whatever else the input calls a name spelled so: a
+// stop or function word (لو، الآن), a title, a nationality, a trigger head (منظمة، الجزيرة), a
+// word listed in not_names, or a single letter.
+bool CommonWord(const recognize::Recognizer& recognizer, const std::vector<recognize::Word>& words,
+                size_t i) {
+  using Phrase = recognize::Recognizer::Phrase;
+  const recognize::Word& w = words[i];
+  if (BareKey(w).size() < 2 || recognizer.NotName(w.key) || recognizer.NotName(w.stem_key) ||
+      recognizer.FunctionWord(w.key) || recognizer.FunctionWord(w.stem_key)) {
+    return true;
+  }
+  for (Phrase kind : {Phrase::kStop, Phrase::kTitle, Phrase::kNationality, Phrase::kOrg,
+                      Phrase::kOrgName, Phrase::kOrgCommon, Phrase::kLoc, Phrase::kLocQuoted}) {
+    if (recognizer.MatchPhrase(kind, words, i, nullptr) == 1) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void Propagate(const recognize::Recognizer& recognizer,
+               const std::vector<icu::UnicodeString>& texts, const std::vector<Sentence>& info,
+               std::vector<SentenceMentions>* sentences) {
+  using recognize::Candidate;
+  // The sentences of each document (datelines aside: never a name).
+  std::map<std::pair<int32_t, int32_t>, std::vector<size_t>> documents;
+  for (size_t i = 0; i < sentences->size(); ++i) {
+    const SentenceMentions& s = (*sentences)[i];
+    const Sentence& sentence = info[s.sentence];
+    if (sentence.block == BlockKind::kDateline) continue;
+    documents[{s.input, sentence.document}].push_back(i);
+  }
+  // Whether the tagger is confident that no name starts at any of words [first, end).
+  auto confident_outside = [](const SentenceMentions& s, int32_t first, int32_t end) {
+    for (int32_t k = first; k < end; ++k) {
+      if (s.words[k].outside <= recognize::kConfidentOutside) return false;
+    }
+    return true;
+  };
+  // What the document says of one name key.
+  struct Evidence {
+    int count[kTypes] = {};       // its mentions of each type
+    int32_t entry[kTypes] = {};   // the first mention's of each type
+    std::u16string key[kTypes];   // the same
+    std::u16string from[kTypes];  // its first word's key from where it starts
+    int outside = 0;              // occurrences left unlabeled where the tagger is confident of O
+    int type = -1;                // the type its other occurrences get; -1: none
+  };
+  // An occurrence of a name no candidate marks, or only shorter candidates inside it.
+  struct Occurrence {
+    size_t sentence;
+    int32_t first, end;
+    Evidence* evidence;
+    std::vector<size_t> inner;  // the shorter candidates it replaces
+  };
+  for (const auto& [document, members] : documents) {
+    std::unordered_map<std::u16string, Evidence> names;
+    std::unordered_map<std::u16string, int> firsts;  // a name's first word key -> most words
+    for (size_t si : members) {
+      const SentenceMentions& s = (*sentences)[si];
+      for (const Candidate& c : s.candidates) {
+        Evidence& e = names[NameWordsKey(s.words, c.first_word, c.end_word)];
+        const int t = static_cast<int>(c.type);
+        if (e.count[t]++ == 0) {
+          e.entry[t] = c.entry;
+          e.key[t] = c.key;
+          e.from[t] = KeyFrom(s.words[c.first_word], c.span.start);
+        }
+        int& most = firsts[BareKey(s.words[c.first_word])];
+        most = std::max(most, c.end_word - c.first_word);
+      }
+    }
+    if (names.empty()) continue;
+
+    // The occurrences, longest first at each word.
+    std::vector<Occurrence> occurrences;
+    for (size_t si : members) {
+      const SentenceMentions& s = (*sentences)[si];
+      const icu::UnicodeString& text = texts[s.input];
+      const size_t n = s.words.size();
+      std::vector<int> owner(n, -1);  // the candidate covering each word
+      for (size_t c = 0; c < s.candidates.size(); ++c) {
+        std::fill(owner.begin() + s.candidates[c].first_word,
+                  owner.begin() + s.candidates[c].end_word, static_cast<int>(c));
+      }
+      // Whether word k may be in a name starting at word i: no candidate covers it, or one
+      // starting at or after i (a longer name may replace shorter ones inside it).
+      auto open = [&](size_t k, size_t i) {
+        return owner[k] < 0 || s.candidates[owner[k]].first_word >= static_cast<int32_t>(i);
+      };
+      for (size_t i = 0; i < n; ++i) {
+        auto f = open(i, i) ? firsts.find(BareKey(s.words[i])) : firsts.end();
+        size_t most = 0;
+        if (f != firsts.end()) {
+          most = 1;
+          while (most < static_cast<size_t>(f->second) && i + most < n && open(i + most, i) &&
+                 recognize::Recognizer::Adjacent(text, s.words, i + most - 1)) {
+            ++most;
+          }
+        }
+        bool found = false;
+        for (size_t len = most; len >= 1 && !found; --len) {
+          const auto first = static_cast<int32_t>(i), end = static_cast<int32_t>(i + len);
+          std::vector<size_t> inner;
+          bool fits = true;
+          for (size_t k = i; k < i + len; ++k) {
+            if (owner[k] < 0) continue;
+            const Candidate& c = s.candidates[owner[k]];
+            fits = fits && c.end_word <= end && c.end_word - c.first_word < end - first;
+            if (inner.empty() || inner.back() != static_cast<size_t>(owner[k])) {
+              inner.push_back(static_cast<size_t>(owner[k]));
+            }
+          }
+          if (!fits) continue;
+          auto it = names.find(NameWordsKey(s.words, first, end));
+          if (it == names.end()) continue;
+          if (inner.empty() && confident_outside(s, first, end)) ++it->second.outside;
+          occurrences.push_back(Occurrence{si, first, end, &it->second, std::move(inner)});
+          i = end - 1;
+          found = true;
+        }
+        if (!found && owner[i] >= 0) i = static_cast<size_t>(s.candidates[owner[i]].end_word - 1);
+      }
+    }
+
+    // A name's type: the one most of its mentions have (none on a tie), unless the tagger is
+    // confident of O at as many of its other occurrences (a word used commonly here: دين).
+    for (auto& [key, e] : names) {
+      int best = 0, total = 0;
+      for (int t = 0; t < kTypes; ++t) {
+        total += e.count[t];
+        if (e.count[t] > e.count[best]) best = t;
+      }
+      bool tie = false;
+      for (int t = 0; t < kTypes; ++t) {
+        tie = tie || (t != best && e.count[t] == e.count[best]);
+      }
+      if (!tie && e.outside < total) e.type = best;
+    }
+
+    std::map<size_t, std::vector<bool>> replaced;  // sentence -> its candidates replaced
+    for (const Occurrence& o : occurrences) {
+      const Evidence& e = *o.evidence;
+      if (e.type < 0) continue;
+      SentenceMentions& s = (*sentences)[o.sentence];
+      if (confident_outside(s, o.first, o.end)) continue;
+      bool tanween = false;
+      for (int32_t k = o.first; k < o.end; ++k) tanween = tanween || s.words[k].tanween;
+      if (tanween || (o.end - o.first == 1 && CommonWord(recognizer, s.words, o.first))) continue;
+      Candidate c;
+      c.source = recognize::Source::kConsistency;
+      c.type = static_cast<EntityType>(e.type);
+      c.entry = e.entry[e.type];
+      c.key = e.key[e.type];
+      c.first_word = o.first;
+      c.end_word = o.end;
+      c.span = Span{StartLike(s.words[o.first], e.from[e.type]), s.words[o.end - 1].span.end};
+      std::vector<bool>& r = replaced[o.sentence];
+      r.resize(s.candidates.size(), false);
+      for (size_t k : o.inner) r[k] = true;
+      s.candidates.push_back(std::move(c));
+    }
+    for (auto& [si, r] : replaced) {
+      std::vector<Candidate>& candidates = (*sentences)[si].candidates;
+      std::vector<Candidate> kept;
+      for (size_t k = 0; k < candidates.size(); ++k) {
+        if (k >= r.size() || !r[k]) kept.push_back(std::move(candidates[k]));
+      }
+      std::sort(kept.begin(), kept.end(),
+                [](const Candidate& a, const Candidate& b) { return a.span.start < b.span.start; });
+      candidates = std::move(kept);
+    }
+  }
 }
 
 void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::UnicodeString>& texts,

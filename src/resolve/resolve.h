@@ -1,6 +1,8 @@
 // resolve: turns candidate mentions from every sentence of every input into entities, one per
 // referent across all inputs.
 //
+// Propagate first makes a document's names consistent (see there).
+//
 // Guarantees: every candidate becomes exactly one mention of exactly one entity; mentions never
 // overlap; an entity's mentions are in text order and all have its type. Candidates are merged
 // when they name the same lexicon entry, when they have the same key, or when a one-word person
@@ -36,6 +38,22 @@ struct SentenceMentions {
 
 // A readable Latin romanization of Arabic text (other characters kept), each word capitalized.
 std::string Romanize(const std::string& utf8);
+
+// Document-level consistency, before Resolve: a name recognized somewhere in a document (by the
+// tagger, a lexicon or a rule) is recognized at its other occurrences in the same document too.
+// An occurrence is the same words (the first without its proclitics, keeping its article:
+// لأورفان، أورفان) that no candidate marks, or that only shorter candidates inside it mark (كييف
+// in دينامو كييف, when the document names the club elsewhere: the longer name replaces them). It
+// gets the type most of the name's mentions have (none on a tie), and the name's entry and key,
+// so Resolve makes it a mention of the same entity. Not where the tagger is confident that no
+// name starts (recognize::kConfidentOutside at every word), not on a word with tanween, not on a
+// one-word occurrence that is a common word (a stop or function word, a title, a nationality, a
+// trigger head, not_names, a single letter), and not at all for a name the tagger confidently
+// calls O at as many other occurrences as it is named (a word used commonly in this document:
+// دين "debt" beside a person دين). Datelines are left alone.
+void Propagate(const recognize::Recognizer& recognizer,
+               const std::vector<icu::UnicodeString>& texts, const std::vector<Sentence>& info,
+               std::vector<SentenceMentions>* sentences);
 
 // Fills result->entities from the sentences' candidates. `texts` are the inputs' UTF-16 texts.
 void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::UnicodeString>& texts,

@@ -6,9 +6,10 @@
 // Both are scored the measured way (basira_eval_entities, basira_eval_ner). Every prediction one
 // of them makes and the other does not is counted as a gained or lost true or false positive,
 // under the source of the analyzer's mention there: lexicon, tagger, title rule, organization
-// rule, place rule (the recognizer's Candidate::source), alias or title mention (the resolver), or
-// "none" when the analyzer has no mention there (a tagger mention it dropped). The sums are
-// exactly the difference of the two scores. --list prints every disagreement with its words.
+// rule, place rule, consistency (another occurrence of a name the sentence names: the recognizer's
+// Candidate::source, resolve::Propagate), alias or title mention (the resolver), or "none" when
+// the analyzer has no mention there (a tagger mention it dropped). The sums are exactly the
+// difference of the two scores. --list prints every disagreement with its words.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -21,6 +22,7 @@
 #include "clitics/clitics.h"
 #include "conll_file.h"
 #include "recognize/recognize.h"
+#include "resolve/resolve.h"
 #include "segment/segment.h"
 #include "tagger/ner_data.h"
 #include "tagger/tagger.h"
@@ -45,6 +47,8 @@ const char* SourceName(r::Source s) {
       return "org-rule";
     case r::Source::kLocRule:
       return "loc-rule";
+    case r::Source::kConsistency:
+      return "consistency";
   }
   return "?";
 }
@@ -149,6 +153,12 @@ int main(int argc, char** argv) {
         if (c.end_word > c.first_word) statistical.push_back(std::move(c));
       }
       recognizer->Recognize(text, words, statistical, &candidates);
+      // The sentence's names at their other occurrences in it, as the analyzer makes them.
+      std::vector<basira::resolve::SentenceMentions> one(1);
+      one[0].words = words;
+      one[0].candidates = std::move(candidates);
+      basira::resolve::Propagate(*recognizer, {text}, {basira::Sentence{}}, &one);
+      candidates = std::move(one[0].candidates);
 
       // The analyzer itself.
       std::vector<basira::Input> inputs(1);
