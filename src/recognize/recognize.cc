@@ -148,6 +148,13 @@ int Forms(const Word& w, Form out[4]) {
 
 }  // namespace
 
+bool ConfidentOutside(const std::vector<Word>& words, size_t from, size_t to) {
+  for (size_t k = from; k < to; ++k) {
+    if (words[k].outside <= kConfidentOutside) return false;
+  }
+  return true;
+}
+
 Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis& a) {
   Word w;
   w.span = span;
@@ -397,12 +404,8 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   const size_t n = words.size();
   const size_t first_out = out->size();
   std::vector<bool> used(n, false);
-  // Whether the tagger is confident that no name starts at any of words [from, to).
   auto confident_outside = [&](size_t from, size_t to) {
-    for (size_t k = from; k < to; ++k) {
-      if (words[k].outside <= kConfidentOutside) return false;
-    }
-    return true;
+    return ConfidentOutside(words, from, to);
   };
   // Whether words [from, to) stand alone in parentheses: a credit or an agency mark, (أ ف ب)،
   // (رويترز), which the lexicon names with certainty whatever the tagger makes of the line.

@@ -67,6 +67,9 @@ struct Word {
 // this are nearly always right.
 constexpr float kConfidentOutside = 200;
 
+// Whether the tagger is that confident at every one of words [from, to).
+bool ConfidentOutside(const std::vector<Word>& words, size_t from, size_t to);
+
 // Builds a Word from a token and its clitic analysis.
 Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis& analysis);
 

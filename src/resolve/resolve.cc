@@ -232,12 +232,8 @@ void Propagate(const recognize::Recognizer& recognizer,
     if (sentence.block == BlockKind::kDateline) continue;
     documents[{s.input, sentence.document}].push_back(i);
   }
-  // Whether the tagger is confident that no name starts at any of words [first, end).
   auto confident_outside = [](const SentenceMentions& s, int32_t first, int32_t end) {
-    for (int32_t k = first; k < end; ++k) {
-      if (s.words[k].outside <= recognize::kConfidentOutside) return false;
-    }
-    return true;
+    return recognize::ConfidentOutside(s.words, first, end);
   };
   // What the document says of one name key.
   struct Evidence {

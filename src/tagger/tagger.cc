@@ -30,7 +30,7 @@ const char* const kTypeNames[kNumTypes] = {"PER", "LOC", "ORG", "MISC"};
 
 constexpr uint32_t kFnvBasis = 2166136261u;
 
-uint32_t Fnv1a(std::string_view s, uint32_t h = kFnvBasis) {
+constexpr uint32_t Fnv1a(std::string_view s, uint32_t h = kFnvBasis) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 16777619u;
@@ -154,15 +154,7 @@ struct Template {
   uint32_t seed;
 };
 
-constexpr uint32_t Fnv1aConst(const char* s, uint32_t h = kFnvBasis) {
-  for (; *s != '\0'; ++s) {
-    h ^= static_cast<unsigned char>(*s);
-    h *= 16777619u;
-  }
-  return h;
-}
-
-constexpr Template T(const char* name) { return Template{name, Fnv1aConst(name)}; }
+constexpr Template T(const char* name) { return Template{name, Fnv1a(name)}; }
 
 // The row of a feature (before masking): the template's seed and the atoms' hashes through two
 // 64-bit multiply-xorshift rounds, so that every bit of the low bits depends on all three.

@@ -13,19 +13,9 @@
 
 #include "clitics/clitics.h"
 #include "clitics/eval.h"
+#include "conll_file.h"
 
 namespace {
-
-bool ReadFile(const char* path, std::string* out) {
-  std::FILE* f = std::fopen(path, "rb");
-  if (f == nullptr) return false;
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof(buffer), f)) > 0) out->append(buffer, n);
-  const bool ok = std::ferror(f) == 0;
-  std::fclose(f);
-  return ok;
-}
 
 double Percent(int part, int whole) { return whole == 0 ? 0 : 100.0 * part / whole; }
 
@@ -34,7 +24,7 @@ double Percent(int part, int whole) { return whole == 0 ? 0 : 100.0 * part / who
 int main(int argc, char** argv) {
   const char* path = argc > 1 ? argv[1] : "data/clitics/eval_words.tsv";
   std::string tsv;
-  if (!ReadFile(path, &tsv)) {
+  if (!basira::tools::ReadFile(path, &tsv)) {
     std::fprintf(stderr, "basira_eval_clitics: cannot read %s\n", path);
     return 1;
   }

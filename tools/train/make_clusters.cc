@@ -22,7 +22,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -31,21 +30,13 @@
 #include <utility>
 #include <vector>
 
+#include "../eval/conll_file.h"
 #include "tagger/ner_data.h"
 #include "tagger/tagger.h"
 
 namespace {
 
 namespace t = basira::tagger;
-
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream s;
-  s << in.rdbuf();
-  *out = s.str();
-  return true;
-}
 
 // The corpus as word ids, units separated by the boundary word 0.
 struct Corpus {
@@ -240,7 +231,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> provenance;
   for (const Source& s : sources) {
     std::string data;
-    if (!ReadFile(s.path, &data)) {
+    if (!basira::tools::ReadFile(s.path, &data)) {
       std::fprintf(stderr, "basira_make_clusters: cannot read %s\n", s.path.c_str());
       return 1;
     }
