@@ -346,6 +346,25 @@ TEST(StructureTest, AHardWrappedParagraphIsOneBlock) {
   EXPECT_NE(blocks[3].find("للمناقصة."), std::string::npos) << blocks[3];
 }
 
+TEST(StructureTest, AHeadlineAsWideAsTheWrapIsNotJoinedToTheFirstParagraph) {
+  // The headline is followed by a single line break and is almost as wide as the wrap, but the
+  // first word of the next line would have fit after it: a wrapper would have put it there.
+  const Cut cut = Analyze(
+      "مجلس مدينة عمّان يقر خطة لتوسيع شبكة الحافلات الكهربائية\n"
+      "أقر مجلس مدينة عمّان مساء أمس خطة لتوسيع شبكة الحافلات في\n"
+      "الأحياء الشرقية، وقالت رئيسة لجنة النقل سلمى الحسيني إن الخطة\n"
+      "ستعرض على المجلس مطلع الشهر المقبل.\n"
+      "\n"
+      "وأضافت أن كلفة المرحلة الأولى تقارب عشرين مليون دينار، وأن\n"
+      "البلدية تبحث عن تمويل من مصارف محلية ودولية قبل توقيع أي عقد\n"
+      "مع الشركات المتقدمة للمناقصة.\n");
+  const std::vector<std::string> blocks = cut.Blocks(0);
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[0], "headline:مجلس مدينة عمّان يقر خطة لتوسيع شبكة الحافلات الكهربائية");
+  EXPECT_EQ(blocks[1].rfind("paragraph:أقر مجلس", 0), 0u) << blocks[1];
+  EXPECT_NE(blocks[1].find("في\nالأحياء"), std::string::npos) << blocks[1];
+}
+
 TEST(StructureTest, AWrappedLineEndingASentenceEndsItsParagraph) {
   // The first paragraph's second line ends with a full stop: the paragraph may go on, but the
   // line is not joined (a sentence end is where paragraphs end, so none is made up across it).

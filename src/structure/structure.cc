@@ -123,6 +123,18 @@ bool LineEndsSentence(const std::u16string& key) {
   return c == u'.' || c == u'!' || c == u'?' || c == 0x061F || c == 0x2026;
 }
 
+// Whether the first word of line `next` would have fit at the end of `line` within `width`. A
+// wrapper fills each line before it starts the next, so then `line` ended where its writer ended
+// it (a headline followed by its first paragraph after a single line break), not at the wrap.
+bool NextWordFits(const icu::UnicodeString& text, const Line& line, const Line& next,
+                  int32_t width) {
+  int32_t end = next.span.start;
+  while (end < next.span.end && !u_isUWhiteSpace(text.char32At(end))) {
+    end += U16_LENGTH(text.char32At(end));
+  }
+  return line.span.length() + 1 + (end - next.span.start) <= width;
+}
+
 // Whether a line starts a list item ("- ", "• ", "* ", "1. ", "2) "): never the rest of a
 // wrapped paragraph.
 bool StartsListItem(const std::u16string& key) {
@@ -280,7 +292,9 @@ Structure Structurer::Analyze(const icu::UnicodeString& text) const {
 
   // 1b. In hard-wrapped text, a line filled to the width that ends no sentence goes on in the
   // next line (when no blank line, separator or list item comes between): they are one line,
-  // whose span holds the line break, as one paragraph of the article.
+  // whose span holds the line break, as one paragraph of the article. A line that opens a block
+  // (the first, or one after a blank line or a separator) whose next line's first word would
+  // have fit after it is not joined: a headline as wide as the wrap stays a headline.
   std::vector<bool> goes_on(lines.size(), false);
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     int breaks = 0;
@@ -295,6 +309,12 @@ Structure Structurer::Analyze(const icu::UnicodeString& text) const {
     std::vector<Line> joined;
     for (size_t i = 0; i < lines.size();) {
       size_t j = i;
+      const bool opens = i == 0 || !goes_on[i - 1] || IsSeparator(lines[i - 1]);
+      if (opens && goes_on[i] && NextWordFits(text, lines[i], lines[i + 1], width)) {
+        joined.push_back(std::move(lines[i]));
+        ++i;
+        continue;
+      }
       while (goes_on[j] && lines[j].span.length() >= width - WrapSlack(width) &&
              !LineEndsSentence(lines[j].key) && !IsSeparator(lines[j]) &&
              !IsSeparator(lines[j + 1]) && !StartsListItem(lines[j + 1].key)) {
