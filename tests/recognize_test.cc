@@ -1,4 +1,6 @@
 // recognize + resolve: entities from lexicons and context rules, one per referent.
+#include "recognize/recognize.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -232,6 +234,48 @@ TEST(RecognizeTest, HeadlineMentionsWeighMore) {
   EXPECT_EQ(r.entities[1].name, "روسيا");
   EXPECT_EQ(r.entities[2].name, "موسكو");
   EXPECT_GT(r.entities[1].salience, r.entities[2].salience);
+}
+
+// Marking a word's heads only skips look-ups that cannot succeed: every phrase kind matches on
+// marked words as on unmarked ones, and words that start nothing are marked so.
+TEST(RecognizeTest, MarkedHeadsMatchAsUnmarkedWords) {
+  const std::string utf8 =
+      "وقال الرئيس الروسي فلاديمير بوتين إن وزارة الخارجية في موسكو ستستقبل وفدا من مدينة "
+      "بيونغ يانغ، فيما أكد المتحدث باسم الكرملين أن اللقاء مهم.";
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+  Options options;
+  options.tokens = true;
+  Result result;
+  ASSERT_TRUE(test::SharedAnalyzer().Analyze({{"a", utf8}}, options, &result).ok());
+  std::unique_ptr<recognize::Recognizer> recognizer;
+  ASSERT_TRUE(recognize::Recognizer::Create(&recognizer).ok());
+  std::vector<recognize::Word> unmarked, marked;
+  for (const Token& token : result.tokens) {
+    if (token.kind != TokenKind::kWord) continue;
+    unmarked.push_back(recognize::MakeWord(
+        text, token.span, clitics::Analysis{token.stem, token.proclitics, token.enclitics}));
+    marked.push_back(unmarked.back());
+    recognizer->MarkHeads(&marked.back());
+  }
+  ASSERT_GT(marked.size(), 20u);
+  using Phrase = recognize::Recognizer::Phrase;
+  int matches = 0, heading_nothing = 0;
+  for (size_t i = 0; i < marked.size(); ++i) {
+    if (marked[i].heads == 0) ++heading_nothing;
+    for (Phrase kind : {Phrase::kTitle, Phrase::kNationality, Phrase::kOrg, Phrase::kOrgName,
+                        Phrase::kOrgCommon, Phrase::kLoc, Phrase::kLocQuoted, Phrase::kStop}) {
+      std::u16string a, b;
+      const int expected = recognizer->MatchPhrase(kind, unmarked, i, &a);
+      EXPECT_EQ(recognizer->MatchPhrase(kind, marked, i, &b), expected) << i;
+      EXPECT_EQ(a, b) << i;
+      if (expected > 0) {
+        ++matches;
+        EXPECT_NE(marked[i].heads >> static_cast<int>(kind) & 1, 0) << i;
+      }
+    }
+  }
+  EXPECT_GE(matches, 4);  // الرئيس، الروسي، وزارة، مدينة، المتحدث باسم ...
+  EXPECT_GE(heading_nothing, 5);  // فلاديمير، ستستقبل، وفدا ... start nothing
 }
 
 TEST(RomanizeTest, ReadableLatin) {

@@ -318,6 +318,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
             if (t.kind == TokenKind::kWord) {
               a = impl_->clitics->Analyze(text, t.span);
               mentions.words.push_back(recognize::MakeWord(text, t.span, a));
+              impl_->recognizer->MarkHeads(&mentions.words.back());
             }
             words_through.push_back(static_cast<int32_t>(mentions.words.size()));
             tagger_tokens.push_back(tagger::MakeTokenInput(text, t.span, t.kind, a));

@@ -146,6 +146,19 @@ int Forms(const Word& w, Form out[4]) {
   return n;
 }
 
+// The key of words [i, i + len), `first` standing for words[i]'s key: `first` itself for one
+// word, else the keys joined by spaces in `joined`.
+std::u16string_view Run(const std::u16string& first, const std::vector<Word>& words, size_t i,
+                        int len, std::u16string* joined) {
+  if (len == 1) return first;
+  *joined = first;
+  for (int j = 1; j < len; ++j) {
+    *joined += u' ';
+    *joined += words[i + j].key;
+  }
+  return *joined;
+}
+
 }  // namespace
 
 bool ConfidentOutside(const std::vector<Word>& words, size_t from, size_t to) {
@@ -219,12 +232,12 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
   };
   for (std::string_view line :
        Split(view(basira_lexicon_not_names, basira_lexicon_not_names_size), "\n")) {
-    if (!line.empty() && line[0] != '#') r->not_names_.insert(NameKey(line));
+    if (!line.empty() && line[0] != '#') r->not_names_.Insert(NameKey(line));
   }
   for (std::string_view line :
        Split(view(basira_summarize_stopwords, basira_summarize_stopwords_size), "\n")) {
     line = Trim(line.substr(0, line.find('#')));
-    if (!line.empty()) r->function_words_.insert(NameKey(line));
+    if (!line.empty()) r->function_words_.Insert(NameKey(line));
   }
   Status s = r->AddLexicon(view(basira_lexicon_people, basira_lexicon_people_size), "people");
   if (s.ok()) {
@@ -277,10 +290,10 @@ Status Recognizer::AddLexicon(std::string_view data, const char* name) {
     }
     for (std::string_view form : forms) {
       const std::u16string key = NameKey(form);
-      if (key.empty() || WordCount(key) > kMaxNameWords || not_names_.count(key)) continue;
-      if (names_.emplace(key, id).second) {
-        int& most = name_firsts_[FirstWord(key)];
-        most = std::max(most, WordCount(key));
+      if (key.empty() || WordCount(key) > kMaxNameWords || not_names_.Contains(key)) continue;
+      if (names_.Insert(key, id).second) {
+        uint8_t& most = heads_[FirstWord(key)].most[kNameHeads];
+        most = static_cast<uint8_t>(std::max<int>(most, WordCount(key)));
       }
     }
   }
@@ -318,10 +331,13 @@ Status Recognizer::AddPhrases(std::string_view data) {
     }
     const std::u16string key = NameKey(f[1]);
     if (key.empty()) continue;
-    PhraseSet& set = phrases_[static_cast<int>(kind)];
-    set.phrases[key] = WordCount(key);
-    int& most = set.firsts[FirstWord(key)];
-    most = std::max(most, WordCount(key));
+    if (WordCount(key) > UINT8_MAX) {
+      return Status(ErrorCode::kInternal,
+                    "data/lexicon/triggers.txt: a phrase too long: " + std::string(line));
+    }
+    phrases_[static_cast<int>(kind)].Insert(key);
+    uint8_t& most = heads_[FirstWord(key)].most[static_cast<int>(kind)];
+    most = static_cast<uint8_t>(std::max<int>(most, WordCount(key)));
   }
   return Status::Ok();
 }
@@ -344,24 +360,34 @@ bool Recognizer::Adjacent(const icu::UnicodeString& text, const std::vector<Word
   return line_breaks <= 1;
 }
 
+void Recognizer::MarkHeads(Word* w) const {
+  Form forms[4];
+  const int n = Forms(*w, forms);
+  w->heads = 0;
+  for (int f = 0; f < n; ++f) {
+    const Heads* heads = heads_.Find(*forms[f].key);
+    if (heads == nullptr) continue;
+    for (int k = 0; k <= kNameHeads; ++k) {
+      if (heads->most[k] > 0) w->heads |= 1u << k;
+    }
+  }
+}
+
 int Recognizer::MatchPhrase(Phrase kind, const std::vector<Word>& words, size_t i,
                             std::u16string* key) const {
-  const PhraseSet& set = phrases_[static_cast<int>(kind)];
-  if (i >= words.size()) return 0;
+  const int k = static_cast<int>(kind);
+  if (i >= words.size() || (words[i].heads >> k & 1) == 0) return 0;
   Form forms[4];
   const int n = Forms(words[i], forms);
   for (int f = 0; f < n; ++f) {
-    auto first = set.firsts.find(*forms[f].key);
-    if (first == set.firsts.end()) continue;
-    const int most = std::min<int>(first->second, static_cast<int>(words.size() - i));
+    const Heads* heads = heads_.Find(*forms[f].key);
+    if (heads == nullptr || heads->most[k] == 0) continue;
+    const int most = std::min<int>(heads->most[k], static_cast<int>(words.size() - i));
+    std::u16string joined;
     for (int len = most; len >= 1; --len) {
-      std::u16string k = *forms[f].key;
-      for (int j = 1; j < len; ++j) {
-        k += u' ';
-        k += words[i + j].key;
-      }
-      if (set.phrases.count(k)) {
-        if (key != nullptr) *key = std::move(k);
+      const std::u16string_view candidate = Run(*forms[f].key, words, i, len, &joined);
+      if (phrases_[k].Contains(candidate)) {
+        if (key != nullptr) key->assign(candidate);
         return len;
       }
     }
@@ -371,27 +397,25 @@ int Recognizer::MatchPhrase(Phrase kind, const std::vector<Word>& words, size_t 
 
 int Recognizer::MatchName(const std::vector<Word>& words, const icu::UnicodeString& text, size_t i,
                           int32_t* start, int32_t* entry, std::u16string* key) const {
+  if ((words[i].heads >> kNameHeads & 1) == 0) return 0;
   Form forms[4];
   const int n = Forms(words[i], forms);
   int best = 0;
   for (int f = 0; f < n; ++f) {
-    auto first = name_firsts_.find(*forms[f].key);
-    if (first == name_firsts_.end()) continue;
+    const Heads* heads = heads_.Find(*forms[f].key);
+    if (heads == nullptr || heads->most[kNameHeads] == 0) continue;
     // How far the words run on without punctuation between them.
     int most = 1;
-    while (most < first->second && Adjacent(text, words, i + most - 1)) ++most;
+    while (most < heads->most[kNameHeads] && Adjacent(text, words, i + most - 1)) ++most;
+    std::u16string joined;
     for (int len = most; len > best; --len) {
-      std::u16string k = *forms[f].key;
-      for (int j = 1; j < len; ++j) {
-        k += u' ';
-        k += words[i + j].key;
-      }
-      auto it = names_.find(k);
-      if (it == names_.end()) continue;
+      const std::u16string_view candidate = Run(*forms[f].key, words, i, len, &joined);
+      const int32_t* found = names_.Find(candidate);
+      if (found == nullptr) continue;
       best = len;
       *start = forms[f].start;
-      *entry = it->second;
-      *key = std::move(k);
+      *entry = *found;
+      key->assign(candidate);
       break;
     }
   }
@@ -552,7 +576,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     if (c.end_word - c.first_word == 1) {
       const Word& w = words[c.first_word];
       if (w.tanween || MatchPhrase(Phrase::kStop, words, c.first_word, nullptr) > 0 ||
-          not_names_.count(c.key) > 0) {
+          not_names_.Contains(c.key)) {
         continue;
       }
     }

@@ -27,13 +27,13 @@
 
 #include <memory>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
+#include <string_view>
 #include <vector>
 
 #include "basira/result.h"
 #include "basira/status.h"
 #include "clitics/clitics.h"
+#include "table/table.h"
 
 namespace basira::recognize {
 
@@ -54,6 +54,10 @@ struct Word {
   std::u16string stem_key;         // the stem
   int32_t after_conjunction = -1;  // where the token goes on after a first و/ف proclitic
   std::u16string conjunct_key;  // the key from there on (وبيونغ -> بيونغ, even if ب was cut)
+  // Which phrases (a bit per Recognizer::Phrase) and whether a name (bit 8) may start here: set
+  // by Recognizer::MarkHeads from one look-up of each form of the word, so that matching skips
+  // the word for every other kind. All set on a word not marked: it is then looked up each time.
+  uint16_t heads = 0xFFFF;
   // How sure the statistical tagger is that no name starts here (its O score minus its best
   // B-X score; 0 when untagged): a rule or lexicon name overrides a confident O only on strong
   // evidence.
@@ -107,12 +111,14 @@ class Recognizer {
 
   const Entry& entry(int32_t id) const { return entries_[id]; }
   // Whether a one-word key is listed as a common word that spells a name (data/lexicon/not_names).
-  bool NotName(const std::u16string& key) const { return not_names_.count(key) > 0; }
+  bool NotName(std::u16string_view key) const { return not_names_.Contains(key); }
   // Whether a one-word key is a function word (data/summarize/stopwords.txt: في، لو، الذي ...).
-  bool FunctionWord(const std::u16string& key) const { return function_words_.count(key) > 0; }
+  bool FunctionWord(std::u16string_view key) const { return function_words_.Contains(key); }
   // The length in words of the longest phrase of `kind` starting at words[i] (0 if none);
   // `key` receives the phrase's key.
   int MatchPhrase(Phrase kind, const std::vector<Word>& words, size_t i, std::u16string* key) const;
+  // Sets w->heads: which kinds of phrases and names may start at the word.
+  void MarkHeads(Word* w) const;
   // Whether words[i] and words[i + 1] are separated only by spaces or a hyphen.
   static bool Adjacent(const icu::UnicodeString& text, const std::vector<Word>& words, size_t i);
 
@@ -124,15 +130,18 @@ class Recognizer {
                 int32_t* start, int32_t* entry, std::u16string* key) const;
 
   std::vector<Entry> entries_;
-  std::unordered_set<std::u16string> not_names_;         // data/lexicon/not_names.txt
-  std::unordered_set<std::u16string> function_words_;    // data/summarize/stopwords.txt
-  std::unordered_map<std::u16string, int32_t> names_;    // name key -> entry
-  std::unordered_map<std::u16string, int> name_firsts_;  // first word key -> most words
-  struct PhraseSet {
-    std::unordered_map<std::u16string, int> phrases;  // key -> words
-    std::unordered_map<std::u16string, int> firsts;   // first word key -> most words
+  table::KeySet not_names_;       // data/lexicon/not_names.txt
+  table::KeySet function_words_;  // data/summarize/stopwords.txt
+  table::KeyMap<int32_t> names_;  // name key -> entry
+  table::KeySet phrases_[8];      // a Phrase's keys, by kind
+  // For every first word of a phrase or a name: the most words of a phrase of each kind (by
+  // Phrase) and of a name (kNameHeads) that start with it, 0 for none. One look-up of a word
+  // tells every kind at once whether to look further.
+  static constexpr int kNameHeads = 8;
+  struct Heads {
+    uint8_t most[9] = {};
   };
-  PhraseSet phrases_[8];
+  table::KeyMap<Heads> heads_;
 };
 
 }  // namespace basira::recognize
