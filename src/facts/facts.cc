@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "normalize/normalize.h"
+#include "table/table.h"
 
 // Defined by the generated sources (data/facts/words.txt, data/lexicon/icu_currencies.txt,
 // data/facts/umalqura.txt).
@@ -179,8 +180,8 @@ struct Tok {
 
 struct Extractor::Lexicon {
   std::vector<Entry> entries;
-  std::unordered_map<std::u16string, std::vector<int32_t>> phrases;  // key words -> entries
-  std::unordered_map<std::u16string, int> heads;  // first word -> most words of a phrase
+  table::KeyMap<std::vector<int32_t>> phrases;  // key words -> entries
+  table::KeyMap<int> heads;                     // first word -> most words of a phrase
   int max_words = 1;
   // A cheap filter before hashing: the signatures (length, first and last unit) of head words.
   std::vector<bool> head_signatures = std::vector<bool>(1 << 16);
@@ -221,7 +222,7 @@ struct Extractor::Lexicon {
     const auto id = static_cast<int32_t>(entries.size());
     entries.push_back(e);
     phrases[joined].push_back(id);
-    int& most = heads[std::u16string(w[0])];
+    int& most = heads[w[0]];
     most = std::max(most, static_cast<int>(w.size()));
     head_signatures[Signature(w[0])] = true;
     max_words = std::max(max_words, static_cast<int>(w.size()));
@@ -374,10 +375,10 @@ class Scanner {
     for (int v = 0; v < count; ++v) {
       const std::u16string_view rest = w.substr(variants[v].rest);
       if (!lex_.MayBeHead(rest)) continue;
+      const int* head = lex_.heads.Find(rest);
+      if (head == nullptr) continue;
+      const int most = *head;
       phrase.assign(rest);
-      auto head = lex_.heads.find(phrase);
-      if (head == lex_.heads.end()) continue;
-      const int most = head->second;
       for (int words = 1; words <= most && k + words - 1 < n_toks; ++words) {
         if (words > 1) {
           const Tok& t = toks_[k + words - 1];
@@ -385,9 +386,9 @@ class Scanner {
           phrase += u' ';
           phrase.append(Text(k + words - 1));
         }
-        auto it = lex_.phrases.find(phrase);
-        if (it == lex_.phrases.end()) continue;
-        for (int32_t id : it->second) {
+        const std::vector<int32_t>* ids = lex_.phrases.Find(phrase);
+        if (ids == nullptr) continue;
+        for (int32_t id : *ids) {
           const Entry& e = lex_.entries[id];
           if ((e.flags & kNeedsArticle) && !variants[v].article) continue;
           if ((e.flags & kNoArticle) && variants[v].article) continue;

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "normalize/normalize.h"
+#include "table/table.h"
 
 namespace basira::quotes {
 namespace {
@@ -53,11 +54,11 @@ constexpr int kMinUnattributedWords = 4;  // a quoted run with no verb beside it
 constexpr int kMinQuotedWords = 3;        // a quoted run shorter than this needs a verb
 constexpr int32_t kMaxQuoteUnits = 4000;  // a quotation mark this far from its pair is no pair
 
-using KeySet = std::unordered_set<std::u16string>;
+using table::KeySet;
 
 KeySet KeysOf(const char* const* words, size_t count) {
   KeySet keys;
-  for (size_t i = 0; i < count; ++i) keys.insert(normalize::KeyFromUtf8(words[i]));
+  for (size_t i = 0; i < count; ++i) keys.Insert(normalize::KeyFromUtf8(words[i]));
   return keys;
 }
 
@@ -85,10 +86,10 @@ const KeySet& NotSpeakers() {
 }
 
 bool InSet(const KeySet& set, const Word& w) {
-  if (set.count(w.key) > 0) return true;
-  if (w.after_conjunction >= 0 && set.count(w.conjunct_key) > 0) return true;
+  if (set.Contains(w.key)) return true;
+  if (w.after_conjunction >= 0 && set.Contains(w.conjunct_key)) return true;
   return w.key.size() > 2 && (w.key[0] == u'\u0648' || w.key[0] == u'\u0641') &&
-         set.count(w.key.substr(1)) > 0;
+         set.Contains(std::u16string_view(w.key).substr(1));
 }
 
 bool IsThat(const Word& w) {
@@ -265,7 +266,7 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
     ++last;
   }
   if (last > verb + 1 && last - verb - 1 <= kSpeakerWords &&
-      NotSpeakers().count(words[verb + 1].key) == 0 && !InSet(SourceCues(), words[verb + 1])) {
+      !NotSpeakers().Contains(words[verb + 1].key) && !InSet(SourceCues(), words[verb + 1])) {
     q->speaker_span = Span{words[verb + 1].span.start, words[last - 1].span.end};
   }
 }

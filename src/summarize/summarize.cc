@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "normalize/normalize.h"
@@ -111,23 +112,20 @@ Status Summarizer::Create(std::unique_ptr<Summarizer>* out) {
     if (hash != std::string_view::npos) line = line.substr(0, hash);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
     while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
-    if (!line.empty()) s->stop_.insert(normalize::KeyFromUtf8(line));
+    if (!line.empty()) s->stop_.Insert(normalize::KeyFromUtf8(line));
   }
   if (s->stop_.empty()) return Status(ErrorCode::kInternal, "the stop-word list is empty");
   *out = std::move(s);
   return Status::Ok();
 }
 
-bool Summarizer::IsStopWord(const std::u16string& key) const { return stop_.count(key) > 0; }
-
-int32_t Collector::Intern(const std::u16string& key) {
-  auto it = ids_.find(key);
-  if (it != ids_.end()) return it->second;
+int32_t Collector::Intern(std::u16string_view key) {
+  if (const int32_t* id = ids_.Find(key)) return *id;
   // A stop word or a one-letter stem is remembered as -1, so it is looked up once.
-  if (key.size() <= 1 || summarizer_.IsStopWord(key)) return ids_.emplace(key, -1).first->second;
+  if (key.size() <= 1 || summarizer_.IsStopWord(key)) return *ids_.Insert(key, -1).first;
   const auto id = static_cast<int32_t>(terms_.size());
-  ids_.emplace(key, id);
-  terms_.push_back(key);
+  ids_.Insert(key, id);
+  terms_.emplace_back(key);
   return id;
 }
 

@@ -52,14 +52,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "basira/analyzer.h"
 #include "basira/result.h"
 #include "basira/status.h"
 #include "recognize/recognize.h"
+#include "table/table.h"
 
 namespace basira::summarize {
 
@@ -91,10 +90,10 @@ class Collector {
 
  private:
   friend class Model;
-  int32_t Intern(const std::u16string& key);
+  int32_t Intern(std::u16string_view key);
   const Summarizer& summarizer_;
-  std::unordered_map<std::u16string, int32_t> ids_;  // term id, or -1 for a stop word
-  std::vector<std::u16string> terms_;                // by id
+  table::KeyMap<int32_t> ids_;         // term id, or -1 for a stop word
+  std::vector<std::u16string> terms_;  // by id
   // Per sentence [begin_[s], begin_[s + 1]) into seq_/spans_: term ids in order, -1 where a run
   // of adjacent terms breaks (a stop word, punctuation).
   std::vector<uint32_t> begin_ = {0};
@@ -163,11 +162,11 @@ class Summarizer {
   // Loads the embedded stop-word list. Fails (kInternal) only if it is empty.
   static Status Create(std::unique_ptr<Summarizer>* out);
   // Whether a match key is a stop word.
-  bool IsStopWord(const std::u16string& key) const;
+  bool IsStopWord(std::u16string_view key) const { return stop_.Contains(key); }
 
  private:
   Summarizer() = default;
-  std::unordered_set<std::u16string> stop_;
+  table::KeySet stop_;
 };
 
 }  // namespace basira::summarize

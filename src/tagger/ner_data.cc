@@ -251,7 +251,7 @@ void Gazetteer::Parse(std::string_view utf8) {
       max_words_ = std::max(max_words_, words);
       for (size_t space = key.find(' '); space != std::string::npos;
            space = key.find(' ', space + 1)) {
-        runs_.emplace(key.substr(0, space), false);
+        runs_.Insert(std::string_view(key).substr(0, space), false);
       }
       runs_[key] = true;
       const size_t bit =
@@ -281,9 +281,9 @@ size_t Gazetteer::Longest(const std::vector<TokenInput>& tokens, size_t i, const
   std::string words = first;
   for (size_t n = 1; n <= limit; ++n) {
     if (n > 1) (words += ' ') += tokens[i + n - 1].key;
-    const auto run = runs_.find(words);
-    if (run == runs_.end()) break;
-    if (run->second) best = n;
+    const bool* whole = runs_.Find(words);
+    if (whole == nullptr) break;
+    if (*whole) best = n;
   }
   if (best == 0) return 0;
   words = first;
@@ -377,17 +377,17 @@ void WordClusters::Parse(std::string_view utf8) {
       }
       classes.c[j++] = ok ? static_cast<int16_t>(value) : -1;
     }
-    classes_[std::string(line.substr(0, tab))] = classes;
+    classes_[line.substr(0, tab)] = classes;
   }
 }
 
 void WordClusters::Annotate(std::vector<TokenInput>* tokens) const {
   if (classes_.empty()) return;
   for (TokenInput& t : *tokens) {
-    auto it = classes_.find(t.stem);
-    if (it == classes_.end() && t.key != t.stem) it = classes_.find(t.key);
-    if (it == classes_.end()) continue;
-    for (int j = 0; j < kMaxClusterings; ++j) t.cluster[j] = it->second.c[j];
+    const Classes* found = classes_.Find(t.stem);
+    if (found == nullptr && t.key != t.stem) found = classes_.Find(t.key);
+    if (found == nullptr) continue;
+    for (int j = 0; j < kMaxClusterings; ++j) t.cluster[j] = found->c[j];
   }
 }
 

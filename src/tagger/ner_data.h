@@ -18,13 +18,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "basira/result.h"
 #include "basira/status.h"
+#include "table/table.h"
 #include "tagger/tagger.h"
 
 namespace basira::segment {
@@ -127,7 +126,7 @@ class Gazetteer {
   // Every run of an entry's first words (1 to all of them), mapped to whether it is a whole
   // entry: a match grows word by word while its run is in here, so a token that starts no entry
   // costs one hash look-up and a longer one a few.
-  std::unordered_map<std::string, bool> runs_;
+  table::Utf8Map<bool> runs_;
   // A bit per hash of every entry's first word (kFirstWordBits of them): most tokens start no
   // entry, and this says so from a few kilobytes, without copying the word or probing runs_.
   static constexpr int kFirstWordBits = 16;
@@ -164,7 +163,7 @@ class WordClusters {
   struct Classes {
     int16_t c[kMaxClusterings] = {-1, -1, -1};
   };
-  std::unordered_map<std::string, Classes> classes_;
+  table::Utf8Map<Classes> classes_;
 };
 
 // The clusters the analyzer tags with (data/models/clusters.txt, linked into the binary).
