@@ -31,78 +31,98 @@ void Append(UChar32 c, std::u16string* out) {
   }
 }
 
-// Folds a code point that has no further decomposition. Returns -1 to drop it.
-UChar32 FoldSimple(UChar32 c) {
+// The fold of an ASCII or Arabic-block code point: itself, another code point, or -1 to drop
+// it. The Arabic block's hamza-carrying letters fold here directly; U+0675..U+0678 decompose
+// (see FoldCodePoint).
+constexpr int32_t FoldAsciiOrArabic(int32_t c) {
   if (c < 0x80) {
     if (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r') return ' ';
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;
   }
+  if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) return -1;
+  if (c >= 0x06D6 && c <= 0x06ED && c != 0x06E5 && c != 0x06E6) return -1;
+  if (c >= 0x0660 && c <= 0x0669) return '0' + (c - 0x0660);
+  if (c >= 0x06F0 && c <= 0x06F9) return '0' + (c - 0x06F0);
+  switch (c) {
+    case 0x0622:
+    case 0x0623:
+    case 0x0625:
+    case 0x0671:
+    case 0x0672:
+    case 0x0673:
+      return 0x0627;  // alef forms -> bare alef
+    case 0x0649:
+      return 0x064A;  // alef maqsura -> yeh
+    case 0x0629:
+      return 0x0647;  // teh marbuta -> heh
+    case 0x0624:
+      return 0x0648;  // waw with hamza -> waw
+    case 0x0626:
+      return 0x064A;  // yeh with hamza -> yeh
+    case 0x06A9:
+      return 0x0643;  // keheh -> kaf
+    case 0x06CC:
+      return 0x064A;  // Farsi yeh -> yeh
+    case 0x066B:
+      return '.';  // Arabic decimal separator
+    case 0x066C:
+      return ',';  // Arabic thousands separator
+    case 0x066A:
+      return '%';  // Arabic percent sign
+    default:
+      return c;
+  }
+}
+
+// Folds a code point that has no further decomposition. Returns -1 to drop it.
+UChar32 FoldSimple(UChar32 c) {
+  if (c < 0x80) return FoldAsciiOrArabic(c);
   // Every other space (a line break inside a hard-wrapped name, U+2028, U+0085) is a space.
   if (c != 0x00A0 && u_isUWhiteSpace(c)) return ' ';
-  if (c >= 0x0600 && c <= 0x06FF) {
-    if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) return -1;
-    if (c >= 0x06D6 && c <= 0x06ED && c != 0x06E5 && c != 0x06E6) return -1;
-    if (c >= 0x0660 && c <= 0x0669) return '0' + (c - 0x0660);
-    if (c >= 0x06F0 && c <= 0x06F9) return '0' + (c - 0x06F0);
-    switch (c) {
-      case 0x0622:
-      case 0x0623:
-      case 0x0625:
-      case 0x0671:
-      case 0x0672:
-      case 0x0673:
-        return 0x0627;  // alef forms -> bare alef
-      case 0x0649:
-        return 0x064A;  // alef maqsura -> yeh
-      case 0x0629:
-        return 0x0647;  // teh marbuta -> heh
-      case 0x0624:
-        return 0x0648;  // waw with hamza -> waw
-      case 0x0626:
-        return 0x064A;  // yeh with hamza -> yeh
-      case 0x06A9:
-        return 0x0643;  // keheh -> kaf
-      case 0x06CC:
-        return 0x064A;  // Farsi yeh -> yeh
-      case 0x066B:
-        return '.';  // Arabic decimal separator
-      case 0x066C:
-        return ',';  // Arabic thousands separator
-      case 0x066A:
-        return '%';  // Arabic percent sign
-      default:
-        return c;
-    }
-  }
+  if (c >= 0x0600 && c <= 0x06FF) return FoldAsciiOrArabic(c);
   if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return -1;
   return u_foldCase(c, U_FOLD_CASE_DEFAULT);
 }
 
-// FoldSimple for ASCII and the Arabic block, computed once: -1 drops the code point.
-struct FastFold {
-  int32_t ascii[0x80];
-  int32_t arabic[0x100];
-  FastFold() {
-    for (UChar32 c = 0; c < 0x80; ++c) ascii[c] = FoldSimple(c);
-    for (UChar32 c = 0; c < 0x100; ++c) arabic[c] = FoldSimple(0x0600 + c);
+// The folds of ASCII (0..0x7F) and of the Arabic block (0x80.. for U+0600..U+06FF), computed
+// at compile time: these code points are nearly all of a news text.
+struct FastFolds {
+  int16_t fold[0x180] = {};
+  constexpr FastFolds() {
+    for (int32_t c = 0; c < 0x80; ++c) fold[c] = static_cast<int16_t>(FoldAsciiOrArabic(c));
+    for (int32_t c = 0; c < 0x100; ++c) {
+      const int32_t f = FoldAsciiOrArabic(0x0600 + c);
+      // Every fold of these is in the BMP and below U+8000; -1 drops the code point.
+      fold[0x80 + c] = static_cast<int16_t>(f);
+    }
   }
 };
+constexpr FastFolds kFast;
+static_assert(kFast.fold[0x80 + 0x23] == 0x0627 && kFast.fold['A'] == 'a' &&
+                  kFast.fold[0x80 + 0x4E] == -1,
+              "the fast folds are computed at compile time");
 
-const FastFold& Fast() {
-  static const FastFold fast;
-  return fast;
+// What a UTF-16 unit folds to when the fast table decides it: the fold (one unit), -1 (dropped),
+// or kNotFast (a unit outside ASCII and the Arabic block, or U+0675..U+0678, which decompose).
+constexpr int32_t kNotFast = -2;
+inline int32_t FastFold(char16_t u) {
+  if (u < 0x80) return kFast.fold[u];
+  if (u >= 0x0600 && u <= 0x06FF && (u < 0x0675 || u > 0x0678)) return kFast.fold[u - 0x0580];
+  return kNotFast;
 }
 
 }  // namespace
 
 int FoldCodePoint(UChar32 c, std::u16string* out) {
   // Fast path: ASCII and the Arabic block have no compatibility decomposition except the
-  // hamza-carrying letters, which FoldSimple handles directly, and U+0675..U+0678.
-  if (c < 0x80 || (c >= 0x0600 && c <= 0x06FF && (c < 0x0675 || c > 0x0678))) {
-    const int32_t f = c < 0x80 ? Fast().ascii[c] : Fast().arabic[c - 0x0600];
-    if (f < 0) return 0;
-    out->push_back(static_cast<char16_t>(f));  // every fold of these is in the BMP
-    return 1;
+  // hamza-carrying letters, which FoldAsciiOrArabic handles directly, and U+0675..U+0678.
+  if (c < 0x10000) {
+    const int32_t f = FastFold(static_cast<char16_t>(c));
+    if (f != kNotFast) {
+      if (f < 0) return 0;
+      out->push_back(static_cast<char16_t>(f));
+      return 1;
+    }
   }
   const size_t before = out->size();
   icu::UnicodeString decomposition;
@@ -126,6 +146,12 @@ std::u16string Key(std::u16string_view text) {
   std::u16string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
+    const int32_t f = FastFold(text[i]);
+    if (f != kNotFast) {
+      if (f >= 0) out.push_back(static_cast<char16_t>(f));
+      ++i;
+      continue;
+    }
     UChar32 c;
     U16_NEXT(text.data(), i, text.size(), c);
     FoldCodePoint(c, &out);
