@@ -2,6 +2,7 @@
 // 127.0.0.1: what a reader waits for.
 //
 //   node tools/bench/bench_page.mjs [TEXT_FILE]
+//   BASIRA_SITE=DIR ...   another build's site instead of build/wasm/site (paired runs)
 //
 // Prints:
 //   - cold page-ready time: navigation start to the analyzer being ready (the Analyze button
@@ -24,7 +25,7 @@ import {chromium} from 'playwright-core';
 import {startServer} from '../serve.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const site = join(root, 'build/wasm/site');
+const site = process.env.BASIRA_SITE || join(root, 'build/wasm/site');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
   '--disable-background-networking', '--disable-component-update', '--no-first-run'];

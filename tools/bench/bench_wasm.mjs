@@ -2,6 +2,7 @@
 // a JSON request, a JSON result back), timed end to end.
 //
 //   node tools/bench/bench_wasm.mjs FILE [--repeat N]
+//   BASIRA_SITE=DIR ...   another build's site instead of build/wasm/site (paired runs)
 //
 // Prints bytes, words, best and median ms, words/s, and the wasm heap (linear memory) after the
 // runs. Before timing, the module is warmed up (V8 first runs wasm in its baseline tier and
