@@ -319,7 +319,8 @@ bool Better(const Candidate& x, const Candidate& y) {
 
 }  // namespace
 
-Analysis CliticAnalyzer::Analyze(const icu::UnicodeString& text, Span word) const {
+Analysis CliticAnalyzer::Analyze(const icu::UnicodeString& text, Span word,
+                                 const normalize::MatchKeys* given) const {
   Analysis out;
   out.stem = word;
   if (word.length() < 3) return out;  // a clitic and a stem of 2 letters need 3 units
@@ -331,7 +332,9 @@ Analysis CliticAnalyzer::Analyze(const icu::UnicodeString& text, Span word) cons
   }
   if (!arabic) return out;
 
-  const normalize::MatchKeys keys(text, word);
+  normalize::MatchKeys own;
+  if (given == nullptr) own.Assign(text, word);
+  const normalize::MatchKeys& keys = given != nullptr ? *given : own;
   const int n = static_cast<int>(keys.key().size());
   if (n < 3 || n > kMaxKey) return out;
   Word w(keys, n);

@@ -54,6 +54,7 @@
 
 #include "basira/result.h"
 #include "basira/status.h"
+#include "normalize/normalize.h"
 
 namespace basira::clitics {
 
@@ -88,7 +89,12 @@ class CliticAnalyzer {
 
   // Segments one word token text[word]. Spans are ORIGINAL offsets (diacritics and tatweel stay
   // inside the span of the letter they follow; mapped through normalize::MatchKeys).
-  Analysis Analyze(const icu::UnicodeString& text, Span word) const;
+  Analysis Analyze(const icu::UnicodeString& text, Span word) const {
+    return Analyze(text, word, nullptr);
+  }
+  // The same, with the word's match keys already made (keys->range() == word).
+  Analysis Analyze(const icu::UnicodeString& text, Span word,
+                   const normalize::MatchKeys* keys) const;
 
   // The parsed guard lexicon (for tools and tests).
   const Lexicon& lexicon() const { return lexicon_; }

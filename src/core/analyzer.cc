@@ -12,6 +12,7 @@
 #include "facts/facts.h"
 #include "icu/icu_data.h"
 #include "ingest/ingest.h"
+#include "normalize/normalize.h"
 #include "quotes/quotes.h"
 #include "recognize/recognize.h"
 #include "resolve/resolve.h"
@@ -276,6 +277,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
   std::vector<resolve::SentenceMentions> sentence_mentions;
   std::vector<tagger::TokenInput> tagger_tokens;
   std::vector<int32_t> words_through;  // per token: how many word tokens up to and including it
+  normalize::MatchKeys keys;           // the current token's, its memory reused token to token
   std::vector<recognize::Candidate> statistical;
   std::vector<float> outside;  // per token: the tagger's confidence that no name starts there
   std::vector<segment::TokenSpan> token_spans;
@@ -314,14 +316,16 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
           words_through.clear();
           for (const segment::TokenSpan& t : token_spans) {
             if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) ++out.stats.words;
+            // The token's match keys, made once for the clitics, the word and the tagger.
+            keys.Assign(text, t.span);
             clitics::Analysis a;
             if (t.kind == TokenKind::kWord) {
-              a = impl_->clitics->Analyze(text, t.span);
-              mentions.words.push_back(recognize::MakeWord(text, t.span, a));
+              a = impl_->clitics->Analyze(text, t.span, &keys);
+              mentions.words.push_back(recognize::MakeWord(text, keys, a));
               impl_->recognizer->MarkHeads(&mentions.words.back());
             }
             words_through.push_back(static_cast<int32_t>(mentions.words.size()));
-            tagger_tokens.push_back(tagger::MakeTokenInput(text, t.span, t.kind, a));
+            tagger_tokens.push_back(tagger::MakeTokenInput(keys, t.kind, a));
             if (options.tokens) {
               Token token{input, sentence, t.span, t.kind, t.span, {}, {}};
               if (t.kind == TokenKind::kWord) {

@@ -165,7 +165,11 @@ std::u16string KeyFromUtf8(std::string_view utf8) {
   return Key(std::u16string_view(s.getBuffer(), s.length()));
 }
 
-MatchKeys::MatchKeys(const icu::UnicodeString& text, Span range) {
+void MatchKeys::Assign(const icu::UnicodeString& text, Span range) {
+  range_ = range;
+  key_.clear();
+  origin_start_.clear();
+  origin_end_.clear();
   key_.reserve(range.length());
   origin_start_.reserve(range.length());
   origin_end_.reserve(range.length());

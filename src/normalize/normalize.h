@@ -39,9 +39,21 @@ std::u16string KeyFromUtf8(std::string_view utf8);
 class MatchKeys {
  public:
   MatchKeys() = default;
-  MatchKeys(const icu::UnicodeString& text, Span range);
+  MatchKeys(const icu::UnicodeString& text, Span range) { Assign(text, range); }
+  // Makes this the view of text[range], reusing the memory of the last one: one MatchKeys can
+  // serve every token of a text without allocating per token.
+  void Assign(const icu::UnicodeString& text, Span range);
 
   const std::u16string& key() const { return key_; }
+  Span range() const { return range_; }
+  // The key units of an original span inside range(): those of the code points that start in
+  // it; equal to Key() of text[part] (keys fold code point by code point).
+  std::u16string_view KeyOf(Span part) const {
+    const int32_t from = KeyIndexAt(part.start);
+    const int32_t to =
+        part.end >= range_.end ? static_cast<int32_t>(key_.size()) : KeyIndexAt(part.end);
+    return to > from ? std::u16string_view(key_).substr(from, to - from) : std::u16string_view();
+  }
 
   // The original span that key units [begin, end) came from; begin < end <= key().size().
   Span ToOriginal(int32_t begin, int32_t end) const {
@@ -51,6 +63,7 @@ class MatchKeys {
   int32_t KeyIndexAt(int32_t offset) const;
 
  private:
+  Span range_;
   std::u16string key_;
   std::vector<int32_t> origin_start_;  // per key unit: start of the code point it came from
   std::vector<int32_t> origin_end_;    // per key unit: end of that code point

@@ -169,18 +169,18 @@ bool ConfidentOutside(const std::vector<Word>& words, size_t from, size_t to) {
 }
 
 Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis& a) {
+  return MakeWord(text, normalize::MatchKeys(text, span), a);
+}
+
+Word MakeWord(const icu::UnicodeString& text, const normalize::MatchKeys& keys,
+              const clitics::Analysis& a) {
   Word w;
+  const Span span = keys.range();
   w.span = span;
   w.stem = a.stem.length() > 0 ? a.stem : span;
   // One match-key view of the token; the stem's and the clitics' keys are cuts of it.
-  const normalize::MatchKeys keys(text, span);
   w.key = keys.key();
-  auto cut = [&](Span part) {
-    const int32_t from = keys.KeyIndexAt(part.start);
-    const int32_t to =
-        part.end >= span.end ? static_cast<int32_t>(w.key.size()) : keys.KeyIndexAt(part.end);
-    return w.key.substr(from, to - from);
-  };
+  auto cut = [&](Span part) { return std::u16string(keys.KeyOf(part)); };
   w.stem_key = w.stem == span ? w.key : cut(w.stem);
   std::u16string previous;
   bool future = false;

@@ -76,6 +76,9 @@ bool ConfidentOutside(const std::vector<Word>& words, size_t from, size_t to);
 
 // Builds a Word from a token and its clitic analysis.
 Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis& analysis);
+// The same from the token's match keys (keys.range() == span).
+Word MakeWord(const icu::UnicodeString& text, const normalize::MatchKeys& keys,
+              const clitics::Analysis& analysis);
 
 // Which part of the recognizer produced a candidate (for scoring tools and tests).
 // kConsistency: another occurrence of a name the document names elsewhere (resolve::Propagate).

@@ -62,16 +62,6 @@ void AppendUtf8(std::u16string_view s, std::string* out) {
   }
 }
 
-// The UTF-8 match key of text[span] (no offset map: the tagger only needs the key).
-std::string KeyUtf8(const icu::UnicodeString& text, Span span) {
-  std::string out;
-  if (span.length() <= 0) return out;
-  const std::u16string key = normalize::Key(std::u16string_view(
-      reinterpret_cast<const char16_t*>(text.getBuffer()) + span.start, span.length()));
-  AppendUtf8(key, &out);
-  return out;
-}
-
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 size_t CodePointCount(std::string_view s) {
@@ -444,17 +434,24 @@ const char* TypeName(int type) { return type >= 0 && type < kNumTypes ? kTypeNam
 
 TokenInput MakeTokenInput(const icu::UnicodeString& text, Span span, TokenKind kind,
                           const clitics::Analysis& analysis) {
+  return MakeTokenInput(normalize::MatchKeys(text, span), kind, analysis);
+}
+
+TokenInput MakeTokenInput(const normalize::MatchKeys& keys, TokenKind kind,
+                          const clitics::Analysis& analysis) {
+  const Span span = keys.range();
   TokenInput t;
   t.span = span;
   t.kind = kind;
-  t.key = KeyUtf8(text, span);
+  AppendUtf8(keys.key(), &t.key);
   t.name_start = analysis.stem.start;
-  t.stem = KeyUtf8(text, analysis.stem);
+  if (analysis.stem.length() > 0) AppendUtf8(keys.KeyOf(analysis.stem), &t.stem);
   if (t.stem.empty()) t.stem = t.key;
   std::string previous;
   bool article_seen = false;
   for (const Span& p : analysis.proclitics) {
-    const std::string k = KeyUtf8(text, p);
+    std::string k;
+    AppendUtf8(keys.KeyOf(p), &k);
     if (!t.proclitics.empty()) t.proclitics += '+';
     t.proclitics += k;
     // The article (ال, or the ل of للقاهرة after the preposition ل) stays inside a name.

@@ -46,6 +46,9 @@
 namespace basira::clitics {
 struct Analysis;
 }
+namespace basira::normalize {
+class MatchKeys;
+}
 
 namespace basira::tagger {
 
@@ -81,6 +84,9 @@ struct TokenInput {
 
 // Builds the tagger's view of the token text[span] of kind `kind` with its clitic analysis.
 TokenInput MakeTokenInput(const icu::UnicodeString& text, Span span, TokenKind kind,
+                          const clitics::Analysis& analysis);
+// The same from the token's match keys (keys.range() == the token's span).
+TokenInput MakeTokenInput(const normalize::MatchKeys& keys, TokenKind kind,
                           const clitics::Analysis& analysis);
 
 // The label-independent feature strings of token i (for tests and debugging; Tag hashes the same
