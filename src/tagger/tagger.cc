@@ -70,15 +70,6 @@ size_t CodePointCount(std::string_view s) {
   return n;
 }
 
-// The first k code points of s (all of s when it has fewer).
-std::string_view FirstCodePoints(std::string_view s, size_t k) {
-  size_t i = 0;
-  for (size_t seen = 0; i < s.size(); ++i) {
-    if (!IsContinuationByte(s[i]) && seen++ == k) break;
-  }
-  return s.substr(0, i);
-}
-
 // The last k code points of s (all of s when it has fewer).
 std::string_view LastCodePoints(std::string_view s, size_t k) {
   size_t i = s.size();
@@ -118,14 +109,6 @@ std::string Shape(std::string_view key) {
   return shape;
 }
 
-const char* LengthBucket(std::string_view stem) {
-  static const char* const kSmall[] = {"0", "1", "2", "3", "4"};
-  const size_t n = CodePointCount(stem);
-  if (n <= 4) return kSmall[n];
-  if (n <= 6) return "5-6";
-  return "7+";
-}
-
 // --- Features --------------------------------------------------------------------------------
 //
 // A feature is a template (its name, e.g. "s-1s0=") with zero, one or two atoms (a token's key,
@@ -159,6 +142,22 @@ inline uint32_t Mix(uint32_t seed, uint32_t a, uint32_t b) {
 
 inline Atom MakeAtom(std::string_view text) { return Atom{Fnv1a(text), text}; }
 
+// The atom of a stem's length in code points, bucketed: "0" .. "4", "5-6", "7+".
+Atom LengthAtom(size_t letters) {
+  static const Atom kBuckets[] = {MakeAtom("0"), MakeAtom("1"),   MakeAtom("2"), MakeAtom("3"),
+                                  MakeAtom("4"), MakeAtom("5-6"), MakeAtom("7+")};
+  return kBuckets[letters <= 4 ? letters : letters <= 6 ? 5 : 6];
+}
+
+// The atom of a token kind: its name (TokenKindName).
+Atom KindAtom(TokenKind kind) {
+  static const Atom kKinds[] = {MakeAtom(TokenKindName(TokenKind::kWord)),
+                                MakeAtom(TokenKindName(TokenKind::kNumber)),
+                                MakeAtom(TokenKindName(TokenKind::kPunctuation)),
+                                MakeAtom(TokenKindName(TokenKind::kSymbol))};
+  return kKinds[static_cast<int>(kind)];
+}
+
 // A word class as an atom: its number as text in `buffer` (8 chars), "-" for none (-1), "<>"
 // beyond the sentence (-2).
 Atom ClusterAtom(int cluster, char* buffer) {
@@ -190,18 +189,29 @@ struct TokenAtoms {
 
   void Set(const TokenInput& t) {
     key = MakeAtom(t.key);
-    stem = MakeAtom(t.stem);
-    letters = CodePointCount(t.stem);
+    // The stem and its first kAffixes code points in one pass: FNV-1a of a prefix is the state
+    // after the prefix's bytes.
+    const std::string_view s = t.stem;
+    uint32_t h = kFnvBasis;
+    letters = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (!IsContinuationByte(s[i])) {
+        if (letters >= 1 && letters <= kAffixes) prefix[letters - 1] = Atom{h, s.substr(0, i)};
+        ++letters;
+      }
+      h = (h ^ static_cast<unsigned char>(s[i])) * 16777619u;
+    }
+    if (letters >= 1 && letters <= kAffixes) prefix[letters - 1] = Atom{h, s};
+    stem = Atom{h, s};
     for (size_t k = 1; k <= kAffixes && k <= letters; ++k) {
-      prefix[k - 1] = MakeAtom(FirstCodePoints(t.stem, k));
-      suffix[k - 1] = MakeAtom(LastCodePoints(t.stem, k));
+      suffix[k - 1] = MakeAtom(LastCodePoints(s, k));
     }
     proclitics = MakeAtom(t.proclitics);
     enclitic = t.enclitic;
     shape_text = Shape(t.key);
     shape = MakeAtom(shape_text);
-    length = MakeAtom(LengthBucket(t.stem));
-    kind = MakeAtom(TokenKindName(t.kind));
+    length = LengthAtom(letters);
+    kind = KindAtom(t.kind);
     lexicon.clear();
     for (const std::string& x : t.lexicon) lexicon.push_back(MakeAtom(x));
     for (int j = 0; j < kMaxClusterings; ++j) {
