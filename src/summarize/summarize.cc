@@ -500,8 +500,10 @@ void Model::Summarize(const SummaryLength& length, Result* result) const {
 }
 
 std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
+  // A candidate's terms are pool[begin, begin + size): one buffer for all of them, not a vector
+  // each (a document has thousands of candidates).
   struct Candidate {
-    std::vector<int32_t> terms;
+    uint32_t begin = 0, size = 0;
     int32_t count = 0;
     double weight = 0;
     int32_t first = 0;  // index of the first occurrence in seq_
@@ -509,9 +511,29 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
     Span span;
   };
   std::vector<Candidate> candidates;
-  std::unordered_map<uint64_t, size_t> index;
+  std::vector<int32_t> pool;
+  auto terms_of = [&pool](const Candidate& c) {
+    return std::make_pair(pool.begin() + c.begin, pool.begin() + c.begin + c.size);
+  };
   const auto [first, end] = doc_range_[document];
   const int32_t input = result_.documents[document].input;
+  // Candidates by the hash of their terms, in open addressing (the hashes are mixed already),
+  // at most half full.
+  static constexpr uint32_t kNoCandidate = UINT32_MAX;
+  std::vector<std::pair<uint64_t, uint32_t>> index(1024, {0, kNoCandidate});
+  auto slot_of = [&index](uint64_t h) -> std::pair<uint64_t, uint32_t>& {
+    const size_t mask = index.size() - 1;
+    size_t i = h & mask;
+    while (index[i].second != kNoCandidate && index[i].first != h) i = (i + 1) & mask;
+    return index[i];
+  };
+  auto grow = [&index, &slot_of] {
+    std::vector<std::pair<uint64_t, uint32_t>> old(index.size() * 2, {0, kNoCandidate});
+    old.swap(index);
+    for (const auto& entry : old) {
+      if (entry.second != kNoCandidate) slot_of(entry.first) = entry;
+    }
+  };
   for (int32_t s = first; s < end; ++s) {
     const BlockKind kind = result_.sentences[s].block;
     if (kind == BlockKind::kByline || kind == BlockKind::kDateline || kind == BlockKind::kSection ||
@@ -526,15 +548,19 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
         const int32_t t = collector_.seq_[k + len - 1];
         if (t < 0) break;
         h = Mix(h ^ static_cast<uint64_t>(t + 1));
-        auto [it, added] = index.emplace(h, candidates.size());
-        if (added) {
+        if (candidates.size() * 2 >= index.size()) grow();
+        std::pair<uint64_t, uint32_t>& slot = slot_of(h);
+        if (slot.second == kNoCandidate) {
+          slot = {h, static_cast<uint32_t>(candidates.size())};
           Candidate c;
-          c.terms.assign(collector_.seq_.begin() + k, collector_.seq_.begin() + k + len);
+          c.begin = static_cast<uint32_t>(pool.size());
+          c.size = len;
+          pool.insert(pool.end(), collector_.seq_.begin() + k, collector_.seq_.begin() + k + len);
           c.first = static_cast<int32_t>(k);
           c.span = Span{collector_.spans_[k].start, collector_.spans_[k + len - 1].end};
           candidates.push_back(std::move(c));
         }
-        Candidate& c = candidates[it->second];
+        Candidate& c = candidates[slot.second];
         ++c.count;
         c.weight += weight;
       }
@@ -546,16 +572,18 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
     const Mention* firstm = &entity.mentions[in.first];
     const int32_t count = in.count;
     Candidate c;
+    c.begin = static_cast<uint32_t>(pool.size());
     const uint32_t b = collector_.begin_[firstm->sentence],
                    en = collector_.begin_[firstm->sentence + 1];
     for (uint32_t k = b; k < en; ++k) {
       const Span sp = collector_.spans_[k];
       if (collector_.seq_[k] >= 0 && sp.start >= firstm->span.start && sp.end <= firstm->span.end) {
-        if (c.terms.empty()) c.first = static_cast<int32_t>(k);
-        c.terms.push_back(collector_.seq_[k]);
+        if (c.size == 0) c.first = static_cast<int32_t>(k);
+        pool.push_back(collector_.seq_[k]);
+        ++c.size;
       }
     }
-    if (c.terms.empty()) continue;
+    if (c.size == 0) continue;
     c.count = count;
     c.weight = count * (1 + entity.salience);
     c.entity = in.entity;
@@ -567,10 +595,11 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
   std::vector<std::pair<double, size_t>> ranked;
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
-    const size_t n = c.terms.size();
+    const size_t n = c.size;
     if (c.entity < 0 && (c.count < 2 || (n == 1 && c.count < 3))) continue;
     double idf = 0;
-    for (int32_t t : c.terms) idf += idf_[t];
+    const auto [terms_begin, terms_end] = terms_of(c);
+    for (auto t = terms_begin; t != terms_end; ++t) idf += idf_[*t];
     idf /= n;
     const double length = c.entity >= 0 ? 2.0 : n == 1 ? 0.6 : 1.0 + 0.3 * (n - 1);
     const double early = 1 + 1 / std::sqrt(1.0 + (c.first - collector_.begin_[first]) / 20.0);
@@ -586,7 +615,8 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
   for (const auto& [score, i] : ranked) {
     if (static_cast<int>(out.size()) >= kMaxKeyphrases) break;
     const Candidate& c = candidates[i];
-    std::vector<int32_t> sorted = c.terms;
+    const auto [terms_begin, terms_end] = terms_of(c);
+    std::vector<int32_t> sorted(terms_begin, terms_end);
     std::sort(sorted.begin(), sorted.end());
     bool covered = false;
     for (const auto& k : kept) {
@@ -596,9 +626,9 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
     if (covered) continue;
     kept.push_back(sorted);
     std::u16string key;
-    for (int32_t t : c.terms) {
+    for (auto t = terms_begin; t != terms_end; ++t) {
       if (!key.empty()) key += u' ';
-      key += collector_.terms_[t];
+      key += collector_.terms_[*t];
     }
     Keyphrase p;
     p.key = Utf8(key);
