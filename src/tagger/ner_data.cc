@@ -251,65 +251,65 @@ void Gazetteer::Parse(std::string_view utf8) {
       max_words_ = std::max(max_words_, words);
       for (size_t space = key.find(' '); space != std::string::npos;
            space = key.find(' ', space + 1)) {
-        runs_.Insert(std::string_view(key).substr(0, space), false);
+        runs_.Insert(std::string_view(key).substr(0, space), -1);
       }
-      runs_[key] = true;
+      int32_t* list = runs_.Insert(key, -1).first;
+      if (*list < 0) {
+        *list = static_cast<int32_t>(features_.size());
+        features_.emplace_back();
+      }
+      features_[*list].push_back(feature);
       const size_t bit =
           std::hash<std::string_view>()(std::string_view(key).substr(0, key.find(' '))) &
           ((size_t{1} << kFirstWordBits) - 1);
       first_words_[bit / 64] |= uint64_t{1} << (bit % 64);
-      entries_.emplace_back(std::move(key), feature);
     }
   }
-  std::sort(entries_.begin(), entries_.end());
-  entries_.erase(std::unique(entries_.begin(), entries_.end()), entries_.end());
-}
-
-bool Gazetteer::Find(const std::string& words, std::vector<std::string>* features) const {
-  features->clear();
-  auto it =
-      std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(words, std::string()));
-  for (; it != entries_.end() && it->first == words; ++it) features->push_back(it->second);
-  return !features->empty();
+  size_ = 0;
+  for (std::vector<std::string>& list : features_) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    size_ += list.size();
+  }
 }
 
 size_t Gazetteer::Longest(const std::vector<TokenInput>& tokens, size_t i, const std::string& first,
-                          std::vector<std::string>* features) const {
+                          const std::vector<std::string>** features) const {
   if (!MayStart(first)) return 0;
   const size_t limit = std::min(max_words_, tokens.size() - i);
   size_t best = 0;
   std::string words = first;
   for (size_t n = 1; n <= limit; ++n) {
     if (n > 1) (words += ' ') += tokens[i + n - 1].key;
-    const bool* whole = runs_.Find(words);
-    if (whole == nullptr) break;
-    if (*whole) best = n;
+    const int32_t* run = runs_.Find(words);
+    if (run == nullptr) break;
+    if (*run >= 0) {
+      best = n;
+      *features = &features_[*run];
+    }
   }
-  if (best == 0) return 0;
-  words = first;
-  for (size_t k = 1; k < best; ++k) (words += ' ') += tokens[i + k].key;
-  Find(words, features);
   return best;
 }
 
 void Gazetteer::Annotate(std::vector<TokenInput>* tokens) const {
   std::vector<TokenInput>& t = *tokens;
-  std::vector<std::string> features, stem_features;
   for (size_t i = 0; i < t.size();) {
     // The longest entry wins; at equal length the token's whole key before its stem.
+    const std::vector<std::string>* features = nullptr;
     size_t matched = Longest(t, i, t[i].key, &features);
     if (t[i].stem != t[i].key) {
+      const std::vector<std::string>* stem_features = nullptr;
       const size_t by_stem = Longest(t, i, t[i].stem, &stem_features);
       if (by_stem > matched) {
         matched = by_stem;
-        features.swap(stem_features);
+        features = stem_features;
       }
     }
     if (matched == 0) {
       ++i;
       continue;
     }
-    for (const std::string& feature : features) {
+    for (const std::string& feature : *features) {
       const bool trigger = feature.compare(0, 8, "trigger:") == 0;
       for (size_t k = 0; k < matched; ++k) {
         t[i + k].lexicon.push_back(trigger ? feature : feature + (k == 0 ? ":B" : ":I"));

@@ -116,17 +116,19 @@ class Pipeline {
 class Gazetteer {
  public:
   void Parse(std::string_view utf8);
-  size_t size() const { return entries_.size(); }
+  size_t size() const { return size_; }
   // Adds "TYPE:B" / "TYPE:I" (a name) and "trigger:KIND" strings to the tokens' lexicon lists,
   // longest match first, left to right; a run listed under several features gets them all.
   void Annotate(std::vector<TokenInput>* tokens) const;
 
  private:
-  std::vector<std::pair<std::string, std::string>> entries_;  // (words joined by ' ', feature)
-  // Every run of an entry's first words (1 to all of them), mapped to whether it is a whole
-  // entry: a match grows word by word while its run is in here, so a token that starts no entry
-  // costs one hash look-up and a longer one a few.
-  table::Utf8Map<bool> runs_;
+  // Every run of an entry's first words (1 to all of them, joined by ' '), mapped to the index in
+  // features_ of the features of the entries whose words are exactly the run, or -1 when the run
+  // only begins entries: a match grows word by word while its run is in here, so a token that
+  // starts no entry costs one hash look-up and a longer one a few.
+  table::Utf8Map<int32_t> runs_;
+  std::vector<std::vector<std::string>> features_;  // each sorted, without repeats
+  size_t size_ = 0;                                 // (words, feature) pairs
   // A bit per hash of every entry's first word (kFirstWordBits of them): most tokens start no
   // entry, and this says so from a few kilobytes, without copying the word or probing runs_.
   static constexpr int kFirstWordBits = 16;
@@ -136,12 +138,10 @@ class Gazetteer {
     return (first_words_[bit / 64] >> (bit % 64)) & 1;
   }
   size_t max_words_ = 0;
-  // Every feature of the entries whose words are `words`.
-  bool Find(const std::string& words, std::vector<std::string>* features) const;
   // The most words of an entry that tokens[i..] give, starting with `first` for the first
   // token and the others' keys (0: none), with that entry's features.
   size_t Longest(const std::vector<TokenInput>& tokens, size_t i, const std::string& first,
-                 std::vector<std::string>* features) const;
+                 const std::vector<std::string>** features) const;
 };
 
 // The gazetteer the analyzer tags with: the lexicon files linked into the binary
