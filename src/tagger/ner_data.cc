@@ -214,6 +214,18 @@ std::vector<std::string_view> SplitOn(std::string_view s, std::string_view separ
   }
 }
 
+// Calls f(piece) for every piece of s between separators, trimmed as SplitOn trims them, without
+// building a vector of them (the word classes are 17 thousand lines).
+template <typename F>
+void ForEachPiece(std::string_view s, std::string_view separator, F&& f) {
+  for (;;) {
+    const size_t at = s.find(separator);
+    f(Trimmed(s.substr(0, at)));
+    if (at == std::string_view::npos) return;
+    s.remove_prefix(at + separator.size());
+  }
+}
+
 // The match keys of the space-separated words of `name`, joined by single spaces.
 std::string WordKeys(std::string_view name, size_t* words) {
   std::string out;
@@ -361,14 +373,14 @@ void LoadAnalyzerGazetteer(Gazetteer* gazetteer) {
 }
 
 void WordClusters::Parse(std::string_view utf8) {
-  for (std::string_view line : SplitOn(utf8, "\n")) {
-    if (line.empty() || line[0] == '#') continue;
+  ForEachPiece(utf8, "\n", [this](std::string_view line) {
+    if (line.empty() || line[0] == '#') return;
     const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos || tab == 0) continue;
+    if (tab == std::string_view::npos || tab == 0) return;
     Classes classes;
     int j = 0;
-    for (std::string_view field : SplitOn(line.substr(tab + 1), ",")) {
-      if (j >= kMaxClusterings) break;
+    ForEachPiece(line.substr(tab + 1), ",", [&classes, &j](std::string_view field) {
+      if (j >= kMaxClusterings) return;
       int value = 0;
       bool ok = !field.empty() && field.size() <= 4;
       for (char c : field) {
@@ -376,9 +388,9 @@ void WordClusters::Parse(std::string_view utf8) {
         value = value * 10 + (c - '0');
       }
       classes.c[j++] = ok ? static_cast<int16_t>(value) : -1;
-    }
+    });
     classes_[line.substr(0, tab)] = classes;
-  }
+  });
 }
 
 void WordClusters::Annotate(std::vector<TokenInput>* tokens) const {
