@@ -280,5 +280,30 @@ TEST(CliticsTest, EvalListAccuracyIsAtLeast95Percent) {
   EXPECT_GE(report.Accuracy(), 0.95) << report.exact << "/" << report.words << " exact\n" << errors;
 }
 
+// The memo gives every word what the analyzer gives it, at that word's offsets, and analyzes
+// each form once: the repeated forms (وبالقاهرة ×3, كتابهم ×2) are remembered once each.
+TEST(CliticsTest, MemoAnswersAsTheAnalyzerAtEveryOffset) {
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      "وبالقاهرة كتابهم وبالقاهرة في للقاهرة، كتابهم وبالقاهرة وسيكتبون");
+  Memo memo(Shared());
+  int words = 0;
+  for (int32_t start = 0; start < text.length();) {
+    int32_t end = start;
+    while (end < text.length() && text[end] != u' ' && text[end] != u'،') ++end;
+    if (end > start) {
+      const Span word{start, end};
+      const Analysis expected = Shared().Analyze(text, word);
+      const Analysis got = memo.Analyze(text, word, nullptr);
+      EXPECT_EQ(got.stem, expected.stem) << start;
+      EXPECT_EQ(got.proclitics, expected.proclitics) << start;
+      EXPECT_EQ(got.enclitics, expected.enclitics) << start;
+      ++words;
+    }
+    start = end + 1;
+  }
+  EXPECT_EQ(words, 8);
+  EXPECT_EQ(memo.size(), 4u);  // في is too short to remember
+}
+
 }  // namespace
 }  // namespace basira::clitics

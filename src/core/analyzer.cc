@@ -278,6 +278,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
   std::vector<tagger::TokenInput> tagger_tokens;
   std::vector<int32_t> words_through;  // per token: how many word tokens up to and including it
   normalize::MatchKeys keys;           // the current token's, its memory reused token to token
+  clitics::Memo clitic_memo(*impl_->clitics);  // the request's word forms, each analyzed once
   std::vector<recognize::Candidate> statistical;
   std::vector<float> outside;  // per token: the tagger's confidence that no name starts there
   std::vector<segment::TokenSpan> token_spans;
@@ -320,7 +321,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
             keys.Assign(text, t.span);
             clitics::Analysis a;
             if (t.kind == TokenKind::kWord) {
-              a = impl_->clitics->Analyze(text, t.span, &keys);
+              a = clitic_memo.Analyze(text, t.span, &keys);
               mentions.words.push_back(recognize::MakeWord(text, keys, a));
               impl_->recognizer->MarkHeads(&mentions.words.back());
             }
