@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "basira/analyzer.h"
+#include "clitics/clitics.h"
 #include "resolve/resolve.h"
 #include "test_util.h"
 
@@ -234,6 +235,33 @@ TEST(RecognizeTest, HeadlineMentionsWeighMore) {
   EXPECT_EQ(r.entities[1].name, "روسيا");
   EXPECT_EQ(r.entities[2].name, "موسكو");
   EXPECT_GT(r.entities[1].salience, r.entities[2].salience);
+}
+
+// A word moved by Shift is the word of the same text further on: every offset moves, nothing
+// else changes.
+TEST(RecognizeTest, ShiftGivesTheWordOfTheSameTextElsewhere) {
+  std::unique_ptr<clitics::CliticAnalyzer> clitics;
+  ASSERT_TRUE(clitics::CliticAnalyzer::Create(&clitics).ok());
+  for (const char* word : {"وبالقاهرة", "وبيونغ", "للقاهرة", "كتابهم"}) {
+    const icu::UnicodeString alone = icu::UnicodeString::fromUTF8(word);
+    const icu::UnicodeString later = icu::UnicodeString::fromUTF8(std::string("قال في ") + word);
+    const int32_t by = later.length() - alone.length();
+    const Span a{0, alone.length()}, b{by, later.length()};
+    recognize::Word moved = recognize::MakeWord(alone, a, clitics->Analyze(alone, a));
+    recognize::Shift(&moved, by);
+    const recognize::Word expected = recognize::MakeWord(later, b, clitics->Analyze(later, b));
+    EXPECT_EQ(moved.span, expected.span) << word;
+    EXPECT_EQ(moved.stem, expected.stem) << word;
+    EXPECT_EQ(moved.article, expected.article) << word;
+    EXPECT_EQ(moved.after_conjunction, expected.after_conjunction) << word;
+    EXPECT_EQ(moved.key, expected.key) << word;
+    EXPECT_EQ(moved.stem_key, expected.stem_key) << word;
+    EXPECT_EQ(moved.article_key, expected.article_key) << word;
+    EXPECT_EQ(moved.conjunct_key, expected.conjunct_key) << word;
+    EXPECT_EQ(moved.proclitic, expected.proclitic) << word;
+    EXPECT_EQ(moved.conjunction, expected.conjunction) << word;
+    EXPECT_EQ(moved.enclitic, expected.enclitic) << word;
+  }
 }
 
 // Marking a word's heads only skips look-ups that cannot succeed: every phrase kind matches on

@@ -80,6 +80,24 @@ TEST(TaggerFeatures, TokenWithProcliticHasStemFeatures) {
   EXPECT_FALSE(Has(f, "pc="));
 }
 
+// A token moved by Shift is the token of the same text further on.
+TEST(TaggerFeatures, ShiftGivesTheTokenOfTheSameWordElsewhere) {
+  icu::UnicodeString alone_text, later_text;
+  const std::vector<TokenInput> alone = TokensOf("وبالقاهرة", &alone_text);
+  const std::vector<TokenInput> later = TokensOf("سافر الوزير وبالقاهرة", &later_text);
+  ASSERT_EQ(alone.size(), 1u);
+  ASSERT_EQ(later.size(), 3u);
+  TokenInput moved = alone[0];
+  Shift(&moved, later[2].span.start);
+  const TokenInput& expected = later[2];
+  EXPECT_GT(expected.name_start, expected.span.start);  // after و and ب
+  EXPECT_EQ(moved.span, expected.span);
+  EXPECT_EQ(moved.name_start, expected.name_start);
+  EXPECT_EQ(moved.key, expected.key);
+  EXPECT_EQ(moved.stem, expected.stem);
+  EXPECT_EQ(moved.proclitics, expected.proclitics);
+}
+
 TEST(TaggerFeatures, ShapesAndSentenceEdges) {
   icu::UnicodeString text;
   const std::vector<TokenInput> tokens = TokensOf("عام 2024 في Paris", &text);

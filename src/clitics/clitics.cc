@@ -441,30 +441,11 @@ Analysis CliticAnalyzer::Analyze(const icu::UnicodeString& text, Span word,
   return out;
 }
 
-namespace {
-
-// `a` with every span moved by `by` units.
-Analysis Shifted(Analysis a, int32_t by) {
-  a.stem.start += by;
-  a.stem.end += by;
-  for (Span& p : a.proclitics) p.start += by, p.end += by;
-  for (Span& e : a.enclitics) e.start += by, e.end += by;
-  return a;
-}
-
-}  // namespace
-
-Analysis Memo::Analyze(const icu::UnicodeString& text, Span word,
-                       const normalize::MatchKeys* keys) {
-  if (word.length() < 3) return analyzer_.Analyze(text, word, keys);  // whole, at once
-  const std::u16string_view form(text.getBuffer() + word.start, word.length());
-  if (const uint32_t* i = index_.Find(form)) return Shifted(seen_[*i], word.start);
-  Analysis a = analyzer_.Analyze(text, word, keys);
-  if (seen_.size() < kMaxForms) {
-    index_.Insert(form, static_cast<uint32_t>(seen_.size()));
-    seen_.push_back(Shifted(a, -word.start));
-  }
-  return a;
+void Shift(Analysis* a, int32_t by) {
+  a->stem.start += by;
+  a->stem.end += by;
+  for (Span& p : a->proclitics) p.start += by, p.end += by;
+  for (Span& e : a->enclitics) e.start += by, e.end += by;
 }
 
 }  // namespace basira::clitics

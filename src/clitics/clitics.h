@@ -55,7 +55,6 @@
 #include "basira/result.h"
 #include "basira/status.h"
 #include "normalize/normalize.h"
-#include "table/table.h"
 
 namespace basira::clitics {
 
@@ -105,24 +104,8 @@ class CliticAnalyzer {
   Lexicon lexicon_;
 };
 
-// Remembers the analyses of the word forms of one request. News repeats its words, and an
-// analysis depends on the word's text alone, so each form is analyzed once: Analyze returns what
-// CliticAnalyzer::Analyze would, at the word's offsets. At most kMaxForms forms are kept, so
-// memory stays bounded on a huge input (later forms are analyzed each time). One per request:
-// not thread-safe.
-class Memo {
- public:
-  explicit Memo(const CliticAnalyzer& analyzer) : analyzer_(analyzer) {}
-  Analysis Analyze(const icu::UnicodeString& text, Span word, const normalize::MatchKeys* keys);
-  size_t size() const { return seen_.size(); }
-
-  static constexpr size_t kMaxForms = size_t{1} << 16;
-
- private:
-  const CliticAnalyzer& analyzer_;
-  table::KeyMap<uint32_t> index_;  // a form's text -> its analysis in seen_
-  std::vector<Analysis> seen_;     // spans relative to the word's start
-};
+// Moves every span of an analysis by `by` units: the analysis of the same text elsewhere.
+void Shift(Analysis* a, int32_t by);
 
 }  // namespace basira::clitics
 

@@ -20,6 +20,7 @@
 #include "story/story.h"
 #include "structure/structure.h"
 #include "summarize/summarize.h"
+#include "table/table.h"
 #include "tagger/ner_data.h"
 #include "tagger/tagger.h"
 
@@ -197,6 +198,62 @@ const char* TokenKindName(TokenKind kind) {
   return "word";
 }
 
+namespace {
+
+// The clitic analysis, the recognizer's word and the tagger's token of every word form of one
+// request, each made once: news repeats its words, and all three depend on the token's text
+// alone. They are kept with spans relative to the token, for at most kMaxForms forms, so memory
+// stays bounded on a huge input (later forms are made each time).
+class WordForms {
+ public:
+  struct Made {
+    clitics::Analysis analysis;
+    recognize::Word word;      // with its heads marked
+    tagger::TokenInput token;  // before the gazetteer and the word classes annotate it
+  };
+  static constexpr size_t kMaxForms = size_t{1} << 16;
+
+  WordForms(const clitics::CliticAnalyzer& clitics, const recognize::Recognizer& recognizer)
+      : clitics_(clitics), recognizer_(recognizer) {}
+
+  // What the word token text[span] makes; good until the next call.
+  const Made& Get(const icu::UnicodeString& text, Span span) {
+    const std::u16string_view form(text.getBuffer() + span.start, span.length());
+    if (const uint32_t* i = index_.Find(form)) {
+      made_ = seen_[*i];  // copied into made_'s memory: no allocation once it is large enough
+      Shift(&made_, span.start);
+      return made_;
+    }
+    keys_.Assign(text, span);
+    made_.analysis = clitics_.Analyze(text, span, &keys_);
+    made_.word = recognize::MakeWord(text, keys_, made_.analysis);
+    recognizer_.MarkHeads(&made_.word);
+    made_.token = tagger::MakeTokenInput(keys_, TokenKind::kWord, made_.analysis);
+    if (seen_.size() < kMaxForms) {
+      index_.Insert(form, static_cast<uint32_t>(seen_.size()));
+      seen_.push_back(made_);
+      Shift(&seen_.back(), -span.start);
+    }
+    return made_;
+  }
+
+ private:
+  static void Shift(Made* m, int32_t by) {
+    clitics::Shift(&m->analysis, by);
+    recognize::Shift(&m->word, by);
+    tagger::Shift(&m->token, by);
+  }
+
+  const clitics::CliticAnalyzer& clitics_;
+  const recognize::Recognizer& recognizer_;
+  normalize::MatchKeys keys_;      // reused token to token
+  table::KeyMap<uint32_t> index_;  // a form's text -> seen_
+  std::vector<Made> seen_;
+  Made made_;
+};
+
+}  // namespace
+
 struct Analyzer::Impl {
   std::unique_ptr<segment::Segmenter> segmenter;
   std::unique_ptr<structure::Structurer> structurer;
@@ -277,8 +334,8 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
   std::vector<resolve::SentenceMentions> sentence_mentions;
   std::vector<tagger::TokenInput> tagger_tokens;
   std::vector<int32_t> words_through;  // per token: how many word tokens up to and including it
-  normalize::MatchKeys keys;           // the current token's, its memory reused token to token
-  clitics::Memo clitic_memo(*impl_->clitics);  // the request's word forms, each analyzed once
+  normalize::MatchKeys keys;  // a token's that is no word, its memory reused token to token
+  WordForms forms(*impl_->clitics, *impl_->recognizer);  // the request's word forms
   std::vector<recognize::Candidate> statistical;
   std::vector<float> outside;  // per token: the tagger's confidence that no name starts there
   std::vector<segment::TokenSpan> token_spans;
@@ -317,16 +374,17 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
           words_through.clear();
           for (const segment::TokenSpan& t : token_spans) {
             if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) ++out.stats.words;
-            // The token's match keys, made once for the clitics, the word and the tagger.
-            keys.Assign(text, t.span);
             clitics::Analysis a;
             if (t.kind == TokenKind::kWord) {
-              a = clitic_memo.Analyze(text, t.span, &keys);
-              mentions.words.push_back(recognize::MakeWord(text, keys, a));
-              impl_->recognizer->MarkHeads(&mentions.words.back());
+              const WordForms::Made& made = forms.Get(text, t.span);
+              mentions.words.push_back(made.word);
+              tagger_tokens.push_back(made.token);
+              if (options.tokens) a = made.analysis;
+            } else {
+              keys.Assign(text, t.span);
+              tagger_tokens.push_back(tagger::MakeTokenInput(keys, t.kind, a));
             }
             words_through.push_back(static_cast<int32_t>(mentions.words.size()));
-            tagger_tokens.push_back(tagger::MakeTokenInput(keys, t.kind, a));
             if (options.tokens) {
               Token token{input, sentence, t.span, t.kind, t.span, {}, {}};
               if (t.kind == TokenKind::kWord) {

@@ -225,6 +225,15 @@ Word MakeWord(const icu::UnicodeString& text, const normalize::MatchKeys& keys,
   return w;
 }
 
+void Shift(Word* w, int32_t by) {
+  w->span.start += by;
+  w->span.end += by;
+  w->stem.start += by;
+  w->stem.end += by;
+  if (w->article >= 0) w->article += by;
+  if (w->after_conjunction >= 0) w->after_conjunction += by;
+}
+
 Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
   std::unique_ptr<Recognizer> r(new Recognizer());
   auto view = [](const unsigned char* data, size_t size) {

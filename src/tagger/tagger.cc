@@ -477,6 +477,12 @@ TokenInput MakeTokenInput(const normalize::MatchKeys& keys, TokenKind kind,
   return t;
 }
 
+void Shift(TokenInput* t, int32_t by) {
+  t->span.start += by;
+  t->span.end += by;
+  t->name_start += by;
+}
+
 std::vector<std::string> StaticFeatures(const std::vector<TokenInput>& tokens, size_t i) {
   std::vector<std::string> f;
   if (i >= tokens.size()) return f;

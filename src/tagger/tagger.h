@@ -89,6 +89,9 @@ TokenInput MakeTokenInput(const icu::UnicodeString& text, Span span, TokenKind k
 TokenInput MakeTokenInput(const normalize::MatchKeys& keys, TokenKind kind,
                           const clitics::Analysis& analysis);
 
+// Moves a token's offsets by `by` units: the token of the same text elsewhere.
+void Shift(TokenInput* t, int32_t by);
+
 // The label-independent feature strings of token i (for tests and debugging; Tag hashes the same
 // strings).
 std::vector<std::string> StaticFeatures(const std::vector<TokenInput>& tokens, size_t i);
