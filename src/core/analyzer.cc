@@ -372,6 +372,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
           mentions.sentence = sentence;
           tagger_tokens.clear();
           words_through.clear();
+          mentions.words.reserve(token_spans.size());
           for (const segment::TokenSpan& t : token_spans) {
             if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) ++out.stats.words;
             clitics::Analysis a;

@@ -36,7 +36,7 @@ bool IsSpace(char16_t c) { return c == u' ' || c == u'\t' || c == 0x00A0 || c ==
 Line MakeLine(const icu::UnicodeString& text, Span span) {
   Line line;
   line.span = span;
-  line.key = normalize::MatchKeys(text, span).key();
+  line.key = normalize::Key(std::u16string_view(text.getBuffer() + span.start, span.length()));
   bool in_word = false;
   for (size_t i = 0; i < line.key.size();) {
     UChar32 c;
