@@ -202,8 +202,9 @@ namespace {
 
 // The clitic analysis, the recognizer's word and the tagger's token of every word form of one
 // request, each made once: news repeats its words, and all three depend on the token's text
-// alone. They are kept with spans relative to the token, for at most kMaxForms forms, so memory
-// stays bounded on a huge input (later forms are made each time).
+// alone. They are kept with spans relative to the token, for at most kMaxForms forms of at most
+// kMaxFormUnits UTF-16 units each, so memory stays bounded on a huge or hostile input (other
+// forms are made each time; real words are far shorter).
 class WordForms {
  public:
   struct Made {
@@ -212,6 +213,7 @@ class WordForms {
     tagger::TokenInput token;  // before the gazetteer and the word classes annotate it
   };
   static constexpr size_t kMaxForms = size_t{1} << 16;
+  static constexpr int32_t kMaxFormUnits = 32;
 
   WordForms(const clitics::CliticAnalyzer& clitics, const recognize::Recognizer& recognizer)
       : clitics_(clitics), recognizer_(recognizer) {}
@@ -229,7 +231,7 @@ class WordForms {
     made_.word = recognize::MakeWord(text, keys_, made_.analysis);
     recognizer_.MarkHeads(&made_.word);
     made_.token = tagger::MakeTokenInput(keys_, TokenKind::kWord, made_.analysis);
-    if (seen_.size() < kMaxForms) {
+    if (seen_.size() < kMaxForms && span.length() <= kMaxFormUnits) {
       index_.Insert(form, static_cast<uint32_t>(seen_.size()));
       seen_.push_back(made_);
       Shift(&seen_.back(), -span.start);
