@@ -3,7 +3,8 @@
 # the samples repeated, each copy's lines numbered so none is a duplicate):
 #   1. natively (build/native/basira_bench --json: analysis and the JSON result);
 #   2. the wasm module under node (tools/bench/bench_wasm.mjs, on the same bytes);
-#   3. the page in Chromium (tools/bench/bench_page.mjs): cold page-ready time, the five samples,
+#   3. 1 MB of ANERcorp's sentences (real news vocabulary), natively and under node;
+#   4. the page in Chromium (tools/bench/bench_page.mjs): cold page-ready time, the five samples,
 #      1 MB through the worker, and the transferred payload.
 # Figures are printed, never asserted: tests never time anything.
 #   bash tools/bench.sh [--no-page]
@@ -20,6 +21,17 @@ for size in 51200 1048576 10485760; do
   build/native/basira_bench --json --size "$size" --repeat "$repeat" --write "$tmp/text.txt"
   node tools/bench/bench_wasm.mjs "$tmp/text.txt" --repeat "$repeat"
 done
+# Real news vocabulary (the text above repeats some 2,000 word forms): 1 MB of ANERcorp's
+# sentences, when ../shared is there.
+anercorp=../shared/data/anercorp/normalized/anercorp_camel_train.conll
+if [ -f "$anercorp" ]; then
+  echo "== 1 MB of ANERcorp sentences"
+  node tools/bench/conll_text.mjs "$anercorp" "$tmp/anercorp.txt" --size 1048576
+  build/native/basira_bench --json --repeat 5 --write "$tmp/anercorp_bench.txt" "$tmp/anercorp.txt"
+  node tools/bench/bench_wasm.mjs "$tmp/anercorp_bench.txt" --repeat 5
+else
+  echo "== (no ../shared: the ANERcorp figures are skipped)"
+fi
 if [ "${1:-}" != "--no-page" ] && [ -f tools/bench/bench_page.mjs ]; then
   echo "== the page in Chromium"
   node tools/bench/bench_page.mjs
