@@ -11,6 +11,7 @@
 #include "basira/json.h"
 #include "basira/result.h"
 #include "basira/status.h"
+#include "clitics/clitics.h"
 #include "test_util.h"
 
 namespace basira {
@@ -71,6 +72,40 @@ const std::vector<Input> kThreeInputs = {
     {"third.txt", "خبر قصير"}};
 
 // --- Errors --------------------------------------------------------------------------------------
+
+// A word form seen before is remembered, not analyzed again (the analyzer's WordForms): every
+// occurrence still gets the clitics of its own place in the text, as the clitic analyzer gives
+// them there, across inputs and sentences, and the same entity at each.
+TEST(AnalyzerTest, RepeatedWordsKeepTheirOwnOffsets) {
+  const std::string first = "وبالقاهرة قال الرئيس كتابهم. وبالقاهرة كتابهم في القاهرة.";
+  const std::string second = "قالوا كتابهم وبالقاهرة وبالقاهرة";
+  Options options;
+  options.tokens = true;
+  Result result;
+  ASSERT_TRUE(test::SharedAnalyzer().Analyze({{"a", first}, {"b", second}}, options, &result).ok());
+  std::unique_ptr<clitics::CliticAnalyzer> clitics;
+  ASSERT_TRUE(clitics::CliticAnalyzer::Create(&clitics).ok());
+  const icu::UnicodeString texts[2] = {icu::UnicodeString::fromUTF8(first),
+                                       icu::UnicodeString::fromUTF8(second)};
+  int repeated = 0;
+  for (const Token& t : result.tokens) {
+    if (t.kind != TokenKind::kWord) continue;
+    const clitics::Analysis direct = clitics->Analyze(texts[t.input], t.span);
+    EXPECT_EQ(t.stem, direct.stem) << t.input << ":" << t.span.start;
+    EXPECT_EQ(t.proclitics, direct.proclitics) << t.input << ":" << t.span.start;
+    EXPECT_EQ(t.enclitics, direct.enclitics) << t.input << ":" << t.span.start;
+    const std::string word =
+        test::Utf8(texts[t.input].tempSubString(t.span.start, t.span.length()));
+    if (word == "وبالقاهرة" || word == "كتابهم") ++repeated;
+  }
+  EXPECT_EQ(repeated, 7);
+  // Cairo, found in each place it is named, is one entity.
+  int cairo = 0;
+  for (const Entity& e : result.entities) {
+    if (e.type == EntityType::kLocation && e.mentions.size() >= 5) ++cairo;
+  }
+  EXPECT_EQ(cairo, 1);
+}
 
 TEST(AnalyzerTest, NoInputs) {
   const Status status = ExpectError({}, Options(), ErrorCode::kInvalidArgument, -1);

@@ -261,6 +261,10 @@ TEST(RecognizeTest, ShiftGivesTheWordOfTheSameTextElsewhere) {
     EXPECT_EQ(moved.proclitic, expected.proclitic) << word;
     EXPECT_EQ(moved.conjunction, expected.conjunction) << word;
     EXPECT_EQ(moved.enclitic, expected.enclitic) << word;
+    EXPECT_EQ(moved.teh_marbuta, expected.teh_marbuta) << word;
+    EXPECT_EQ(moved.tanween, expected.tanween) << word;
+    EXPECT_EQ(moved.verb, expected.verb) << word;
+    EXPECT_EQ(moved.heads, expected.heads) << word;
   }
 }
 
@@ -303,6 +307,17 @@ TEST(RecognizeTest, MarkedHeadsMatchAsUnmarkedWords) {
     }
   }
   EXPECT_GE(matches, 4);  // الرئيس، الروسي، وزارة، مدينة، المتحدث باسم ...
+  // A lexicon name's first word is marked as starting a name (bit 8), which MatchName needs.
+  int name_heads = 0;
+  for (size_t i = 0; i < marked.size(); ++i) {
+    const std::string w =
+        test::Utf8(text.tempSubString(marked[i].span.start, marked[i].span.length()));
+    if (w == "بوتين" || w == "موسكو") {
+      EXPECT_NE(marked[i].heads >> 8 & 1, 0) << w;
+      ++name_heads;
+    }
+  }
+  EXPECT_EQ(name_heads, 2);
   EXPECT_GE(heading_nothing, 5);  // فلاديمير، ستستقبل، وفدا ... start nothing
 }
 

@@ -202,9 +202,10 @@ namespace {
 
 // The clitic analysis, the recognizer's word and the tagger's token of every word form of one
 // request, each made once: news repeats its words, and all three depend on the token's text
-// alone. They are kept with spans relative to the token, for at most kMaxForms forms of at most
-// kMaxFormUnits UTF-16 units each, so memory stays bounded on a huge or hostile input (other
-// forms are made each time; real words are far shorter).
+// alone (the text is well-formed UTF-16: ingest refuses lone surrogates, and no token boundary
+// falls inside a pair). They are kept with spans relative to the token, for at most kMaxForms forms
+// of at most kMaxFormUnits UTF-16 units each, so memory stays bounded on a huge or hostile input
+// (other forms are made each time; real words are far shorter).
 class WordForms {
  public:
   struct Made {

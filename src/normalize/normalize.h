@@ -47,7 +47,8 @@ class MatchKeys {
   const std::u16string& key() const { return key_; }
   Span range() const { return range_; }
   // The key units of an original span inside range(): those of the code points that start in
-  // it; equal to Key() of text[part] (keys fold code point by code point).
+  // it. For a span that starts and ends between code points, this equals Key() of text[part]
+  // (keys fold code point by code point).
   std::u16string_view KeyOf(Span part) const {
     const int32_t from = KeyIndexAt(part.start);
     const int32_t to =

@@ -543,7 +543,7 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
     const double weight = kind == BlockKind::kHeadline || kind == BlockKind::kSubheadline ? 2 : 1;
     const uint32_t b = collector_.begin_[s], e = collector_.begin_[s + 1];
     for (uint32_t k = b; k < e; ++k) {
-      uint64_t h = 0;
+      uint64_t h = table::Seed();  // seeded: the index's slots cannot be aimed at from the text
       for (uint32_t len = 1; len <= 3 && k + len <= e; ++len) {
         const int32_t t = collector_.seq_[k + len - 1];
         if (t < 0) break;

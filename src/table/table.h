@@ -8,12 +8,17 @@
 //   - keeps every key's characters in one buffer and its slots in one array (open addressing,
 //     linear probing, at most half full), so a miss is one hash and usually one slot;
 //   - stores each key's 64-bit hash, so a probe compares characters only on a hash match.
-// Keys are compared exactly (callers pass match keys). Values may move when a key is added, so a
-// pointer from Find or Insert is good until the next Insert. There is no erase and no iteration:
-// the tables are built once, then read.
+//   - seeds its hash once per process (Seed), so that no text can be crafted to pile its words
+//     into one run of slots and make every look-up walk it (hash flooding): some tables fill
+//     from the input (the summarizer's terms, the analyzer's word forms).
+// Keys are compared exactly (callers pass match keys). Values may move when Insert or operator[]
+// is called, even for a key already there, so a pointer from Find or Insert is good until the
+// next Insert. There is no erase and no iteration, so nothing the analysis outputs depends on
+// the seed.
 #ifndef BASIRA_SRC_TABLE_TABLE_H_
 #define BASIRA_SRC_TABLE_TABLE_H_
 
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -23,13 +28,26 @@
 
 namespace basira::table {
 
-// A 64-bit hash of a string's bytes, eight at a time (a multiply and a shift each).
+// This process's hash seed: the clock at first use and an address, mixed. Not a secret worth
+// more than that: enough that the slots a text's words fall in cannot be worked out beforehand.
+inline uint64_t Seed() {
+  static const uint64_t seed = [] {
+    static const int anchor = 0;
+    uint64_t s = static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+    s ^= static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&anchor)) << 17;
+    s = (s ^ (s >> 31)) * 0x94D049BB133111EBull;
+    return s ^ (s >> 29) ^ 0x2545F4914F6CDD1Dull;
+  }();
+  return seed;
+}
+
+// A 64-bit hash of a string's bytes, eight at a time (a multiply and a shift each), seeded.
 template <typename Char>
 uint64_t Hash(std::basic_string_view<Char> s) {
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size() * sizeof(Char);
-  uint64_t h = 0x2545F4914F6CDD1Dull ^ (n * kMul);
+  uint64_t h = Seed() ^ (n * kMul);
   for (; n >= 8; p += 8, n -= 8) {
     uint64_t chunk;
     std::memcpy(&chunk, p, 8);
