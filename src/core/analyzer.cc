@@ -213,7 +213,7 @@ class WordForms {
     recognize::Word word;      // with its heads marked
     tagger::TokenInput token;  // before the gazetteer and the word classes annotate it
   };
-  static constexpr size_t kMaxForms = size_t{1} << 16;
+  static constexpr size_t kMaxForms = size_t{1} << 13;
   static constexpr int32_t kMaxFormUnits = 32;
 
   WordForms(const clitics::CliticAnalyzer& clitics, const recognize::Recognizer& recognizer)
@@ -238,6 +238,12 @@ class WordForms {
       Shift(&seen_.back(), -span.start);
     }
     return made_;
+  }
+
+  // Frees every remembered form (the stages after tokenization need the memory more).
+  void Release() {
+    index_ = table::KeyMap<uint32_t>();
+    std::vector<Made>().swap(seen_);
   }
 
  private:
@@ -442,6 +448,7 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
     }
     done_before += text.length();
   }
+  forms.Release();
   resolve::Propagate(*impl_->recognizer, texts, out.sentences, &sentence_mentions);
   resolve::Resolve(*impl_->recognizer, texts, sentence_mentions, &out);
   quotes::Find(texts, sentence_mentions, &out);
