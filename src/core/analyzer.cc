@@ -219,25 +219,37 @@ class WordForms {
   WordForms(const clitics::CliticAnalyzer& clitics, const recognize::Recognizer& recognizer)
       : clitics_(clitics), recognizer_(recognizer) {}
 
-  // What the word token text[span] makes; good until the next call.
-  const Made& Get(const icu::UnicodeString& text, Span span) {
+  // Appends the word token text[span]'s word to `words` and its tagger token to `tokens`, made
+  // or remembered (one copy each); `analysis`, when given, receives its clitic analysis.
+  void Append(const icu::UnicodeString& text, Span span, std::vector<recognize::Word>* words,
+              std::vector<tagger::TokenInput>* tokens, clitics::Analysis* analysis) {
     const std::u16string_view form(text.getBuffer() + span.start, span.length());
     if (const uint32_t* i = index_.Find(form)) {
-      made_ = seen_[*i];  // copied into made_'s memory: no allocation once it is large enough
-      Shift(&made_, span.start);
-      return made_;
+      const Made& seen = seen_[*i];
+      words->push_back(seen.word);
+      recognize::Shift(&words->back(), span.start);
+      tokens->push_back(seen.token);
+      tagger::Shift(&tokens->back(), span.start);
+      if (analysis != nullptr) {
+        *analysis = seen.analysis;
+        clitics::Shift(analysis, span.start);
+      }
+      return;
     }
     keys_.Assign(text, span);
-    made_.analysis = clitics_.Analyze(text, span, &keys_);
-    made_.word = recognize::MakeWord(text, keys_, made_.analysis);
-    recognizer_.MarkHeads(&made_.word);
-    made_.token = tagger::MakeTokenInput(keys_, TokenKind::kWord, made_.analysis);
+    Made made;
+    made.analysis = clitics_.Analyze(text, span, &keys_);
+    made.word = recognize::MakeWord(text, keys_, made.analysis);
+    recognizer_.MarkHeads(&made.word);
+    made.token = tagger::MakeTokenInput(keys_, TokenKind::kWord, made.analysis);
     if (seen_.size() < kMaxForms && span.length() <= kMaxFormUnits) {
       index_.Insert(form, static_cast<uint32_t>(seen_.size()));
-      seen_.push_back(made_);
+      seen_.push_back(made);
       Shift(&seen_.back(), -span.start);
     }
-    return made_;
+    words->push_back(std::move(made.word));
+    tokens->push_back(std::move(made.token));
+    if (analysis != nullptr) *analysis = std::move(made.analysis);
   }
 
   // Frees every remembered form (the stages after tokenization need the memory more).
@@ -258,7 +270,6 @@ class WordForms {
   normalize::MatchKeys keys_;      // reused token to token
   table::KeyMap<uint32_t> index_;  // a form's text -> seen_
   std::vector<Made> seen_;
-  Made made_;
 };
 
 }  // namespace
@@ -386,10 +397,8 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
             if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) ++out.stats.words;
             clitics::Analysis a;
             if (t.kind == TokenKind::kWord) {
-              const WordForms::Made& made = forms.Get(text, t.span);
-              mentions.words.push_back(made.word);
-              tagger_tokens.push_back(made.token);
-              if (options.tokens) a = made.analysis;
+              forms.Append(text, t.span, &mentions.words, &tagger_tokens,
+                           options.tokens ? &a : nullptr);
             } else {
               keys.Assign(text, t.span);
               tagger_tokens.push_back(tagger::MakeTokenInput(keys, t.kind, a));
