@@ -76,6 +76,10 @@ test('pasted Arabic is analyzed in the worker and shown', async () => {
   assert.equal(sentences[2], 'بحث وزراء الزراعة العرب اليوم خطة لمواجهة الجفاف.');
   assert.equal(sentences.at(-1), 'يقول خبراء إنها بداية فقط!');
   assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+  // The text view's parts are painted only near the viewport (content-visibility: auto); bring
+  // it into view first, or the full-page screenshot shows an empty box where the text is.
+  await page.getByTestId('text-view').scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.screenshot({path: join(shots, 'result-desktop.png'), fullPage: true});
   assert.deepEqual(errors, []);
   await context.close();
