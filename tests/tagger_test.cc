@@ -98,6 +98,17 @@ TEST(TaggerFeatures, ShiftGivesTheTokenOfTheSameWordElsewhere) {
   EXPECT_EQ(moved.proclitics, expected.proclitics);
 }
 
+// A name starts after the proclitics and keeps its article ال, but not the bare ل that is all
+// the text keeps of the article after the preposition ل (للمنظمة: منظمة, never لمنظمة).
+TEST(TaggerFeatures, NamesStartAtTheArticleButNotAtAFusedLam) {
+  icu::UnicodeString text;
+  const std::vector<TokenInput> tokens = TokensOf("وبالصين للمنظمة للبنان", &text);
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(Slice(text, Span{tokens[0].name_start, tokens[0].span.end}), "الصين");
+  EXPECT_EQ(Slice(text, Span{tokens[1].name_start, tokens[1].span.end}), "منظمة");
+  EXPECT_EQ(Slice(text, Span{tokens[2].name_start, tokens[2].span.end}), "لبنان");
+}
+
 TEST(TaggerFeatures, ShapesAndSentenceEdges) {
   icu::UnicodeString text;
   const std::vector<TokenInput> tokens = TokensOf("عام 2024 في Paris", &text);

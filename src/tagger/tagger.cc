@@ -464,11 +464,13 @@ TokenInput MakeTokenInput(const normalize::MatchKeys& keys, TokenKind kind,
     AppendUtf8(keys.KeyOf(p), &k);
     if (!t.proclitics.empty()) t.proclitics += '+';
     t.proclitics += k;
-    // The article (ال, or the ل of للقاهرة after the preposition ل) stays inside a name.
-    const bool article = k == "\u0627\u0644" || (k == "\u0644" && previous == "\u0644");
-    if (article && !article_seen) {
+    // The article ال stays inside a name (الصين). The ل of للقاهرة (the article after the
+    // preposition ل, its alef dropped) does not: a name that kept it would read لقاهرة.
+    const bool article = k == "\u0627\u0644";
+    const bool fused_article = k == "\u0644" && previous == "\u0644";
+    if ((article || fused_article) && !article_seen) {
       article_seen = true;
-      t.name_start = p.start;
+      if (article) t.name_start = p.start;
     }
     previous = k;
   }

@@ -10,7 +10,8 @@
 //     (decoding only considers the labels allowed after the previous one);
 //   - Mentions turns labels into spans at ORIGINAL offsets within the tokens' spans: a mention
 //     starts at its first token's name_start (after the proclitics و ف ب ل ك, keeping the
-//     article ال inside the name, as ANERcorp's gold does: الصين, الولايات المتحدة) and ends at
+//     article ال inside the name, as ANERcorp's gold does: الصين, الولايات المتحدة; the fused
+//     article of للقاهرة, a bare ل, is left out: قاهرة, not لقاهرة) and ends at
 //     its last token's end; mentions are in order and never overlap;
 //   - Load never trusts its bytes: a truncated, foreign or inconsistent model is a kInvalidArgument
 //     Status, never a crash; the Tagger is then left empty (Tag gives all O).
