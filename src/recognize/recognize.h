@@ -76,11 +76,11 @@ bool ConfidentOutside(const std::vector<Word>& words, size_t from, size_t to);
 
 // Builds a Word from a token and its clitic analysis.
 Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis& analysis);
-// Moves a word's offsets by `by` units: the word of the same text elsewhere.
-void Shift(Word* w, int32_t by);
 // The same from the token's match keys (keys.range() == span).
 Word MakeWord(const icu::UnicodeString& text, const normalize::MatchKeys& keys,
               const clitics::Analysis& analysis);
+// Moves a word's offsets by `by` units: the word of the same text elsewhere.
+void Shift(Word* w, int32_t by);
 
 // Which part of the recognizer produced a candidate (for scoring tools and tests).
 // kConsistency: another occurrence of a name the document names elsewhere (resolve::Propagate).

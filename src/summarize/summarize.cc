@@ -517,23 +517,8 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
   };
   const auto [first, end] = doc_range_[document];
   const int32_t input = result_.documents[document].input;
-  // Candidates by the hash of their terms, in open addressing (the hashes are mixed already),
-  // at most half full.
-  static constexpr uint32_t kNoCandidate = UINT32_MAX;
-  std::vector<std::pair<uint64_t, uint32_t>> index(1024, {0, kNoCandidate});
-  auto slot_of = [&index](uint64_t h) -> std::pair<uint64_t, uint32_t>& {
-    const size_t mask = index.size() - 1;
-    size_t i = h & mask;
-    while (index[i].second != kNoCandidate && index[i].first != h) i = (i + 1) & mask;
-    return index[i];
-  };
-  auto grow = [&index, &slot_of] {
-    std::vector<std::pair<uint64_t, uint32_t>> old(index.size() * 2, {0, kNoCandidate});
-    old.swap(index);
-    for (const auto& entry : old) {
-      if (entry.second != kNoCandidate) slot_of(entry.first) = entry;
-    }
-  };
+  // Candidates by their terms: the n-gram's term ids, read as bytes, are the key.
+  table::StringMap<char, uint32_t> index;
   for (int32_t s = first; s < end; ++s) {
     const BlockKind kind = result_.sentences[s].block;
     if (kind == BlockKind::kByline || kind == BlockKind::kDateline || kind == BlockKind::kSection ||
@@ -543,15 +528,13 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
     const double weight = kind == BlockKind::kHeadline || kind == BlockKind::kSubheadline ? 2 : 1;
     const uint32_t b = collector_.begin_[s], e = collector_.begin_[s + 1];
     for (uint32_t k = b; k < e; ++k) {
-      uint64_t h = table::Seed();  // seeded: the index's slots cannot be aimed at from the text
       for (uint32_t len = 1; len <= 3 && k + len <= e; ++len) {
-        const int32_t t = collector_.seq_[k + len - 1];
-        if (t < 0) break;
-        h = Mix(h ^ static_cast<uint64_t>(t + 1));
-        if (candidates.size() * 2 >= index.size()) grow();
-        std::pair<uint64_t, uint32_t>& slot = slot_of(h);
-        if (slot.second == kNoCandidate) {
-          slot = {h, static_cast<uint32_t>(candidates.size())};
+        if (collector_.seq_[k + len - 1] < 0) break;
+        const std::string_view terms(reinterpret_cast<const char*>(&collector_.seq_[k]),
+                                     len * sizeof(int32_t));
+        const auto [at, added] = index.Insert(terms, static_cast<uint32_t>(candidates.size()));
+        const uint32_t id = *at;
+        if (added) {
           Candidate c;
           c.begin = static_cast<uint32_t>(pool.size());
           c.size = len;
@@ -560,7 +543,7 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
           c.span = Span{collector_.spans_[k].start, collector_.spans_[k + len - 1].end};
           candidates.push_back(std::move(c));
         }
-        Candidate& c = candidates[slot.second];
+        Candidate& c = candidates[id];
         ++c.count;
         c.weight += weight;
       }

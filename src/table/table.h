@@ -10,7 +10,7 @@
 //   - stores each key's 64-bit hash, so a probe compares characters only on a hash match.
 //   - seeds its hash once per process (Seed), so that no text can be crafted to pile its words
 //     into one run of slots and make every look-up walk it (hash flooding): some tables fill
-//     from the input (the summarizer's terms, the analyzer's word forms).
+//     from the input (the summarizer's terms and keyphrases, the analyzer's word forms).
 // Keys are compared exactly (callers pass match keys). Values may move when Insert or operator[]
 // is called, even for a key already there, so a pointer from Find or Insert is good until the
 // next Insert. There is no erase and no iteration, so nothing the analysis outputs depends on

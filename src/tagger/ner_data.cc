@@ -204,18 +204,8 @@ std::string_view Trimmed(std::string_view s) {
   return s;
 }
 
-std::vector<std::string_view> SplitOn(std::string_view s, std::string_view separator) {
-  std::vector<std::string_view> out;
-  for (;;) {
-    const size_t at = s.find(separator);
-    out.push_back(Trimmed(s.substr(0, at)));
-    if (at == std::string_view::npos) return out;
-    s.remove_prefix(at + separator.size());
-  }
-}
-
-// Calls f(piece) for every piece of s between separators, trimmed as SplitOn trims them, without
-// building a vector of them (the word classes are 17 thousand lines).
+// Calls f(piece) for every piece of s between separators, each trimmed, without building a
+// vector of them (the word classes are 17 thousand lines).
 template <typename F>
 void ForEachPiece(std::string_view s, std::string_view separator, F&& f) {
   for (;;) {
@@ -224,6 +214,12 @@ void ForEachPiece(std::string_view s, std::string_view separator, F&& f) {
     if (at == std::string_view::npos) return;
     s.remove_prefix(at + separator.size());
   }
+}
+
+std::vector<std::string_view> SplitOn(std::string_view s, std::string_view separator) {
+  std::vector<std::string_view> out;
+  ForEachPiece(s, separator, [&out](std::string_view piece) { out.push_back(piece); });
+  return out;
 }
 
 // The match keys of the space-separated words of `name`, joined by single spaces.
