@@ -4,9 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace basira::table {
 namespace {
@@ -69,6 +71,32 @@ TEST(TableTest, AgreesWithUnorderedMapOnManyKeys) {
     const int* found = map.Find(w);
     ASSERT_EQ(found != nullptr, it != reference.end()) << i;
     if (found != nullptr) EXPECT_EQ(*found, it->second);
+  }
+}
+
+// IdIndex over the bigrams of a sequence the test keeps: each bigram's id is the position of its
+// first occurrence, as a std::map from the bigram says; with real hashes and with every key on
+// one hash (all probing, every match decided by `same`).
+TEST(TableTest, IdIndexGivesEachKeyTheIdItWasFirstAddedWith) {
+  std::mt19937 random(11);
+  std::vector<int32_t> seq(30000);
+  for (int32_t& t : seq) t = static_cast<int32_t>(random() % 60);
+  for (const bool one_hash : {false, true}) {
+    const size_t n = one_hash ? 3000 : seq.size() - 1;
+    IdIndex index;
+    std::map<std::pair<int32_t, int32_t>, uint32_t> reference;
+    for (size_t i = 0; i < n; ++i) {
+      const std::string_view bytes(reinterpret_cast<const char*>(&seq[i]), 2 * sizeof(int32_t));
+      const uint64_t hash = one_hash ? 0 : Hash(bytes);
+      const auto [id, added] = index.Insert(hash, static_cast<uint32_t>(i), [&](uint32_t at) {
+        return seq[at] == seq[i] && seq[at + 1] == seq[i + 1];
+      });
+      const auto [it, ref_added] =
+          reference.emplace(std::make_pair(seq[i], seq[i + 1]), static_cast<uint32_t>(i));
+      ASSERT_EQ(added, ref_added) << i;
+      ASSERT_EQ(id, it->second) << i;
+    }
+    EXPECT_EQ(index.size(), reference.size());
   }
 }
 

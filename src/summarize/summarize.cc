@@ -500,48 +500,58 @@ void Model::Summarize(const SummaryLength& length, Result* result) const {
 }
 
 std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
-  // A candidate's terms are pool[begin, begin + size): one buffer for all of them, not a vector
-  // each (a document has thousands of candidates).
+  // A document of a megabyte has a few hundred thousand n-grams, so a candidate is kept small: an
+  // n-gram's terms are seq_[first, first + size), found again through `first` (its first
+  // occurrence), and the index holds ids only. An entity's terms are not one run of seq_ (its
+  // words may skip a stop word): they go to `pool`, with the rest of it, in `extras`.
   struct Candidate {
-    uint32_t begin = 0, size = 0;
+    int32_t first = 0;  // index in seq_ of the first occurrence (an entity's first term)
+    int32_t size = 0;
     int32_t count = 0;
+    int32_t weight = 0;  // n-grams: their occurrences, those in a headline twice
+    int32_t extra = -1;  // entities: index in extras
+  };
+  struct EntityCandidate {
+    uint32_t begin = 0;  // terms: pool[begin, begin + size)
+    int32_t entity = 0;
     double weight = 0;
-    int32_t first = 0;  // index of the first occurrence in seq_
-    int32_t entity = -1;
     Span span;
   };
   std::vector<Candidate> candidates;
+  std::vector<EntityCandidate> extras;
   std::vector<int32_t> pool;
-  auto terms_of = [&pool](const Candidate& c) {
-    return std::make_pair(pool.begin() + c.begin, pool.begin() + c.begin + c.size);
+  auto terms_of = [&](const Candidate& c) {
+    const int32_t* begin =
+        c.extra < 0 ? &collector_.seq_[c.first] : pool.data() + extras[c.extra].begin;
+    return std::make_pair(begin, begin + c.size);
   };
   const auto [first, end] = doc_range_[document];
   const int32_t input = result_.documents[document].input;
-  // Candidates by their terms: the n-gram's term ids, read as bytes, are the key.
-  table::StringMap<char, uint32_t> index;
+  table::IdIndex index;  // candidates by their terms, the n-gram's term ids read as bytes
   for (int32_t s = first; s < end; ++s) {
     const BlockKind kind = result_.sentences[s].block;
     if (kind == BlockKind::kByline || kind == BlockKind::kDateline || kind == BlockKind::kSection ||
         kind == BlockKind::kCaption) {
       continue;
     }
-    const double weight = kind == BlockKind::kHeadline || kind == BlockKind::kSubheadline ? 2 : 1;
+    const int32_t weight = kind == BlockKind::kHeadline || kind == BlockKind::kSubheadline ? 2 : 1;
     const uint32_t b = collector_.begin_[s], e = collector_.begin_[s + 1];
     for (uint32_t k = b; k < e; ++k) {
       for (uint32_t len = 1; len <= 3 && k + len <= e; ++len) {
         if (collector_.seq_[k + len - 1] < 0) break;
-        const std::string_view terms(reinterpret_cast<const char*>(&collector_.seq_[k]),
-                                     len * sizeof(int32_t));
-        const auto [at, added] = index.Insert(terms, static_cast<uint32_t>(candidates.size()));
-        const uint32_t id = *at;
+        const int32_t* terms = &collector_.seq_[k];
+        const std::string_view bytes(reinterpret_cast<const char*>(terms), len * sizeof(int32_t));
+        const auto [id, added] = index.Insert(
+            table::Hash(bytes), static_cast<uint32_t>(candidates.size()), [&](uint32_t at) {
+              const Candidate& c = candidates[at];
+              return c.size == static_cast<int32_t>(len) &&
+                     std::equal(terms, terms + len, &collector_.seq_[c.first]);
+            });
         if (added) {
           Candidate c;
-          c.begin = static_cast<uint32_t>(pool.size());
-          c.size = len;
-          pool.insert(pool.end(), collector_.seq_.begin() + k, collector_.seq_.begin() + k + len);
           c.first = static_cast<int32_t>(k);
-          c.span = Span{collector_.spans_[k].start, collector_.spans_[k + len - 1].end};
-          candidates.push_back(std::move(c));
+          c.size = static_cast<int32_t>(len);
+          candidates.push_back(c);
         }
         Candidate& c = candidates[id];
         ++c.count;
@@ -553,9 +563,9 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
   for (const EntityInDocument& in : doc_entities_[document]) {
     const Entity& entity = result_.entities[in.entity];
     const Mention* firstm = &entity.mentions[in.first];
-    const int32_t count = in.count;
     Candidate c;
-    c.begin = static_cast<uint32_t>(pool.size());
+    EntityCandidate x;
+    x.begin = static_cast<uint32_t>(pool.size());
     const uint32_t b = collector_.begin_[firstm->sentence],
                    en = collector_.begin_[firstm->sentence + 1];
     for (uint32_t k = b; k < en; ++k) {
@@ -567,11 +577,13 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
       }
     }
     if (c.size == 0) continue;
-    c.count = count;
-    c.weight = count * (1 + entity.salience);
-    c.entity = in.entity;
-    c.span = firstm->span;
-    candidates.push_back(std::move(c));
+    c.count = in.count;
+    c.extra = static_cast<int32_t>(extras.size());
+    x.entity = in.entity;
+    x.weight = in.count * (1 + entity.salience);
+    x.span = firstm->span;
+    extras.push_back(x);
+    candidates.push_back(c);
   }
   // Scores: multi-word phrases must recur (or stand in the headline); single words must recur
   // more; a term's rarity in the request (idf) and an early first occurrence help.
@@ -579,14 +591,16 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     const size_t n = c.size;
-    if (c.entity < 0 && (c.count < 2 || (n == 1 && c.count < 3))) continue;
+    const bool entity = c.extra >= 0;
+    if (!entity && (c.count < 2 || (n == 1 && c.count < 3))) continue;
     double idf = 0;
     const auto [terms_begin, terms_end] = terms_of(c);
     for (auto t = terms_begin; t != terms_end; ++t) idf += idf_[*t];
     idf /= n;
-    const double length = c.entity >= 0 ? 2.0 : n == 1 ? 0.6 : 1.0 + 0.3 * (n - 1);
+    const double length = entity ? 2.0 : n == 1 ? 0.6 : 1.0 + 0.3 * (n - 1);
     const double early = 1 + 1 / std::sqrt(1.0 + (c.first - collector_.begin_[first]) / 20.0);
-    ranked.push_back({c.weight * length * (1 + idf) * early, i});
+    const double weight = entity ? extras[c.extra].weight : c.weight;
+    ranked.push_back({weight * length * (1 + idf) * early, i});
   }
   std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first > b.first;
@@ -618,8 +632,12 @@ std::vector<Keyphrase> Model::Keyphrases(int32_t document) const {
     p.score = ranked.front().first > 0 ? Round4(score / ranked.front().first) : 0;
     p.count = c.count;
     p.input = input;
-    p.span = c.span;
-    p.entity = c.entity;
+    if (c.extra >= 0) {
+      p.span = extras[c.extra].span;
+      p.entity = extras[c.extra].entity;
+    } else {
+      p.span = Span{collector_.spans_[c.first].start, collector_.spans_[c.first + c.size - 1].end};
+    }
     out.push_back(std::move(p));
   }
   return out;

@@ -155,6 +155,53 @@ class StringSet {
   StringMap<Char, bool> map_;
 };
 
+// An index of ids whose keys the caller keeps (the n-grams of a sequence it holds, say): a slot
+// is the key's hash and its id, 8 bytes, and no key is copied. The caller hashes a key (Hash)
+// and tells whether an id's key is the one looked for (`same`). For tables of hundreds of
+// thousands of keys that are already in memory, where a StringMap would store each key twice.
+class IdIndex {
+ public:
+  size_t size() const { return size_; }
+
+  // The id of the key hashed to `hash` for which same(id) holds, and false; or, when there is
+  // none, `id` is added for it, and true.
+  template <typename Same>
+  std::pair<uint32_t, bool> Insert(uint64_t hash, uint32_t id, Same same) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    const auto h = static_cast<uint32_t>(hash);
+    size_t i = h & mask_;
+    for (; slots_[i].id != kEmpty; i = (i + 1) & mask_) {
+      if (slots_[i].hash == h && same(slots_[i].id)) return {slots_[i].id, false};
+    }
+    slots_[i] = Slot{h, id};
+    ++size_;
+    return {id, true};
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t id = kEmpty;
+  };
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : old.size() * 2, Slot());
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.id == kEmpty) continue;
+      size_t i = s.hash & mask_;
+      while (slots_[i].id != kEmpty) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
 // Tables of match keys (UTF-16) and of UTF-8 strings.
 template <typename Value>
 using KeyMap = StringMap<char16_t, Value>;
