@@ -25,7 +25,7 @@ import {chromium} from 'playwright-core';
 import {startServer} from '../serve.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const site = process.env.BASIRA_SITE || join(root, 'build/wasm/site');
+const site = resolve(process.env.BASIRA_SITE || join(root, 'build/wasm/site'));
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
   '--disable-background-networking', '--disable-component-update', '--no-first-run'];

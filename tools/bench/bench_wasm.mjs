@@ -15,7 +15,7 @@ import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const site = process.env.BASIRA_SITE || join(root, 'build/wasm/site');
+const site = resolve(process.env.BASIRA_SITE || join(root, 'build/wasm/site'));
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
 const repeatAt = args.indexOf('--repeat');
