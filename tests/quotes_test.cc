@@ -64,6 +64,11 @@ TEST(Quotes, ThePersonAfterTheBodyInHisTitleIsTheSpeaker) {
             Strings({"direct|أحمد أبو الغيط|التعاون اليوم ضرورة لا خيار"}));
   EXPECT_EQ(Quotes("وقال وزير خارجية روسيا سيرغي لافروف للصحفيين: «الحوار مستمر مع الجميع».\n"),
             Strings({"direct|سيرغي لافروف|الحوار مستمر مع الجميع"}));
+  // With no person after it, the title and the body describe the speaker.
+  EXPECT_EQ(Quotes("وقال الأمين العام للمنظمة: «نحتاج إلى تمويل عاجل للمزارعين».\n"),
+            Strings({"direct|[الأمين العام للمنظمة]|نحتاج إلى تمويل عاجل للمزارعين"}));
+  EXPECT_EQ(Quotes("وقال مدير الوكالة الدولية للطاقة الذرية: «لم نجد أي دليل على ذلك».\n"),
+            Strings({"direct|[مدير الوكالة الدولية للطاقة الذرية]|لم نجد أي دليل على ذلك"}));
   // A body alone stays the speaker.
   EXPECT_EQ(Quotes("وقالت وزارة الخارجية الروسية في بيان: «الحوار مستمر مع الجميع».\n"),
             Strings({"direct|وزارة الخارجية الروسية|الحوار مستمر مع الجميع"}));

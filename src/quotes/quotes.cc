@@ -43,6 +43,16 @@ constexpr const char* kSourceCues[] = {"بحسب", "حسب",  "حسبما",   "�
 constexpr const char* kNotSpeakers[] = {"إلى", "في",   "على", "عن",    "من",   "مع",   "بعد",
                                         "قبل", "خلال", "أمس", "اليوم", "أيضا", "كذلك", "ثقته"};
 
+// Words that head a person's title (الأمين العام، رئيس، المتحدث باسم ...): a body named after one
+// (وقال الأمين العام للمنظمة:) is where the speaker works, not the speaker.
+constexpr const char* kTitleHeads[] = {
+    "الأمين",  "أمين",   "الرئيس",   "رئيس",     "رئيسة",  "المدير",  "مدير",   "مديرة",
+    "المتحدث", "متحدث",  "المتحدثة", "الناطق",   "ناطق",   "الوزير",  "وزير",   "وزيرة",
+    "السفير",  "سفير",   "المندوب",  "مندوب",    "الممثل", "ممثل",    "القائد", "قائد",
+    "النائب",  "نائب",   "مساعد",    "المستشار", "مستشار", "المحافظ", "محافظ",  "الزعيم",
+    "زعيم",    "المفوض", "مفوض",     "المبعوث",  "مبعوث",  "منسق",    "عضو",
+};
+
 // إن / أن (and بأن, أنه ...): what indirect speech starts with.
 constexpr const char* kThat = "ان";
 
@@ -75,6 +85,12 @@ const KeySet& CitingVerbs() {
 const KeySet& SourceCues() {
   static const KeySet* keys =
       new KeySet(KeysOf(kSourceCues, sizeof(kSourceCues) / sizeof(*kSourceCues)));
+  return *keys;
+}
+
+const KeySet& TitleHeads() {
+  static const KeySet* keys =
+      new KeySet(KeysOf(kTitleHeads, sizeof(kTitleHeads) / sizeof(*kTitleHeads)));
   return *keys;
 }
 
@@ -236,6 +252,12 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
       if (next != nullptr && c.result->entities[next->entity].type == EntityType::kPerson &&
           OnlySpaceBetween(c.texts[input], m->span.end, next->span.start)) {
         m = next;
+      } else if (verb + 1 < words.size() && words[verb + 1].span.end <= m->span.start &&
+                 TitleHeads().Contains(words[verb + 1].key)) {
+        // No person after it (وقال الأمين العام للمنظمة:): the title and its body describe
+        // the speaker.
+        q->speaker_span = Span{words[verb + 1].span.start, m->span.end};
+        return;
       }
     }
     q->speaker = m->entity;
