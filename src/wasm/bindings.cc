@@ -1,15 +1,27 @@
 // The WebAssembly boundary: JSON in, JSON out, nothing else crosses. Built without exceptions, so
-// none can cross either: every failure is written as {"error": {...}} in the returned string.
+// none can cross either: every failure is written as {"error": {...}} in the result.
 //
+// What the page calls (basira.js; defined in src/wasm/post.js on top of the calls below):
 //   analyze(inputsJson, optionsJson) -> string
 //   analyzeWithProgress(inputsJson, optionsJson, onProgress) -> string
 //       onProgress(stage, done, total) is called now and then; returning false cancels.
 //   version() -> string
+// The bytes cross as bytes: post.js writes the request's UTF-8 into inputBuffer with
+// TextEncoder.encodeInto and reads the result through a Uint8Array view with TextDecoder, where
+// embind's std::string would walk every byte in JavaScript, twice on the way out (about 4 % of
+// the call on a megabyte of text), and hold a second copy of the result in the heap.
+//   inputBuffer(capacity) -> address of `capacity` bytes for the request's inputs JSON
+//   analyzeBuffer(length, optionsJson, onProgress) -> Uint8Array over the result's UTF-8,
+//       good until releaseOutput() or the next call; the input buffer is freed
+//   releaseOutput()
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "basira/analyzer.h"
 #include "basira/json.h"
@@ -24,7 +36,7 @@ const basira::Analyzer* GetAnalyzer(basira::Status* status) {
   return analyzer.get();
 }
 
-std::string Run(const std::string& inputs_json, const std::string& options_json,
+std::string Run(std::string_view inputs_json, const std::string& options_json,
                 basira::ProgressCallback progress) {
   std::vector<basira::Input> inputs;
   basira::Options options;
@@ -41,12 +53,25 @@ std::string Run(const std::string& inputs_json, const std::string& options_json,
   return basira::ResultToJson(result, inputs);
 }
 
-std::string Analyze(const std::string& inputs_json, const std::string& options_json) {
-  return Run(inputs_json, options_json, nullptr);
+std::string& Input() {
+  static std::string input;
+  return input;
+}
+std::string& Output() {
+  static std::string output;
+  return output;
 }
 
-std::string AnalyzeWithProgress(const std::string& inputs_json, const std::string& options_json,
-                                emscripten::val on_progress) {
+uintptr_t InputBuffer(size_t capacity) {
+  std::string().swap(Output());  // a result not released: its memory is needed now
+  Input().resize(capacity);
+  return reinterpret_cast<uintptr_t>(Input().data());
+}
+
+emscripten::val AnalyzeBuffer(size_t length, const std::string& options_json,
+                              emscripten::val on_progress) {
+  std::string& input = Input();
+  input.resize(std::min(length, input.size()));
   basira::ProgressCallback callback;
   if (on_progress.typeOf().as<std::string>() == "function") {
     callback = [&on_progress](const basira::Progress& p) {
@@ -55,15 +80,22 @@ std::string AnalyzeWithProgress(const std::string& inputs_json, const std::strin
       return !(answer.isFalse());
     };
   }
-  return Run(inputs_json, options_json, std::move(callback));
+  std::string output = Run(input, options_json, std::move(callback));
+  std::string().swap(input);
+  Output() = std::move(output);
+  return emscripten::val(emscripten::typed_memory_view(
+      Output().size(), reinterpret_cast<const uint8_t*>(Output().data())));
 }
+
+void ReleaseOutput() { std::string().swap(Output()); }
 
 std::string Version() { return basira::Version(); }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(basira) {
-  emscripten::function("analyze", &Analyze);
-  emscripten::function("analyzeWithProgress", &AnalyzeWithProgress);
+  emscripten::function("inputBuffer", &InputBuffer);
+  emscripten::function("analyzeBuffer", &AnalyzeBuffer);
+  emscripten::function("releaseOutput", &ReleaseOutput);
   emscripten::function("version", &Version);
 }
