@@ -1,11 +1,14 @@
 // basira_bench: words per second of the full native analysis on Arabic text of a given size.
 //
 //   basira_bench [--size BYTES] [--tokens] [--json] [--repeat N] [--write PATH] [FILE...]
+//   basira_bench --exact [--tokens] [--json] [--repeat N] FILE
 //
 // The text is the given files (default: tests/fixtures/*.txt and ../shared/samples/*.txt when
 // present) repeated, each copy's lines numbered so none repeats, up to --size bytes (default
 // 1 MiB) as ONE input.
 //   --json        the time includes writing the JSON result (what the page and the CLI pay)
+//   --exact       analyze FILE's bytes as they are (no copies, no numbers): the text that
+//                 `--write` wrote, for runs paired with tools/bench/bench_wasm.mjs --native
 //   --write PATH  also write the generated text to PATH (tools/bench/bench_wasm.mjs and the
 //                 page benchmark analyze the same bytes)
 // Prints bytes, words, the best and median time of N runs, words/s, MB/s and peak RSS.
@@ -49,6 +52,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> files;
   std::string write_path;
   bool json = false;
+  bool exact = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--size" && i + 1 < argc) {
@@ -59,6 +63,8 @@ int main(int argc, char** argv) {
       write_path = argv[++i];
     } else if (a == "--json") {
       json = true;
+    } else if (a == "--exact") {
+      exact = true;
     } else if (a == "--tokens") {
       options.tokens = true;
     } else {
@@ -83,6 +89,15 @@ int main(int argc, char** argv) {
   }
   std::vector<basira::Input> inputs(1);
   inputs[0].name = "bench";
+  if (exact) {
+    if (files.size() != 1) {
+      std::fprintf(stderr, "basira_bench: --exact takes one FILE\n");
+      return 2;
+    }
+    corpus.resize(corpus.size() - 2);  // the "\n\n" added after the file above
+    size = corpus.size();
+    inputs[0].text = corpus;
+  }
   // Each copy's lines get the copy's number, so no line repeats an earlier one (repeated lines
   // would be flagged as noise and skipped, which would flatter the figures).
   for (int copy = 1; inputs[0].text.size() < size; ++copy) {
@@ -93,8 +108,10 @@ int main(int argc, char** argv) {
     }
   }
   // Cut at a line end at or before `size`, so no character is split.
-  size_t cut = inputs[0].text.rfind('\n', size);
-  inputs[0].text.resize(cut == std::string::npos ? size : cut + 1);
+  if (!exact) {
+    size_t cut = inputs[0].text.rfind('\n', size);
+    inputs[0].text.resize(cut == std::string::npos ? size : cut + 1);
+  }
   options.max_bytes = static_cast<int64_t>(inputs[0].text.size()) + 1;
   if (!write_path.empty()) {
     std::ofstream out(write_path, std::ios::binary);
