@@ -322,8 +322,17 @@ TEST(RecognizeTest, MarkedHeadsMatchAsUnmarkedWords) {
 }
 
 TEST(RomanizeTest, ReadableLatin) {
-  EXPECT_EQ(resolve::Romanize("سامر الخطيب"), "Samr Alkhtib");
+  EXPECT_EQ(resolve::Romanize("سامر الخطيب"), "Samr Al-Khtib");
   EXPECT_EQ(resolve::Romanize("بوتين"), "Butin");
+  // A word's first ع, عبدال, the article before ع, and the spellings of ch and a final ng.
+  EXPECT_EQ(resolve::Romanize("هالة عبدالرحمن"), "Hala Abdulrhmn");
+  EXPECT_EQ(resolve::Romanize("عبدالله عمر"), "Abdullah Amr");
+  EXPECT_EQ(resolve::Romanize("المعهد العالمي"), "Al-M'hd Al-Almi");
+  EXPECT_EQ(resolve::Romanize("ري تشانغ داي"), "Ri Chang Day");
+  EXPECT_EQ(resolve::Romanize("يو سانغ بوم"), "Yu Sang Bum");
+  // Short words keep their letters (الى is no article), other characters stay.
+  EXPECT_EQ(resolve::Romanize("ال"), "Al");
+  EXPECT_EQ(resolve::Romanize("روسيا 1"), "Rusia 1");
 }
 
 }  // namespace

@@ -137,25 +137,75 @@ const char* Latin(UChar32 c, bool word_start, UChar32 previous) {
 }  // namespace
 
 std::string Romanize(const std::string& utf8) {
+  // The letters, without marks and tatweel.
   const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
-  std::string out;
-  bool word_start = true;
-  UChar32 previous = 0;
+  std::vector<UChar32> cps;
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
-    if ((c >= 0x064B && c <= 0x0652) || c == 0x0640) continue;  // marks and tatweel
-    const char* latin = Latin(c, word_start, previous);
-    if (latin != nullptr) {
-      std::string part = latin;
-      if (word_start && !part.empty() && part[0] >= 'a' && part[0] <= 'z') part[0] -= 32;
-      if (word_start && part == "'") part.clear();
-      out += part;
-      word_start = false;
-    } else {
+    if ((c >= 0x064B && c <= 0x0652) || c == 0x0640) continue;
+    cps.push_back(c);
+  }
+  auto letter = [&cps](size_t k) { return k < cps.size() && Latin(cps[k], false, 0) != nullptr; };
+  auto is = [&cps](size_t k, UChar32 c) { return k < cps.size() && cps[k] == c; };
+  constexpr UChar32 kAlef = 0x0627, kLam = 0x0644, kAin = 0x0639, kTeh = 0x062A, kSheen = 0x0634,
+                    kNoon = 0x0646, kGhain = 0x063A, kBeh = 0x0628, kDal = 0x062F, kHeh = 0x0647;
+  std::string out;
+  bool word_start = true;  // the next letter starts a word (or follows its article)
+  UChar32 previous = 0;
+  auto emit = [&](std::string part) {
+    if (word_start && !part.empty() && part[0] >= 'a' && part[0] <= 'z') part[0] -= 32;
+    out += part;
+    word_start = false;
+  };
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const UChar32 c = cps[i];
+    if (Latin(c, false, 0) == nullptr) {
       icu::UnicodeString(c).toUTF8String(out);
       word_start = c == ' ' || c == '-';
+      previous = c;
+      continue;
     }
+    // عبدال... (عبدالرحمن، عبدالله): Abdul.
+    if (word_start && c == kAin && is(i + 1, kBeh) && is(i + 2, kDal) && is(i + 3, kAlef) &&
+        is(i + 4, kLam) && letter(i + 5)) {
+      const bool allah = is(i + 5, kLam) && is(i + 6, kHeh) && !letter(i + 7);
+      emit(allah ? "Abdullah" : "Abdul");
+      i += allah ? 6 : 4;
+      previous = cps[i];
+      continue;
+    }
+    // The article of a word of three letters or more: Al-, and the word goes on capitalized.
+    if (word_start && c == kAlef && is(i + 1, kLam) && letter(i + 2) && letter(i + 3) &&
+        letter(i + 4)) {
+      emit("al-");
+      word_start = true;
+      ++i;
+      previous = cps[i];
+      continue;
+    }
+    // A word's first ع is heard as its vowel (عمر Omar, عالم Alem): A, with a long ا after it.
+    if (word_start && c == kAin) {
+      emit("a");
+      if (is(i + 1, kAlef)) ++i;
+      previous = cps[i];
+      continue;
+    }
+    // تش is how Arabic spells ch (تشانغ، تشيلي), and a final نغ is ng (يانغ، بيونغ).
+    if (c == kTeh && is(i + 1, kSheen)) {
+      emit("ch");
+      ++i;
+      previous = cps[i];
+      continue;
+    }
+    if (c == kGhain && previous == kNoon && !letter(i + 1)) {
+      emit("g");
+      previous = c;
+      continue;
+    }
+    std::string part = Latin(c, word_start, previous);
+    if (word_start && part == "'") part.clear();
+    if (!part.empty()) emit(part);
     previous = c;
   }
   return out;
