@@ -69,6 +69,14 @@ TEST(Quotes, ThePersonAfterTheBodyInHisTitleIsTheSpeaker) {
             Strings({"direct|[الأمين العام للمنظمة]|نحتاج إلى تمويل عاجل للمزارعين"}));
   EXPECT_EQ(Quotes("وقال مدير الوكالة الدولية للطاقة الذرية: «لم نجد أي دليل على ذلك».\n"),
             Strings({"direct|[مدير الوكالة الدولية للطاقة الذرية]|لم نجد أي دليل على ذلك"}));
+  // A person after the body and a comma is the speaker.
+  EXPECT_EQ(Quotes("وقال الأمين العام لجامعة الدول العربية، أحمد أبو الغيط: «التعاون اليوم ضرورة "
+                   "لا خيار».\n"),
+            Strings({"direct|أحمد أبو الغيط|التعاون اليوم ضرورة لا خيار"}));
+  // A body far from the title is no part of it: the body stays the speaker, as with no title.
+  EXPECT_EQ(Quotes("وقال رئيس الوزراء في كلمة طويلة أمام حلف شمال الأطلسي: «لن نتراجع عن "
+                   "موقفنا».\n"),
+            Strings({"direct|حلف شمال الأطلسي|لن نتراجع عن موقفنا"}));
   // A body alone stays the speaker.
   EXPECT_EQ(Quotes("وقالت وزارة الخارجية الروسية في بيان: «الحوار مستمر مع الجميع».\n"),
             Strings({"direct|وزارة الخارجية الروسية|الحوار مستمر مع الجميع"}));

@@ -224,13 +224,29 @@ size_t FirstWordFrom(const std::vector<Word>& words, int32_t offset) {
 
 // The speaker named between the verb and `limit` (قال بوتين: «), else just before the verb
 // (بوتين قال); with no entity, the describing words after the verb.
-// Whether text[from, to) holds only spaces (a name run on into the next).
+// Whether text[from, to) holds only spaces and at most one comma (a name run on into the next:
+// الأمين العام للأمم المتحدة، أنطونيو غوتيريش).
 bool OnlySpaceBetween(const icu::UnicodeString& text, int32_t from, int32_t to) {
+  int commas = 0;
   for (int32_t k = from; k < to; ++k) {
-    if (!IsSpace(text[k])) return false;
+    if (text[k] == u'\u060C' || text[k] == u',') {
+      if (++commas > 1) return false;
+    } else if (!IsSpace(text[k])) {
+      return false;
+    }
   }
   return from < to;
 }
+
+// Whether text[from, to) holds a comma.
+bool HasComma(const icu::UnicodeString& text, int32_t from, int32_t to) {
+  for (int32_t k = from; k < to; ++k) {
+    if (text[k] == u'\u060C' || text[k] == u',') return true;
+  }
+  return false;
+}
+
+constexpr size_t kTitleWords = 3;  // the most words from a title's head to its body
 
 void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words, size_t verb,
                  size_t end_word, int32_t limit, Quote* q) {
@@ -255,9 +271,15 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
       } else if (verb + 1 < words.size() && words[verb + 1].span.end <= m->span.start &&
                  TitleHeads().Contains(words[verb + 1].key)) {
         // No person after it (وقال الأمين العام للمنظمة:): the title and its body describe
-        // the speaker.
-        q->speaker_span = Span{words[verb + 1].span.start, m->span.end};
-        return;
+        // the speaker, when the body follows the title closely (no إن, no comma).
+        const size_t body = FirstWordFrom(words, m->span.start + 1) - 1;
+        bool close = body - (verb + 1) <= kTitleWords &&
+                     !HasComma(c.texts[input], words[verb + 1].span.end, m->span.start);
+        for (size_t k = verb + 2; close && k < body; ++k) close = !IsThat(words[k]);
+        if (close) {
+          q->speaker_span = Span{words[verb + 1].span.start, m->span.end};
+          return;
+        }
       }
     }
     q->speaker = m->entity;
