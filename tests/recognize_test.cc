@@ -330,6 +330,9 @@ TEST(RomanizeTest, ReadableLatin) {
   EXPECT_EQ(resolve::Romanize("المعهد العالمي"), "Al-M'hd Al-Almi");
   EXPECT_EQ(resolve::Romanize("ري تشانغ داي"), "Ri Chang Day");
   EXPECT_EQ(resolve::Romanize("يو سانغ بوم"), "Yu Sang Bum");
+  // One article a word (الالتزام), and تش is ch only where a word starts (مستشفى).
+  EXPECT_EQ(resolve::Romanize("الالتزام"), "Al-Altzam");
+  EXPECT_EQ(resolve::Romanize("مستشفى التشيك"), "Mstshfa Al-Chik");
   // Short words keep their letters (الى is no article), other characters stay.
   EXPECT_EQ(resolve::Romanize("ال"), "Al");
   EXPECT_EQ(resolve::Romanize("روسيا 1"), "Rusia 1");

@@ -153,16 +153,19 @@ std::string Romanize(const std::string& utf8) {
   std::string out;
   bool word_start = true;  // the next letter starts a word (or follows its article)
   UChar32 previous = 0;
+  bool after_article = false;  // word_start after the word's article
   auto emit = [&](std::string part) {
     if (word_start && !part.empty() && part[0] >= 'a' && part[0] <= 'z') part[0] -= 32;
     out += part;
     word_start = false;
+    after_article = false;
   };
   for (size_t i = 0; i < cps.size(); ++i) {
     const UChar32 c = cps[i];
     if (Latin(c, false, 0) == nullptr) {
       icu::UnicodeString(c).toUTF8String(out);
       word_start = c == ' ' || c == '-';
+      after_article = false;
       previous = c;
       continue;
     }
@@ -176,10 +179,11 @@ std::string Romanize(const std::string& utf8) {
       continue;
     }
     // The article of a word of three letters or more: Al-, and the word goes on capitalized.
-    if (word_start && c == kAlef && is(i + 1, kLam) && letter(i + 2) && letter(i + 3) &&
-        letter(i + 4)) {
+    if (word_start && !after_article && c == kAlef && is(i + 1, kLam) && letter(i + 2) &&
+        letter(i + 3) && letter(i + 4)) {
       emit("al-");
       word_start = true;
+      after_article = true;  // once: الالتزام is Al-Altzam
       ++i;
       previous = cps[i];
       continue;
@@ -191,8 +195,9 @@ std::string Romanize(const std::string& utf8) {
       previous = cps[i];
       continue;
     }
-    // تش is how Arabic spells ch (تشانغ، تشيلي), and a final نغ is ng (يانغ، بيونغ).
-    if (c == kTeh && is(i + 1, kSheen)) {
+    // A word's تش is how Arabic spells ch (تشانغ، تشيلي; inside a word it is t and sh:
+    // مستشفى), and a final نغ is ng (يانغ، بيونغ).
+    if (word_start && c == kTeh && is(i + 1, kSheen)) {
       emit("ch");
       ++i;
       previous = cps[i];
