@@ -6,8 +6,8 @@
 //   analyzeWithProgress(inputsJson, optionsJson, onProgress) -> string
 //       onProgress(stage, done, total) is called now and then; returning false cancels.
 //   version() -> string
-// The bytes cross as bytes: post.js writes the request's UTF-8 into inputBuffer with
-// TextEncoder.encodeInto and reads the result through a Uint8Array view with TextDecoder, where
+// The bytes cross as bytes: post.js writes the request's UTF-8 (TextEncoder) into inputBuffer and
+// reads the result through a Uint8Array view with TextDecoder, where
 // embind's std::string would walk every byte in JavaScript, twice on the way out (about 4 % of
 // the call on a megabyte of text), and hold a second copy of the result in the heap.
 //   inputBuffer(capacity) -> address of `capacity` bytes for the request's inputs JSON
@@ -68,6 +68,9 @@ uintptr_t InputBuffer(size_t capacity) {
   return reinterpret_cast<uintptr_t>(Input().data());
 }
 
+// Not re-entrant through on_progress (a second analysis from the callback would replace the
+// input buffer the first one reads): the page runs one analysis at a time, and ParseInputsJson
+// has copied the texts out of the buffer before the first progress call anyway.
 emscripten::val AnalyzeBuffer(size_t length, const std::string& options_json,
                               emscripten::val on_progress) {
   std::string& input = Input();

@@ -13,9 +13,20 @@
     const at = Module['inputBuffer'](bytes.length);
     // HEAPU8 is read after the call: making the buffer may have grown the memory.
     Module['HEAPU8'].set(bytes, at);
-    const view = Module['analyzeBuffer'](bytes.length, optionsJson,
-                                         typeof onProgress === 'function' ? onProgress : null);
+    // An exception must not unwind through the C++ (built without exceptions: nothing would be
+    // freed): one thrown by onProgress cancels the analysis and is thrown again after it.
+    let thrown = null;
+    const progress = typeof onProgress !== 'function' ? null : (stage, done, total) => {
+      try {
+        return onProgress(stage, done, total);
+      } catch (e) {
+        thrown = {e};
+        return false;
+      }
+    };
+    const view = Module['analyzeBuffer'](bytes.length, optionsJson, progress);
     try {
+      if (thrown) throw thrown.e;
       return decoder.decode(view);
     } finally {
       Module['releaseOutput']();

@@ -198,3 +198,28 @@ test('progress reaches the JS callback, and returning false cancels', async () =
   assert.equal(cancelled.error.code, 'cancelled');
 });
 
+
+test('a progress callback that throws cancels the analysis and its error reaches the caller', async () => {
+  const m = await modulePromise;
+  const request = JSON.stringify(['جملة أولى عن الميناء. جملة ثانية عن المطار. '.repeat(2000)]);
+  const expected = m.analyze(request, '{}');
+  const heap = m.HEAP8.length;
+  // Thrown at the last progress call, when the whole analysis is in memory: were it to unwind
+  // through the C++, each run would leave it all behind and the heap would grow.
+  for (let i = 0; i < 20; ++i) {
+    assert.throws(() => m.analyzeWithProgress(request, '{}', (stage) => {
+      if (stage === 'done') throw new Error('stop');
+      return true;
+    }), /stop/);
+  }
+  // Nothing leaked or stayed behind: the heap did not grow and the next result is the same.
+  assert.equal(m.HEAP8.length, heap);
+  assert.equal(m.analyze(request, '{}'), expected);
+});
+
+test('the wasm boundary takes JSON strings only', async () => {
+  const m = await modulePromise;
+  assert.throws(() => m.analyze(['نص'], '{}'), TypeError);
+  assert.throws(() => m.analyze('["نص"]', {}), TypeError);
+  assert.throws(() => m.analyze(new TextEncoder().encode('["نص"]'), '{}'), TypeError);
+});
