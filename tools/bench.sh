@@ -2,7 +2,8 @@
 # Speed and memory of the full analysis on 50 KB, 1 MB and 10 MB of Arabic text (the fixtures and
 # the samples repeated, each copy's lines numbered so none is a duplicate):
 #   1. natively (build/native/basira_bench --json: analysis and the JSON result);
-#   2. the wasm module under node (tools/bench/bench_wasm.mjs, on the same bytes);
+#   2. the wasm module under node (tools/bench/bench_wasm.mjs, on the same bytes), with its time
+#      against native time measured in pairs (--native);
 #   3. 1 MB of ANERcorp's sentences (real news vocabulary), natively and under node;
 #   4. the page in Chromium (tools/bench/bench_page.mjs): cold page-ready time, the five samples,
 #      1 MB through the worker, and the transferred payload.
@@ -19,7 +20,7 @@ for size in 51200 1048576 10485760; do
   [ "$size" -gt 2000000 ] && repeat=2
   echo "== $size bytes"
   build/native/basira_bench --json --size "$size" --repeat "$repeat" --write "$tmp/text.txt"
-  node tools/bench/bench_wasm.mjs "$tmp/text.txt" --repeat "$repeat"
+  node tools/bench/bench_wasm.mjs "$tmp/text.txt" --repeat "$repeat" --native build/native/basira_bench
 done
 # Real news vocabulary (the text above repeats some 2,000 word forms): 1 MB of ANERcorp's
 # sentences, when ../shared is there.
@@ -28,7 +29,7 @@ if [ -f "$anercorp" ]; then
   echo "== 1 MB of ANERcorp sentences"
   node tools/bench/conll_text.mjs "$anercorp" "$tmp/anercorp.txt" --size 1048576
   build/native/basira_bench --json --repeat 5 --write "$tmp/anercorp_bench.txt" "$tmp/anercorp.txt"
-  node tools/bench/bench_wasm.mjs "$tmp/anercorp_bench.txt" --repeat 5
+  node tools/bench/bench_wasm.mjs "$tmp/anercorp_bench.txt" --repeat 5 --native build/native/basira_bench
 else
   echo "== (no ../shared: the ANERcorp figures are skipped)"
 fi
