@@ -676,7 +676,12 @@ void Model::Group() {
     for (size_t i = 0; i < shared.size();) {
       size_t j = i;
       while (j < shared.size() && shared[j] == shared[i]) ++j;
-      if (j - i >= 2 && Cosine(s, shared[i]) >= kSameSentenceCosine) groups.Union(shared[i], s);
+      // A candidate already in s's group adds nothing (a sentence copied into many documents
+      // would otherwise be compared with every copy the postings hold).
+      if (j - i >= 2 && groups.Find(shared[i]) != groups.Find(s) &&
+          Cosine(s, shared[i]) >= kSameSentenceCosine) {
+        groups.Union(shared[i], s);
+      }
       i = j;
     }
     for (uint32_t k = vbegin_[s]; k < vbegin_[s + 1]; ++k) {
