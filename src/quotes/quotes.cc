@@ -118,12 +118,14 @@ bool IsSpace(char16_t c) {
          c == 0x200E || c == 0x061C;
 }
 
+bool IsComma(char16_t c) { return c == u'\u060C' || c == u','; }
+
 // text[span] without spaces at either end, and without final full stops (. ۔) and commas.
 Span Trim(const icu::UnicodeString& text, Span span) {
   while (span.start < span.end && IsSpace(text[span.start])) ++span.start;
   while (span.end > span.start) {
     const char16_t c = text[span.end - 1];
-    if (IsSpace(c) || c == u'.' || c == 0x06D4 || c == u'\u060C' || c == u',') {
+    if (IsSpace(c) || c == u'.' || c == 0x06D4 || IsComma(c)) {
       --span.end;
     } else {
       break;
@@ -222,14 +224,12 @@ size_t FirstWordFrom(const std::vector<Word>& words, int32_t offset) {
       words.begin());
 }
 
-// The speaker named between the verb and `limit` (قال بوتين: «), else just before the verb
-// (بوتين قال); with no entity, the describing words after the verb.
 // Whether text[from, to) holds only spaces and at most one comma (a name run on into the next:
 // الأمين العام للأمم المتحدة، أنطونيو غوتيريش).
 bool OnlySpaceBetween(const icu::UnicodeString& text, int32_t from, int32_t to) {
   int commas = 0;
   for (int32_t k = from; k < to; ++k) {
-    if (text[k] == u'\u060C' || text[k] == u',') {
+    if (IsComma(text[k])) {
       if (++commas > 1) return false;
     } else if (!IsSpace(text[k])) {
       return false;
@@ -241,13 +241,15 @@ bool OnlySpaceBetween(const icu::UnicodeString& text, int32_t from, int32_t to) 
 // Whether text[from, to) holds a comma.
 bool HasComma(const icu::UnicodeString& text, int32_t from, int32_t to) {
   for (int32_t k = from; k < to; ++k) {
-    if (text[k] == u'\u060C' || text[k] == u',') return true;
+    if (IsComma(text[k])) return true;
   }
   return false;
 }
 
 constexpr size_t kTitleWords = 3;  // the most words from a title's head to its body
 
+// The speaker named between the verb and `limit` (قال بوتين: «), else just before the verb
+// (بوتين قال); with no entity, the describing words after the verb.
 void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words, size_t verb,
                  size_t end_word, int32_t limit, Quote* q) {
   const Word& v = words[verb];
@@ -302,11 +304,9 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
   const icu::UnicodeString& text = c.texts[input];
   size_t last = verb + 1;
   while (last < end_word && last - verb <= kSpeakerWords && !IsThat(words[last])) {
-    bool comma = false;
-    for (int32_t k = words[last - 1].span.end; k < words[last].span.start; ++k) {
-      comma = comma || text[k] == u'\u060C' || text[k] == u',';
+    if (last > verb + 1 && HasComma(text, words[last - 1].span.end, words[last].span.start)) {
+      break;
     }
-    if (comma && last > verb + 1) break;
     ++last;
   }
   if (last > verb + 1 && last - verb - 1 <= kSpeakerWords &&
