@@ -82,6 +82,29 @@ TEST(Quotes, ThePersonAfterTheBodyInHisTitleIsTheSpeaker) {
             Strings({"direct|وزارة الخارجية الروسية|الحوار مستمر مع الجميع"}));
 }
 
+TEST(Quotes, WhomTheSpeakerTellsIsNotTheSpeaker) {
+  // After a named speaker's quote, «وقال للصحفيين ...» has no subject of its own: the speaker
+  // carries over; the addressee is no described speaker.
+  EXPECT_EQ(Quotes("وقال فلاديمير بوتين: «المحادثات كانت مفيدة جداً».\n"
+                   "وقال للصحفيين في وقت لاحق: «سنلتقي مرة أخرى في الربيع».\n"),
+            Strings({"direct|فلاديمير بوتين|المحادثات كانت مفيدة جداً",
+                     "direct|فلاديمير بوتين^|سنلتقي مرة أخرى في الربيع"}));
+  // A described speaker ends where whom he tells begins.
+  EXPECT_EQ(Quotes("وأضاف الرئيس الروسي لقناة تلفزيونية محلية: «هناك قيود نلتزم بها».\n"),
+            Strings({"direct|[الرئيس الروسي]|هناك قيود نلتزم بها"}));
+  // An outlet told (ل cut off its name) is not the speaker: the named person is, before or after.
+  EXPECT_EQ(Quotes("وقال لرويترز فلاديمير بوتين: «لن نتراجع عن موقفنا».\n"),
+            Strings({"direct|فلاديمير بوتين|لن نتراجع عن موقفنا"}));
+  EXPECT_EQ(Quotes("وقال مسؤول روسي كبير لوكالة رويترز: «لم يتقرر شيء بعد».\n"),
+            Strings({"direct|[مسؤول روسي كبير]|لم يتقرر شيء بعد"}));
+  // Whom he tells first, then the words describing the speaker.
+  EXPECT_EQ(Quotes("وقال لوكالة فرانس برس خبير روسي في الشؤون الكورية: «العقوبات لن تتغير».\n"),
+            Strings({"direct|[خبير روسي في الشؤون الكورية]|العقوبات لن تتغير"}));
+  // An outlet after a title, behind an addressee word, is not the title's body.
+  EXPECT_EQ(Quotes("وقال رئيس الوزراء لصحيفة الشرق الأوسط: «لن نتراجع عن موقفنا».\n"),
+            Strings({"direct|[رئيس الوزراء]|لن نتراجع عن موقفنا"}));
+}
+
 TEST(Quotes, TheSpeakerMayStandBeforeTheVerb) {
   EXPECT_EQ(Quotes("وسئل فلاديمير بوتين عن الاتفاق فقال: «سنعلن التفاصيل قريباً جداً».\n"),
             Strings({"direct|فلاديمير بوتين|سنعلن التفاصيل قريباً جداً"}));
@@ -95,6 +118,13 @@ TEST(Quotes, ColonWithoutQuotationMarks) {
 TEST(Quotes, IndirectSpeechAfterInna) {
   EXPECT_EQ(Quotes("وقال فلاديمير بوتين إن المحادثات ستستمر الأسبوع المقبل.\n"),
             Strings({"indirect|فلاديمير بوتين|المحادثات ستستمر الأسبوع المقبل"}));
+}
+
+TEST(Quotes, AnIsNoInna) {
+  // آن (a name here) folds to the key of أن/إن; it opens no indirect speech.
+  EXPECT_EQ(Quotes("وتحتاج البلاد إلى التقنية، حسب ما قال لوكالة فرانس برس آن تشان إيل، مدير "
+                   "المعهد العالمي للدراسات الكورية.\n"),
+            Strings());
 }
 
 TEST(Quotes, ADescribedSpeakerKeepsItsWords) {

@@ -53,6 +53,16 @@ constexpr const char* kTitleHeads[] = {
     "زعيم",    "المفوض", "مفوض",     "المبعوث",  "مبعوث",  "منسق",    "عضو",
 };
 
+// Whom a speaker tells (قال للصحفيين، وأضاف لقناة روسيا 1، صرح لنا): the addressee, never the
+// speaker. A name with the preposition ل (قال لرويترز) is one too, see Addressed.
+constexpr const char* kAddressees[] = {
+    "للصحفيين", "للصحافيين", "للصحافة",   "للإعلام", "للمراسلين", "لمراسل",   "لمراسلنا",
+    "للحضور",   "للجمهور",   "للمشاركين", "للنواب",  "لنا",       "لها",      "له",
+    "لهم",      "لهن",       "لي",        "لوكالة",  "للوكالة",   "لقناة",    "للقناة",
+    "لصحيفة",   "للصحيفة",   "لشبكة",     "لإذاعة",  "للإذاعة",   "لتلفزيون", "للتلفزيون",
+    "لموقع",    "لمجلة",     "للمجلة",    "لوسائل",  "لمحطة",     "ل",
+};
+
 // إن / أن (and بأن, أنه ...): what indirect speech starts with.
 constexpr const char* kThat = "ان";
 
@@ -94,13 +104,19 @@ const KeySet& TitleHeads() {
   return *keys;
 }
 
-// Whether the word, or the word after a leading و/ف (وقال، فقال), is in the set.
+const KeySet& Addressees() {
+  static const KeySet* keys =
+      new KeySet(KeysOf(kAddressees, sizeof(kAddressees) / sizeof(*kAddressees)));
+  return *keys;
+}
+
 const KeySet& NotSpeakers() {
   static const KeySet* keys =
       new KeySet(KeysOf(kNotSpeakers, sizeof(kNotSpeakers) / sizeof(*kNotSpeakers)));
   return *keys;
 }
 
+// Whether the word, or the word after a leading و/ف (وقال، فقال), is in the set.
 bool InSet(const KeySet& set, const Word& w) {
   if (set.Contains(w.key)) return true;
   if (w.after_conjunction >= 0 && set.Contains(w.conjunct_key)) return true;
@@ -108,9 +124,15 @@ bool InSet(const KeySet& set, const Word& w) {
          set.Contains(std::u16string_view(w.key).substr(1));
 }
 
-bool IsThat(const Word& w) {
+// Whether the word is إن/أن (بأن، وإن، أنه ...): what indirect speech starts with.
+bool IsThat(const icu::UnicodeString& text, const Word& w) {
   static const std::u16string that = normalize::KeyFromUtf8(kThat);
-  return w.key == that || w.stem_key == that || w.conjunct_key == that;
+  if (w.key != that && w.stem_key != that && w.conjunct_key != that) return false;
+  // The key folds آ into ا: آن (a name, or "now") is no إن/أن.
+  for (int32_t k = w.span.start; k < w.span.end; ++k) {
+    if (text[k] == u'\u0622') return false;
+  }
+  return true;
 }
 
 bool IsSpace(char16_t c) {
@@ -248,12 +270,35 @@ bool HasComma(const icu::UnicodeString& text, int32_t from, int32_t to) {
 
 constexpr size_t kTitleWords = 3;  // the most words from a title's head to its body
 
+// Whether the mention starting at `start` in words[first] is told, not telling: the preposition ل
+// is cut off its first word (قال لرويترز، للأمم المتحدة) or an addressee word stands right
+// before it after the verb (وقال لوكالة «تاس»). Returns the addressee's first word in *from.
+bool Addressed(const icu::UnicodeString& text, const std::vector<Word>& words, size_t verb,
+               size_t first, int32_t start, size_t* from) {
+  if (first <= verb || first >= words.size()) return false;
+  for (int32_t k = words[first].span.start; k < start; ++k) {
+    if (text[k] == u'\u0644') {
+      *from = first;
+      return true;
+    }
+  }
+  if (first > verb + 1 && InSet(Addressees(), words[first - 1])) {
+    *from = first - 1;
+    return true;
+  }
+  return false;
+}
+
 // The speaker named between the verb and `limit` (قال بوتين: «), else just before the verb
-// (بوتين قال); with no entity, the describing words after the verb.
+// (بوتين قال); with no entity, the describing words after the verb. Whom the speaker tells
+// (للصحفيين، لقناة روسيا 1، لرويترز) is never the speaker nor part of a described one.
 void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words, size_t verb,
                  size_t end_word, int32_t limit, Quote* q) {
   const Word& v = words[verb];
+  const icu::UnicodeString& text = c.texts[input];
   q->verb = v.span;
+  size_t addressee = end_word;  // the first word of whom the speaker tells, if any
+  size_t after_addressee = 0;   // the word after it, when it follows the verb (else 0)
   // After the verb (قال بوتين:), skipping a cited source (وتابع، وفقاً لـ«الوكالة»: «...»).
   for (const MentionRef* m = MentionIn(c, input, v.span.end, limit); m != nullptr;
        m = MentionIn(c, input, m->span.end, limit)) {
@@ -263,25 +308,37 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
       cited = cited || InSet(SourceCues(), words[k - back - 1]);
     }
     if (cited) continue;
+    // A body named in a title right after the verb (وقال الأمين العام للمنظمة): the title and
+    // its body, when the body follows the title closely (no إن, no comma).
+    bool title_body = false;
+    if (c.result->entities[m->entity].type != EntityType::kPerson && verb + 1 < words.size() &&
+        words[verb + 1].span.end <= m->span.start && TitleHeads().Contains(words[verb + 1].key)) {
+      const size_t body = k - 1;
+      title_body = body - (verb + 1) <= kTitleWords &&
+                   !HasComma(text, words[verb + 1].span.end, m->span.start);
+      for (size_t w = verb + 2; title_body && w < body; ++w) {
+        title_body = !IsThat(text, words[w]) && !InSet(Addressees(), words[w]);
+      }
+    }
+    size_t told = 0;
+    if (!title_body && Addressed(text, words, verb, k - 1, m->span.start, &told)) {
+      if (told == verb + 1 || (after_addressee > 0 && told <= after_addressee)) {
+        after_addressee = FirstWordFrom(words, m->span.end);
+      }
+      addressee = std::min(addressee, told);
+      continue;
+    }
     // A body named in the speaker's title (وقال الأمين العام لجامعة الدول العربية أحمد أبو الغيط،
     // وقال وزير خارجية روسيا سيرغي لافروف): the person right after it is the speaker.
     if (c.result->entities[m->entity].type != EntityType::kPerson) {
       const MentionRef* next = MentionIn(c, input, m->span.end, limit);
       if (next != nullptr && c.result->entities[next->entity].type == EntityType::kPerson &&
-          OnlySpaceBetween(c.texts[input], m->span.end, next->span.start)) {
+          OnlySpaceBetween(text, m->span.end, next->span.start)) {
         m = next;
-      } else if (verb + 1 < words.size() && words[verb + 1].span.end <= m->span.start &&
-                 TitleHeads().Contains(words[verb + 1].key)) {
-        // No person after it (وقال الأمين العام للمنظمة:): the title and its body describe
-        // the speaker, when the body follows the title closely (no إن, no comma).
-        const size_t body = FirstWordFrom(words, m->span.start + 1) - 1;
-        bool close = body - (verb + 1) <= kTitleWords &&
-                     !HasComma(c.texts[input], words[verb + 1].span.end, m->span.start);
-        for (size_t k = verb + 2; close && k < body; ++k) close = !IsThat(words[k]);
-        if (close) {
-          q->speaker_span = Span{words[verb + 1].span.start, m->span.end};
-          return;
-        }
+      } else if (title_body) {
+        // No person after it: the title and its body describe the speaker.
+        q->speaker_span = Span{words[verb + 1].span.start, m->span.end};
+        return;
       }
     }
     q->speaker = m->entity;
@@ -300,18 +357,29 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
     q->speaker_span = before->span;
     return;
   }
-  // A described speaker (قال مسؤول روسي): the words after the verb, up to إن/أن or a comma.
-  const icu::UnicodeString& text = c.texts[input];
-  size_t last = verb + 1;
-  while (last < end_word && last - verb <= kSpeakerWords && !IsThat(words[last])) {
-    if (last > verb + 1 && HasComma(text, words[last - 1].span.end, words[last].span.start)) {
+  // A described speaker (قال مسؤول روسي): the words after the verb, up to إن/أن, a comma or
+  // whom the speaker tells (وأضاف الرئيس الروسي لقناة روسيا 1). When whom he tells comes first,
+  // the words after it (قال لوكالة «فرانس برس» آن تشان إيل، ...); none when those are no
+  // speaker (وقال للصحفيين في وقت لاحق:), and the previous speaker then carries over.
+  size_t first = verb + 1;
+  size_t end = std::min(end_word, addressee);
+  if (after_addressee > 0) {
+    first = after_addressee;
+    end = end_word;
+  } else if (first < end_word && InSet(Addressees(), words[first])) {
+    ++first;
+  }
+  size_t last = first;
+  while (last < end && last - first < kSpeakerWords && !IsThat(text, words[last]) &&
+         !InSet(Addressees(), words[last])) {
+    if (last > first && HasComma(text, words[last - 1].span.end, words[last].span.start)) {
       break;
     }
     ++last;
   }
-  if (last > verb + 1 && last - verb - 1 <= kSpeakerWords &&
-      !NotSpeakers().Contains(words[verb + 1].key) && !InSet(SourceCues(), words[verb + 1])) {
-    q->speaker_span = Span{words[verb + 1].span.start, words[last - 1].span.end};
+  if (last > first && last - first <= kSpeakerWords && !NotSpeakers().Contains(words[first].key) &&
+      !InSet(SourceCues(), words[first])) {
+    q->speaker_span = Span{words[first].span.start, words[last - 1].span.end};
   }
 }
 
@@ -420,7 +488,7 @@ void UnmarkedQuotes(Context& c, int32_t input, const std::vector<Quote>& direct,
         break;
       }
       size_t that = v + 1;
-      while (that < words.size() && that <= v + kThatWindow && !IsThat(words[that])) ++that;
+      while (that < words.size() && that <= v + kThatWindow && !IsThat(text, words[that])) ++that;
       if (that >= words.size() || that > v + kThatWindow) continue;
       q.kind = QuoteKind::kIndirect;
       q.span = Trim(text, Span{words[that].span.end, sentence.span.end});

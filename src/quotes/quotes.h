@@ -14,6 +14,8 @@
 //     and a verb that has no subject of its own (وأضاف: «...»), the previous quote's speaker of
 //     the same input carries over (Quote::inherited: the last named speaker before it). A described
 //     speaker with no entity (قال مسؤول روسي) keeps its words in Quote::speaker_span;
+//   - whom the speaker tells (قال للصحفيين، وأضاف لقناة روسيا 1، قال لرويترز) is never the speaker
+//     nor part of a described one; آن (a name) opens no indirect speech, only إن/أن do;
 //   - a source is an entity a cue cites (بحسب، حسب، وفقاً لـ، نقلاً عن، ذكرت/قالت/أفادت/نقلت +
 //     an organization) or an organization quoted as a speaker; sources are counted per entity
 //     across all inputs, most cited first, each citation listed once.
