@@ -100,9 +100,21 @@ TEST(Quotes, WhomTheSpeakerTellsIsNotTheSpeaker) {
   // Whom he tells first, then the words describing the speaker.
   EXPECT_EQ(Quotes("وقال لوكالة فرانس برس خبير روسي في الشؤون الكورية: «العقوبات لن تتغير».\n"),
             Strings({"direct|[خبير روسي في الشؤون الكورية]|العقوبات لن تتغير"}));
-  // An outlet after a title, behind an addressee word, is not the title's body.
-  EXPECT_EQ(Quotes("وقال رئيس الوزراء لصحيفة الشرق الأوسط: «لن نتراجع عن موقفنا».\n"),
-            Strings({"direct|[رئيس الوزراء]|لن نتراجع عن موقفنا"}));
+  // A name after words complete in themselves (للصحفيين، لها) is the speaker.
+  EXPECT_EQ(Quotes("وقال للصحفيين سيرغي لافروف: «الحوار مستمر مع الجميع».\n"),
+            Strings({"direct|سيرغي لافروف|الحوار مستمر مع الجميع"}));
+  EXPECT_EQ(Quotes("وقالت في بيان لها وزارة الخارجية الروسية إن الحوار مستمر مع الجميع.\n"),
+            Strings({"indirect|وزارة الخارجية الروسية|الحوار مستمر مع الجميع"}));
+  // After a title, an outlet noun may be the title's body; ولي is no و + لي.
+  EXPECT_EQ(Quotes("وقال المدير التنفيذي لموقع المعلومات المفتوحة: «سننشر الوثائق كلها».\n"),
+            Strings({"direct|[المدير التنفيذي لموقع المعلومات المفتوحة]|سننشر الوثائق كلها"}));
+  EXPECT_EQ(Quotes("وقال ولي العهد: «سننشر الوثائق كلها».\n"),
+            Strings({"direct|[ولي العهد]|سننشر الوثائق كلها"}));
+  EXPECT_EQ(Quotes("وقال وزير الخارجية للصحفيين: «سننشر الوثائق كلها».\n"),
+            Strings({"direct|[وزير الخارجية]|سننشر الوثائق كلها"}));
+  // The outlet's own words after its name are no speaker.
+  EXPECT_EQ(Quotes("وقال لوكالة رويترز للأنباء مسؤول روسي: «لم يتقرر شيء بعد».\n"),
+            Strings({"direct|[مسؤول روسي]|لم يتقرر شيء بعد"}));
 }
 
 TEST(Quotes, TheSpeakerMayStandBeforeTheVerb) {

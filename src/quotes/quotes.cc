@@ -53,14 +53,18 @@ constexpr const char* kTitleHeads[] = {
     "زعيم",    "المفوض", "مفوض",     "المبعوث",  "مبعوث",  "منسق",    "عضو",
 };
 
-// Whom a speaker tells (قال للصحفيين، وأضاف لقناة روسيا 1، صرح لنا): the addressee, never the
-// speaker. A name with the preposition ل (قال لرويترز) is one too, see Addressed.
-constexpr const char* kAddressees[] = {
-    "للصحفيين", "للصحافيين", "للصحافة",   "للإعلام", "للمراسلين", "لمراسل",   "لمراسلنا",
-    "للحضور",   "للجمهور",   "للمشاركين", "للنواب",  "لنا",       "لها",      "له",
-    "لهم",      "لهن",       "لي",        "لوكالة",  "للوكالة",   "لقناة",    "للقناة",
-    "لصحيفة",   "للصحيفة",   "لشبكة",     "لإذاعة",  "للإذاعة",   "لتلفزيون", "للتلفزيون",
-    "لموقع",    "لمجلة",     "للمجلة",    "لوسائل",  "لمحطة",     "ل",
+// Whom a speaker tells: words complete in themselves (قال للصحفيين، صرح لنا), never the speaker
+// nor part of one; a name after them is the speaker (وقال للصحفيين لافروف).
+constexpr const char* kToldWords[] = {
+    "للصحفيين",  "للصحافيين", "للصحافة", "للمراسلين", "لمراسلنا", "للحضور", "للجمهور",
+    "للمشاركين", "لنا",       "لها",     "له",        "لهم",      "لهن",
+};
+// Nouns that name an outlet told (وأضاف لقناة روسيا 1، قال لوكالة «تاس» مسؤول): the name after
+// them is told too. After a title they may be its body instead (المدير التنفيذي لموقع ...): see
+// ToldNounAt.
+constexpr const char* kToldNouns[] = {
+    "لوكالة", "لقناة",  "لصحيفة", "لشبكة",  "لإذاعة", "لتلفزيون", "لموقع",
+    "لمجلة",  "لوسائل", "لمحطة",  "لمراسل", "ل",      "لل",
 };
 
 // إن / أن (and بأن, أنه ...): what indirect speech starts with.
@@ -104,9 +108,14 @@ const KeySet& TitleHeads() {
   return *keys;
 }
 
-const KeySet& Addressees() {
+const KeySet& ToldWords() {
   static const KeySet* keys =
-      new KeySet(KeysOf(kAddressees, sizeof(kAddressees) / sizeof(*kAddressees)));
+      new KeySet(KeysOf(kToldWords, sizeof(kToldWords) / sizeof(*kToldWords)));
+  return *keys;
+}
+const KeySet& ToldNouns() {
+  static const KeySet* keys =
+      new KeySet(KeysOf(kToldNouns, sizeof(kToldNouns) / sizeof(*kToldNouns)));
   return *keys;
 }
 
@@ -270,20 +279,54 @@ bool HasComma(const icu::UnicodeString& text, int32_t from, int32_t to) {
 
 constexpr size_t kTitleWords = 3;  // the most words from a title's head to its body
 
-// Whether the mention starting at `start` in words[first] is told, not telling: the preposition ل
-// is cut off its first word (قال لرويترز، للأمم المتحدة) or an addressee word stands right
-// before it after the verb (وقال لوكالة «تاس»). Returns the addressee's first word in *from.
+// Whether words[j], after the verb at `verb`, names an outlet told (لقناة، لوكالة): right after
+// the verb (وقال لوكالة «تاس»), after words that do not start with a title (قال مسؤول روسي
+// لوكالة «تاس»), or after a nationality closing a title (وأضاف الرئيس الروسي لقناة روسيا 1).
+// After other title words it may be the title's body (المدير التنفيذي لموقع ويكيليكس): not told.
+// Addressee words match by their whole key only (ولي is no و + لي).
+bool ToldNounAt(const std::vector<Word>& words, size_t verb, size_t j) {
+  if (j <= verb || j >= words.size() || !ToldNouns().Contains(words[j].key)) return false;
+  if (j == verb + 1 || !TitleHeads().Contains(words[verb + 1].key)) return true;
+  constexpr uint16_t kNationality =
+      1u << static_cast<int>(recognize::Recognizer::Phrase::kNationality);
+  const Word& before = words[j - 1];
+  return before.heads != 0xFFFF && (before.heads & kNationality) != 0;
+}
+
+// Whether a word after an outlet's name describes the outlet: للأنباء، or a feminine adjective
+// with the article (الفضائية، الإخبارية، الحكومية), agreeing with قناة/وكالة/صحيفة.
+bool OutletWord(const Word& w) {
+  static const std::u16string news = normalize::KeyFromUtf8("للأنباء");
+  const std::u16string& k = w.key;
+  if (k == news) return true;
+  return k.size() > 4 && k[0] == u'\u0627' && k[1] == u'\u0644' && k[k.size() - 2] == u'\u064A' &&
+         k[k.size() - 1] == u'\u0647';
+}
+
+bool IsTold(const std::vector<Word>& words, size_t verb, size_t j) {
+  return ToldWords().Contains(words[j].key) || ToldNounAt(words, verb, j);
+}
+
+// Whether the mention `m` (of entity type `type`), whose first word is words[first], is told, not
+// telling: an organization right after the verb with the preposition ل cut off (قال لرويترز), or
+// a name after or within an outlet noun told (وقال لوكالة «تاس»، قال مسؤول لوكالة رويترز).
+// Returns the addressee's first word in *from.
 bool Addressed(const icu::UnicodeString& text, const std::vector<Word>& words, size_t verb,
-               size_t first, int32_t start, size_t* from) {
+               size_t first, const MentionRef& m, EntityType type, size_t* from) {
   if (first <= verb || first >= words.size()) return false;
-  for (int32_t k = words[first].span.start; k < start; ++k) {
-    if (text[k] == u'\u0644') {
-      *from = first;
-      return true;
+  if (first == verb + 1 && type == EntityType::kOrganization && words[first].proclitic) {
+    for (int32_t k = words[first].span.start; k < m.span.start; ++k) {
+      if (text[k] == u'\u0644') {
+        *from = first;
+        return true;
+      }
     }
   }
-  if (first > verb + 1 && InSet(Addressees(), words[first - 1])) {
-    *from = first - 1;
+  // The outlet noun before the name, or inside the mention (the lexicon's «وكالة رويترز» matched
+  // in لوكالة رويترز).
+  const bool inside = m.span.start > words[first].span.start;
+  if (ToldNounAt(words, verb, inside ? first : first - 1)) {
+    *from = inside ? first : first - 1;
     return true;
   }
   return false;
@@ -317,13 +360,17 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
       title_body = body - (verb + 1) <= kTitleWords &&
                    !HasComma(text, words[verb + 1].span.end, m->span.start);
       for (size_t w = verb + 2; title_body && w < body; ++w) {
-        title_body = !IsThat(text, words[w]) && !InSet(Addressees(), words[w]);
+        title_body = !IsThat(text, words[w]) && !IsTold(words, verb, w);
       }
     }
     size_t told = 0;
-    if (!title_body && Addressed(text, words, verb, k - 1, m->span.start, &told)) {
+    if (!title_body &&
+        Addressed(text, words, verb, k - 1, *m, c.result->entities[m->entity].type, &told)) {
       if (told == verb + 1 || (after_addressee > 0 && told <= after_addressee)) {
+        // The outlet's own words after its name (لقناة الجزيرة الفضائية، لوكالة رويترز
+        // للأنباء) are no speaker either.
         after_addressee = FirstWordFrom(words, m->span.end);
+        while (after_addressee < end_word && OutletWord(words[after_addressee])) ++after_addressee;
       }
       addressee = std::min(addressee, told);
       continue;
@@ -366,12 +413,12 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
   if (after_addressee > 0) {
     first = after_addressee;
     end = end_word;
-  } else if (first < end_word && InSet(Addressees(), words[first])) {
+  } else if (first < end_word && ToldWords().Contains(words[first].key)) {
     ++first;
   }
   size_t last = first;
   while (last < end && last - first < kSpeakerWords && !IsThat(text, words[last]) &&
-         !InSet(Addressees(), words[last])) {
+         !IsTold(words, verb, last)) {
     if (last > first && HasComma(text, words[last - 1].span.end, words[last].span.start)) {
       break;
     }

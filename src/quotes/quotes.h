@@ -15,7 +15,8 @@
 //     the same input carries over (Quote::inherited: the last named speaker before it). A described
 //     speaker with no entity (قال مسؤول روسي) keeps its words in Quote::speaker_span;
 //   - whom the speaker tells (قال للصحفيين، وأضاف لقناة روسيا 1، قال لرويترز) is never the speaker
-//     nor part of a described one; آن (a name) opens no indirect speech, only إن/أن do;
+//     nor part of a described one, except where an outlet noun after a title may be the title's
+//     body (المدير التنفيذي لموقع ...): then it stays; آن (a name) opens no indirect speech;
 //   - a source is an entity a cue cites (بحسب، حسب، وفقاً لـ، نقلاً عن، ذكرت/قالت/أفادت/نقلت +
 //     an organization) or an organization quoted as a speaker; sources are counted per entity
 //     across all inputs, most cited first, each citation listed once.
