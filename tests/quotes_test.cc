@@ -93,8 +93,23 @@ TEST(Quotes, WhomTheSpeakerTellsIsNotTheSpeaker) {
   EXPECT_EQ(Quotes("وأضاف الرئيس الروسي لقناة تلفزيونية محلية: «هناك قيود نلتزم بها».\n"),
             Strings({"direct|[الرئيس الروسي]|هناك قيود نلتزم بها"}));
   // An outlet told (ل cut off its name) is not the speaker: the named person is, before or after.
-  EXPECT_EQ(Quotes("وقال لرويترز فلاديمير بوتين: «لن نتراجع عن موقفنا».\n"),
-            Strings({"direct|فلاديمير بوتين|لن نتراجع عن موقفنا"}));
+  EXPECT_EQ(Quotes("وقال فلاديمير بوتين: «المحادثات كانت مفيدة جداً».\n"
+                   "وقال لرويترز: «سنلتقي مرة أخرى في الربيع».\n"),
+            Strings({"direct|فلاديمير بوتين|المحادثات كانت مفيدة جداً",
+                     "direct|فلاديمير بوتين^|سنلتقي مرة أخرى في الربيع"}));
+  // A named outlet told first, then the speaker's words; an outlet that is no mention: its words
+  // stay, and the previous speaker does not carry over.
+  EXPECT_EQ(Quotes("وقال لصحيفة الشرق الأوسط مسؤول سعودي: «سنلتقي مرة أخرى في الربيع».\n"),
+            Strings({"direct|[مسؤول سعودي]|سنلتقي مرة أخرى في الربيع"}));
+  EXPECT_EQ(Quotes("وقال فلاديمير بوتين: «المحادثات كانت مفيدة جداً».\n"
+                   "وقال لصحيفة محلية مسؤول سعودي: «سنلتقي مرة أخرى في الربيع».\n"),
+            Strings({"direct|فلاديمير بوتين|المحادثات كانت مفيدة جداً",
+                     "direct|[لصحيفة محلية مسؤول سعودي]|سنلتقي مرة أخرى في الربيع"}));
+  // A day after whom he tells is no speaker.
+  EXPECT_EQ(Quotes("وقال فلاديمير بوتين: «المحادثات كانت مفيدة جداً».\n"
+                   "وقال لرويترز يوم الأحد: «سنلتقي مرة أخرى في الربيع».\n"),
+            Strings({"direct|فلاديمير بوتين|المحادثات كانت مفيدة جداً",
+                     "direct|فلاديمير بوتين^|سنلتقي مرة أخرى في الربيع"}));
   EXPECT_EQ(Quotes("وقال مسؤول روسي كبير لوكالة رويترز: «لم يتقرر شيء بعد».\n"),
             Strings({"direct|[مسؤول روسي كبير]|لم يتقرر شيء بعد"}));
   // Whom he tells first, then the words describing the speaker.
@@ -105,11 +120,13 @@ TEST(Quotes, WhomTheSpeakerTellsIsNotTheSpeaker) {
             Strings({"direct|سيرغي لافروف|الحوار مستمر مع الجميع"}));
   EXPECT_EQ(Quotes("وقالت في بيان لها وزارة الخارجية الروسية إن الحوار مستمر مع الجميع.\n"),
             Strings({"indirect|وزارة الخارجية الروسية|الحوار مستمر مع الجميع"}));
-  // After a title, an outlet noun may be the title's body; ولي is no و + لي.
+  // After a title (also السابق, listed with the nationalities), an outlet noun may be its body.
   EXPECT_EQ(Quotes("وقال المدير التنفيذي لموقع المعلومات المفتوحة: «سننشر الوثائق كلها».\n"),
             Strings({"direct|[المدير التنفيذي لموقع المعلومات المفتوحة]|سننشر الوثائق كلها"}));
-  EXPECT_EQ(Quotes("وقال ولي العهد: «سننشر الوثائق كلها».\n"),
-            Strings({"direct|[ولي العهد]|سننشر الوثائق كلها"}));
+  EXPECT_EQ(Quotes("وقال المدير السابق لوكالة الفضاء المحلية: «سننشر الوثائق كلها».\n"),
+            Strings({"direct|[المدير السابق لوكالة الفضاء المحلية]|سننشر الوثائق كلها"}));
+  EXPECT_EQ(Quotes("وقال مراسل لقناة محلية: «لن نتراجع عن موقفنا».\n"),
+            Strings({"direct|[مراسل لقناة محلية]|لن نتراجع عن موقفنا"}));
   EXPECT_EQ(Quotes("وقال وزير الخارجية للصحفيين: «سننشر الوثائق كلها».\n"),
             Strings({"direct|[وزير الخارجية]|سننشر الوثائق كلها"}));
   // The outlet's own words after its name are no speaker.

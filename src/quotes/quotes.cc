@@ -40,17 +40,19 @@ constexpr const char* kSourceCues[] = {"بحسب", "حسب",  "حسبما",   "�
                                        "طبقا", "نقلا", "استنادا", "عن"};
 
 // Words a described speaker never starts with (وأشار إلى ...، يرى في ...).
-constexpr const char* kNotSpeakers[] = {"إلى", "في",   "على", "عن",    "من",   "مع",   "بعد",
-                                        "قبل", "خلال", "أمس", "اليوم", "أيضا", "كذلك", "ثقته"};
+constexpr const char* kNotSpeakers[] = {"إلى", "في",   "على",  "عن",    "من",   "مع",   "بعد",
+                                        "قبل", "خلال", "أمس",  "اليوم", "أيضا", "كذلك", "ثقته",
+                                        "يوم", "مساء", "صباح", "ليلة",  "عبر"};
 
 // Words that head a person's title (الأمين العام، رئيس، المتحدث باسم ...): a body named after one
 // (وقال الأمين العام للمنظمة:) is where the speaker works, not the speaker.
 constexpr const char* kTitleHeads[] = {
-    "الأمين",  "أمين",   "الرئيس",   "رئيس",     "رئيسة",  "المدير",  "مدير",   "مديرة",
-    "المتحدث", "متحدث",  "المتحدثة", "الناطق",   "ناطق",   "الوزير",  "وزير",   "وزيرة",
-    "السفير",  "سفير",   "المندوب",  "مندوب",    "الممثل", "ممثل",    "القائد", "قائد",
-    "النائب",  "نائب",   "مساعد",    "المستشار", "مستشار", "المحافظ", "محافظ",  "الزعيم",
-    "زعيم",    "المفوض", "مفوض",     "المبعوث",  "مبعوث",  "منسق",    "عضو",
+    "الأمين",  "أمين",    "الرئيس",   "رئيس",     "رئيسة",  "المدير",  "مدير",   "مديرة",
+    "المتحدث", "متحدث",   "المتحدثة", "الناطق",   "ناطق",   "الوزير",  "وزير",   "وزيرة",
+    "السفير",  "سفير",    "المندوب",  "مندوب",    "الممثل", "ممثل",    "القائد", "قائد",
+    "النائب",  "نائب",    "مساعد",    "المستشار", "مستشار", "المحافظ", "محافظ",  "الزعيم",
+    "زعيم",    "المفوض",  "مفوض",     "المبعوث",  "مبعوث",  "منسق",    "عضو",    "المديرة",
+    "الرئيسة", "الناطقة", "ناطقة",    "المراسل",  "مراسل",  "المؤسس",  "مؤسس",
 };
 
 // Whom a speaker tells: words complete in themselves (قال للصحفيين، صرح لنا), never the speaker
@@ -289,7 +291,12 @@ bool ToldNounAt(const std::vector<Word>& words, size_t verb, size_t j) {
   if (j == verb + 1 || !TitleHeads().Contains(words[verb + 1].key)) return true;
   constexpr uint16_t kNationality =
       1u << static_cast<int>(recognize::Recognizer::Phrase::kNationality);
+  // السابق/السابقة are listed with the nationalities, but «المدير السابق لوكالة ...» is the
+  // former director of the agency.
+  static const std::u16string former = normalize::KeyFromUtf8("السابق"),
+                              former_f = normalize::KeyFromUtf8("السابقة");
   const Word& before = words[j - 1];
+  if (before.key == former || before.key == former_f) return false;
   return before.heads != 0xFFFF && (before.heads & kNationality) != 0;
 }
 
@@ -408,8 +415,12 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
   // whom the speaker tells (وأضاف الرئيس الروسي لقناة روسيا 1). When whom he tells comes first,
   // the words after it (قال لوكالة «فرانس برس» آن تشان إيل، ...); none when those are no
   // speaker (وقال للصحفيين في وقت لاحق:), and the previous speaker then carries over.
+  // An outlet noun right after the verb whose outlet is no mention (لصحيفة «الشرق الأوسط», a
+  // place to the lexicon) leaves the words as they are: the speaker is somewhere among them, and
+  // the previous speaker must not carry over.
   size_t first = verb + 1;
   size_t end = std::min(end_word, addressee);
+  const bool unnamed_outlet = after_addressee == 0 && ToldNounAt(words, verb, verb + 1);
   if (after_addressee > 0) {
     first = after_addressee;
     end = end_word;
@@ -418,7 +429,8 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
   }
   size_t last = first;
   while (last < end && last - first < kSpeakerWords && !IsThat(text, words[last]) &&
-         !IsTold(words, verb, last)) {
+         !ToldWords().Contains(words[last].key) &&
+         !(ToldNounAt(words, verb, last) && !(unnamed_outlet && last == verb + 1))) {
     if (last > first && HasComma(text, words[last - 1].span.end, words[last].span.start)) {
       break;
     }
