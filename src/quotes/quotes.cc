@@ -360,8 +360,9 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
     if (cited) continue;
     // A body named in a title right after the verb (وقال الأمين العام للمنظمة): the title and
     // its body, when the body follows the title closely (no إن, no comma).
+    const EntityType type = c.result->entities[m->entity].type;
     bool title_body = false;
-    if (c.result->entities[m->entity].type != EntityType::kPerson && verb + 1 < words.size() &&
+    if (type != EntityType::kPerson && verb + 1 < words.size() &&
         words[verb + 1].span.end <= m->span.start && TitleHeads().Contains(words[verb + 1].key)) {
       const size_t body = k - 1;
       title_body = body - (verb + 1) <= kTitleWords &&
@@ -371,8 +372,7 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
       }
     }
     size_t told = 0;
-    if (!title_body &&
-        Addressed(text, words, verb, k - 1, *m, c.result->entities[m->entity].type, &told)) {
+    if (!title_body && Addressed(text, words, verb, k - 1, *m, type, &told)) {
       if (told == verb + 1 || (after_addressee > 0 && told <= after_addressee)) {
         // The outlet's own words after its name (لقناة الجزيرة الفضائية، لوكالة رويترز
         // للأنباء) are no speaker either.
@@ -384,7 +384,7 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
     }
     // A body named in the speaker's title (وقال الأمين العام لجامعة الدول العربية أحمد أبو الغيط،
     // وقال وزير خارجية روسيا سيرغي لافروف): the person right after it is the speaker.
-    if (c.result->entities[m->entity].type != EntityType::kPerson) {
+    if (type != EntityType::kPerson) {
       const MentionRef* next = MentionIn(c, input, m->span.end, limit);
       if (next != nullptr && c.result->entities[next->entity].type == EntityType::kPerson &&
           OnlySpaceBetween(text, m->span.end, next->span.start)) {
