@@ -653,7 +653,11 @@ void Model::Group() {
   }
   std::vector<std::vector<int32_t>> postings(idf_.size());
   UnionFind groups(result_.sentences.size());
-  std::vector<int32_t> shared;
+  // Per candidate sentence: how many of s's signature terms it holds (reset after each s), and
+  // the candidates counted, so that a sentence's work is linear in its postings (no sort of them).
+  static_assert(kSignatureTerms < 256, "a count of signature terms fits in a byte");
+  std::vector<uint8_t> hits(result_.sentences.size(), 0);
+  std::vector<int32_t> touched, shared;
   for (int32_t s : all) {
     std::vector<std::pair<double, int32_t>> terms;
     for (uint32_t k = vbegin_[s]; k < vbegin_[s + 1]; ++k) {
@@ -664,25 +668,28 @@ void Model::Group() {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
     if (terms.size() > static_cast<size_t>(kSignatureTerms)) terms.resize(kSignatureTerms);
-    shared.clear();
+    touched.clear();
     for (const auto& [w, t] : terms) {
       for (int32_t other : postings[t]) {
-        if (result_.sentences[other].document != result_.sentences[s].document) {
-          shared.push_back(other);
+        if (result_.sentences[other].document != result_.sentences[s].document &&
+            hits[other]++ == 0) {
+          touched.push_back(other);
         }
       }
     }
+    shared.clear();
+    for (int32_t other : touched) {
+      if (hits[other] >= 2) shared.push_back(other);
+      hits[other] = 0;
+    }
+    // Earlier sentences first, as the groups' representatives depend on the order of unions.
     std::sort(shared.begin(), shared.end());
-    for (size_t i = 0; i < shared.size();) {
-      size_t j = i;
-      while (j < shared.size() && shared[j] == shared[i]) ++j;
+    for (int32_t other : shared) {
       // A candidate already in s's group adds nothing (a sentence copied into many documents
       // would otherwise be compared with every copy the postings hold).
-      if (j - i >= 2 && groups.Find(shared[i]) != groups.Find(s) &&
-          Cosine(s, shared[i]) >= kSameSentenceCosine) {
-        groups.Union(shared[i], s);
+      if (groups.Find(other) != groups.Find(s) && Cosine(s, other) >= kSameSentenceCosine) {
+        groups.Union(other, s);
       }
-      i = j;
     }
     for (uint32_t k = vbegin_[s]; k < vbegin_[s + 1]; ++k) {
       if (postings[vterm_[k]].size() < kMaxPostings) postings[vterm_[k]].push_back(s);
