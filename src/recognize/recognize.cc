@@ -482,8 +482,12 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       overlapped = true;
       // A lexicon name inside a longer tagger mention of another type is part of another name
       // (the place كييف in the club دينامو كييف): the tagger's mention is taken instead.
+      // But a person's name never starts with a place's name of two words or more (موسكو
+      // وبيونغ يانغ تنفيان: the tagger ran the city into the verb after it).
       if (c.first_word <= first && c.end_word >= end && c.end_word - c.first_word > len &&
-          c.type != type) {
+          c.type != type &&
+          !(c.type == EntityType::kPerson && type == EntityType::kLocation && len >= 2 &&
+            c.first_word == first)) {
         inside = true;
       }
       // A lexicon name that is a head noun before the tagger's mention of the same type (حركة
@@ -524,6 +528,17 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   // word, not a name.
   // Two people joined by و (عبدالرحمن وعباس بابكر): the tagger's one mention is two.
   std::vector<Candidate> split;
+  // Whether word k comes right after a place word (منطقة، مدينة، إقليم ...) without its article.
+  auto after_place_word = [&](size_t k) {
+    for (size_t len = 1; len <= 2 && len <= k; ++len) {
+      const size_t head = k - len;
+      if (words[head].article < 0 && Adjacent(text, words, k - 1) &&
+          static_cast<size_t>(MatchPhrase(Phrase::kLoc, words, head, nullptr)) == len) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (const Candidate& c : statistical) {
     int32_t from = c.first_word;
     if (c.type == EntityType::kPerson) {
@@ -554,6 +569,13 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     split.push_back(std::move(rest));
   }
   for (Candidate c : split) {
+    // A name right after a place word in construct (منطقة بريمورسكي) takes no preposition: a
+    // ب، ل or ك the clitic stage cut off its first word is the name's own letter.
+    const Word& head = words[c.first_word];
+    if (head.proclitic && head.article < 0 && head.after_conjunction < 0 &&
+        c.span.start > head.span.start && after_place_word(c.first_word)) {
+      c.span.start = head.span.start;
+    }
     // A verb (سيرثون) ends a name: the words from it on are not part of it (سيرثون النصر is
     // "will inherit victory").
     for (int32_t k = c.first_word; k < c.end_word; ++k) {
