@@ -161,6 +161,14 @@ TEST(Quotes, ADescribedSpeakerKeepsItsWords) {
             Strings({"direct|[مسؤول روسي كبير]|لم يتقرر شيء بعد في هذا الملف"}));
 }
 
+TEST(Quotes, SpeechAfterAPlaceWordAndAColonIsNoQuotedName) {
+  // المدينة is a place word that takes a quoted name (مدينة «...»); after a colon the quote is
+  // speech: a quote without its marks, and no place.
+  const std::string text = "وقال مسؤول في المدينة: «لن نتراجع عن موقفنا».\n";
+  EXPECT_EQ(Quotes(text), Strings({"direct|[مسؤول في المدينة]|لن نتراجع عن موقفنا"}));
+  EXPECT_TRUE(AnalyzeText(text).entities.empty());
+}
+
 TEST(Quotes, AQuotedNameIsNotAQuote) {
   // One or two quoted words with no verb beside them, and a quoted name, are names or titles.
   EXPECT_EQ(Quotes("وبثت قناة «روسيا اليوم» صوراً للصاروخ «سارمات» في العرض العسكري.\n"), Strings());

@@ -93,6 +93,21 @@ bool GapHasQuote(const icu::UnicodeString& text, int32_t from, int32_t to) {
   return false;
 }
 
+// Whether text [from, to), between a trigger word and a name, opens a quoted name: a quote mark
+// and nothing but spaces (شركة «ترافيكو»). After a colon or a comma (مسؤول في المدينة: «...») the
+// quote is speech, not a name.
+bool OpensQuotedName(const icu::UnicodeString& text, int32_t from, int32_t to) {
+  bool quote = false;
+  for (int32_t i = from; i < to; ++i) {
+    if (IsQuote(text[i])) {
+      quote = true;
+    } else if (text[i] != u' ' && text[i] != 0x00A0) {
+      return false;
+    }
+  }
+  return quote;
+}
+
 bool IsDigit(char16_t c) {
   return (c >= u'0' && c <= u'9') || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9);
 }
@@ -648,7 +663,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   };
   // The words of a quoted name right after word `j - 1` (« » " “ ”), as [j, end): end = j if none.
   auto quoted = [&](size_t j) {
-    if (j >= n || j == 0 || !GapHasQuote(text, words[j - 1].span.end, words[j].span.start)) {
+    if (j >= n || j == 0 || !OpensQuotedName(text, words[j - 1].span.end, words[j].span.start)) {
       return j;
     }
     for (size_t k = j; k < n && k < j + kMaxQuotedWords; ++k) {
