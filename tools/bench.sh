@@ -3,7 +3,8 @@
 # the samples repeated, each copy's lines numbered so none is a duplicate):
 #   1. natively (build/native/basira_bench --json: analysis and the JSON result);
 #   2. the wasm module under node (tools/bench/bench_wasm.mjs, on the same bytes), with its time
-#      against native time measured in pairs (--native);
+#      against native time measured in pairs (--native); then 10 MB against 1 MB, timed
+#      alternately (tools/bench/linearity.mjs), natively and in wasm;
 #   3. 1 MB of ANERcorp's sentences (real news vocabulary), natively and under node;
 #   4. the page in Chromium (tools/bench/bench_page.mjs): cold page-ready time, the five samples,
 #      1 MB through the worker, and the transferred payload.
@@ -19,9 +20,14 @@ for size in 51200 1048576 10485760; do
   repeat=5
   [ "$size" -gt 2000000 ] && repeat=2
   echo "== $size bytes"
-  build/native/basira_bench --json --size "$size" --repeat "$repeat" --write "$tmp/text.txt"
-  node tools/bench/bench_wasm.mjs "$tmp/text.txt" --repeat "$repeat" --native build/native/basira_bench
+  build/native/basira_bench --json --size "$size" --repeat "$repeat" --write "$tmp/text_$size.txt"
+  node tools/bench/bench_wasm.mjs "$tmp/text_$size.txt" --repeat "$repeat" \
+    --native build/native/basira_bench
 done
+# Linearity: 10 MB against 1 MB, timed alternately (natively and in wasm) so drift cancels.
+echo "== 10 MB against 1 MB"
+node tools/bench/linearity.mjs "$tmp/text_1048576.txt" "$tmp/text_10485760.txt" \
+  --native build/native/basira_bench --rounds 5
 # Real news vocabulary (the text above repeats some 2,000 word forms): 1 MB of ANERcorp's
 # sentences, when ../shared is there.
 anercorp=../shared/data/anercorp/normalized/anercorp_camel_train.conll
