@@ -134,6 +134,20 @@ TEST(RecognizeTest, ANameAfterAPlaceWordKeepsItsFirstLetter) {
   Has(Entities("وصلت البعثة إلى منطقة بريانسك الحدودية مساء الأحد."), "LOC بريانسك: بريانسك");
   Has(Entities("انتقلت القوات إلى مدينة بلغورود بعد القصف."), "LOC بلغورود: بلغورود");
   Has(Entities("توجه الموكب إلى إقليم بريمورسكي صباح اليوم."), "LOC بريمورسكي: بريمورسكي");
+  // But the ب before a common noun of place is a preposition, and only places keep it.
+  Lacks(Entities("قصفت الطائرات قرية بريف حماة."), "LOC", "بريف");
+  Has(Entities("قالت الممثلة إنها مدينة لمارتن سكورسيزي بنجاحها."),
+      "PER مارتن سكورسيزي: مارتن سكورسيزي");
+}
+
+TEST(RecognizeTest, AQuotedNameFollowsItsHeadWordWithOnlySpacesBetween) {
+  // An invisible right-to-left mark before the quote still opens a name.
+  Has(Entities("أعلنت شركة \u200F«الأمل» عن أرباحها."), "ORG الأمل: الأمل");
+  // A closing mark after a place word opens nothing; a head in ال is no head in construct, so
+  // the quote after it is speech.
+  EXPECT_TRUE(Entities("وقال المتحدث: «لن نغادر المدينة» وأضاف «سنبقى هنا حتى النهاية».").empty());
+  EXPECT_TRUE(Entities("وقال مسؤول في المدينة «لن نتراجع عن موقفنا».").empty());
+  EXPECT_TRUE(Entities("وقال متحدث باسم الشركة «سنواصل العمل كالمعتاد».").empty());
 }
 
 TEST(RecognizeTest, NationalityAdjectiveAfterAPlaceNounIsNotAPlace) {

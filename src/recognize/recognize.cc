@@ -93,19 +93,36 @@ bool GapHasQuote(const icu::UnicodeString& text, int32_t from, int32_t to) {
   return false;
 }
 
-// Whether text [from, to), between a trigger word and a name, opens a quoted name: a quote mark
-// and nothing but spaces (شركة «ترافيكو»). After a colon or a comma (مسؤول في المدينة: «...») the
-// quote is speech, not a name.
+// Whether text [from, to), between a trigger word and a name, opens a quoted name: an opening
+// quote mark (« “ „ or ") and nothing else but spaces and invisible marks (شركة «ترافيكو»). After
+// a colon or a comma (مسؤول في المدينة: «...») the quote is speech; a closing mark (المدينة»
+// وأضاف «...») ends a quote and opens no name.
 bool OpensQuotedName(const icu::UnicodeString& text, int32_t from, int32_t to) {
   bool quote = false;
   for (int32_t i = from; i < to; ++i) {
-    if (IsQuote(text[i])) {
+    const char16_t c = text[i];
+    if (c == u'"' || c == 0x00AB || c == 0x201C || c == 0x201E) {
       quote = true;
-    } else if (text[i] != u' ' && text[i] != 0x00A0) {
+    } else if (!(c == u' ' || c == u'\t' || c == 0x00A0 || c == 0x202F || c == 0x200C ||
+                 c == 0x200E || c == 0x200F || c == 0x061C)) {
       return false;
     }
   }
   return quote;
+}
+
+// Common nouns of place that follow a place word in construct with a preposition of their own
+// (قرية بريف حماة، بلدة بجنوب لبنان): their ب is a preposition.
+bool IsRegionNoun(std::u16string_view stem_key) {
+  static const table::KeySet* keys = [] {
+    auto* set = new table::KeySet();
+    for (const char* w : {"ريف", "جنوب", "شمال", "شرق", "غرب", "وسط", "أطراف", "ضواحي", "محيط",
+                          "قرب", "جوار", "منطقة", "مدينة"}) {
+      set->Insert(normalize::KeyFromUtf8(w));
+    }
+    return set;
+  }();
+  return keys->Contains(stem_key);
 }
 
 bool IsDigit(char16_t c) {
@@ -584,11 +601,13 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     split.push_back(std::move(rest));
   }
   for (Candidate c : split) {
-    // A name right after a place word in construct (منطقة بريمورسكي) takes no preposition: a
-    // ب، ل or ك the clitic stage cut off its first word is the name's own letter.
+    // A place right after a place word in construct (منطقة بريمورسكي) takes no preposition: a
+    // ب، ل or ك the clitic stage cut off its first word is the name's own letter. Not before a
+    // common noun of place (قرية بريف حماة: "a village in the countryside of Hama").
     const Word& head = words[c.first_word];
-    if (head.proclitic && head.article < 0 && head.after_conjunction < 0 &&
-        c.span.start > head.span.start && after_place_word(c.first_word)) {
+    if (c.type == EntityType::kLocation && head.proclitic && head.article < 0 &&
+        head.after_conjunction < 0 && c.span.start > head.span.start &&
+        after_place_word(c.first_word) && !IsRegionNoun(head.stem_key)) {
       c.span.start = head.span.start;
     }
     // A verb (سيرثون) ends a name: the words from it on are not part of it (سيرثون النصر is
@@ -661,9 +680,12 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     c.title_key = std::move(title);
     out->push_back(std::move(c));
   };
-  // The words of a quoted name right after word `j - 1` (« » " “ ”), as [j, end): end = j if none.
-  auto quoted = [&](size_t j) {
-    if (j >= n || j == 0 || !OpensQuotedName(text, words[j - 1].span.end, words[j].span.start)) {
+  // The words of a quoted name right after the trigger words [head, j) (« » " “ ”), as [j, end):
+  // end = j if none. A trigger in ال (في المدينة «...») is no head in construct: what follows
+  // in quotes is speech.
+  auto quoted = [&](size_t head, size_t j) {
+    if (j >= n || j == 0 || words[head].article >= 0 ||
+        !OpensQuotedName(text, words[j - 1].span.end, words[j].span.start)) {
       return j;
     }
     for (size_t k = j; k < n && k < j + kMaxQuotedWords; ++k) {
@@ -718,7 +740,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     const int org_quoted = org > 0 ? org : MatchPhrase(Phrase::kOrg, words, i, &trigger);
     if (org_quoted > 0 && !used[i]) {
       const size_t j = i + org_quoted;
-      const size_t end = quoted(j);
+      const size_t end = quoted(i, j);
       if (end > j) {
         add(EntityType::kOrganization, Source::kOrgRule, j, end, u"");
         i = end - 1;
@@ -782,7 +804,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     const int loc = loc_bare > 0 ? loc_bare : MatchPhrase(Phrase::kLocQuoted, words, i, &trigger);
     if (loc > 0 && !used[i]) {
       const size_t j = i + loc;
-      size_t end = quoted(j);
+      size_t end = quoted(i, j);
       // A bare name after the place word in construct (منطقة دنيبرو); after a place word in ال
       // (المنطقة كلها) the next word is not its name.
       if (end == j && loc_bare > 0 && j < n && words[i].article < 0 &&

@@ -1,8 +1,10 @@
 // recognize: finds mentions of named entities in one sentence, from lexicons and context rules.
 //
 // Guarantees: candidate spans are ORIGINAL offsets, lie within the sentence's word tokens, never
-// include a proclitic (لروسيا -> روسيا; the article stays when the name has it: القاهرة), and
-// do not overlap one another (longest lexicon match first, then rules on what is left).
+// include a proclitic (لروسيا -> روسيا; the article stays when the name has it: القاهرة) but
+// the ب، ل or ك the clitic stage cut off a place name right after a place word in construct,
+// which is the name's own letter (منطقة بريمورسكي), and do not overlap one another (longest
+// lexicon match first, then rules on what is left).
 //
 // Sources, in order:
 //   1. lexicons (data/lexicon/*.txt: canonical | variants | latin | TYPE), matched on match keys
