@@ -116,6 +116,8 @@ function onWorkerMessage(msg) {
       }
       break;
     case 'error':
+      // id null: the module could not be loaded; the analyzer will not become ready.
+      if (msg.id === null) setText($('engine'), 'engine.failed');
       if (msg.id === null || (state.pending && msg.id === state.pending.id)) {
         finishRequest();
         showError(describeError(msg.error));

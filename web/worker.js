@@ -10,7 +10,9 @@
  *               {type: 'progress', id, stage, done, total}
  *               {type: 'result-part', id, key, items}  (zero or more, before the result)
  *               {type: 'result', id, result, ms}     (result: the parsed basira.analysis JSON)
- *               {type: 'error', id, error: {code, message, ...}}
+ *               {type: 'error', id, error: {code, message, ...}}  (id null: the module
+ *                                          could not be loaded; code 'unsupported' when the
+ *                                          browser lacks WebAssembly or its SIMD)
  * Cancelling is terminating this worker; the page makes a new one.
  */
 /* global createBasira */
@@ -122,12 +124,36 @@ function warmUp(m) {
   }
 }
 
+/**
+ * Whether this engine runs WebAssembly with 128-bit SIMD, which basira.wasm is built with (the
+ * entity tagger sums its weights with vectors): a function returning a v128 constant must
+ * validate. Without it the module cannot compile, and the page says why instead of showing an
+ * internal error.
+ */
+function hasWasmSimd() {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(new Uint8Array([
+      0, 97, 115, 109, 1, 0, 0, 0,  // "\0asm", version 1
+      1, 5, 1, 96, 0, 1, 123,  // type section: one type, () -> v128
+      3, 2, 1, 0,  // function section: one function of type 0
+      10, 22, 1, 20, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11,  // v128.const 0
+    ]));
+  } catch (e) {
+    return false;
+  }
+}
+
 modulePromise.then(
   (m) => {
     postMessage({type: 'ready', version: m.version()});
     setTimeout(() => warmUp(m));
   },
-  (e) => postMessage({type: 'error', id: null, error: {code: 'internal', message: String(e)}}));
+  (e) => postMessage({
+    type: 'error',
+    id: null,
+    error: hasWasmSimd() ? {code: 'internal', message: String(e)} :
+                           {code: 'unsupported', message: String(e)},
+  }));
 
 // A module that could not be cloned into this worker: fetch and compile it here instead.
 self.onmessageerror = () => {

@@ -225,6 +225,40 @@ test('empty input gives a clear message, and the page keeps working', async () =
   await context.close();
 });
 
+/** Opens the page with a wasm that cannot compile; `noSimd` also makes the worker's engine
+ * refuse SIMD, as a browser older than the page needs would. Returns the error shown. */
+async function errorWithBrokenWasm(noSimd) {
+  const context = await browser.newContext({serviceWorkers: 'block'});
+  const page = await context.newPage();
+  await page.route('**/basira.wasm', (route) => route.fulfill(
+      {status: 200, contentType: 'application/wasm', body: Buffer.from('not a module')}));
+  if (noSimd) {
+    await page.route('**/worker.js', async (route) => {
+      const response = await route.fetch();
+      const body = 'WebAssembly.validate = () => false;\n' + await response.text();
+      await route.fulfill({response, body});
+    });
+  }
+  await page.goto(url);
+  await page.waitForSelector('#error:not([hidden])', {timeout: 20000});
+  assert.equal(await page.locator('#engine').textContent(), 'تعذّر تحميل المحلّل');
+  const text = await page.locator('#error').textContent();
+  await page.screenshot({path: join(shots, noSimd ? 'no-simd.png' : 'broken-wasm.png')});
+  await context.close();
+  return text;
+}
+
+test('a browser without WebAssembly SIMD is told so; another load failure is an internal error', async () => {
+  const unsupported = await errorWithBrokenWasm(true);
+  assert.match(unsupported, /لا يستطيع هذا المتصفح تشغيل المحلّل/);
+  assert.match(unsupported, /SIMD/);
+  // Chromium has SIMD: the page's own check passes, and a wasm that does not compile is an
+  // internal error.
+  const internal = await errorWithBrokenWasm(false);
+  assert.match(internal, /خطأ داخلي في المحلّل/);
+  assert.doesNotMatch(internal, /SIMD/);
+});
+
 test('every request stayed on 127.0.0.1', () => {
   assert.ok(requests.length > 0);
   const outside = requests.filter((u) => new URL(u).hostname !== '127.0.0.1');
