@@ -1,7 +1,7 @@
 // basira: the native command line. A thin caller of the library: reads files, calls Analyze,
 // prints the same JSON the page gets.
 //
-//   basira analyze [--format json] [--tokens] [--max-bytes N] FILE... | -
+//   basira analyze [--format json] [--tokens] [--max-bytes N] [--summary LEN] FILE... | -
 //
 // Exit status: 0 on success, 1 on bad input (a JSON error on stdout and a message on stderr),
 // 2 on usage errors.
