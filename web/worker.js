@@ -151,8 +151,7 @@ modulePromise.then(
   (e) => postMessage({
     type: 'error',
     id: null,
-    error: hasWasmSimd() ? {code: 'internal', message: String(e)} :
-                           {code: 'unsupported', message: String(e)},
+    error: {code: hasWasmSimd() ? 'internal' : 'unsupported', message: String(e)},
   }));
 
 // A module that could not be cloned into this worker: fetch and compile it here instead.

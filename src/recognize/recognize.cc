@@ -101,7 +101,7 @@ bool OpensQuotedName(const icu::UnicodeString& text, int32_t from, int32_t to) {
   bool quote = false;
   for (int32_t i = from; i < to; ++i) {
     const char16_t c = text[i];
-    if (c == u'"' || c == 0x00AB || c == 0x201C || c == 0x201E) {
+    if (IsQuote(c) && c != 0x00BB && c != 0x201D) {  // any mark but the closing » and ”
       quote = true;
     } else if (!(c == u' ' || c == u'\t' || c == 0x00A0 || c == 0x202F || c == 0x200C ||
                  c == 0x200E || c == 0x200F || c == 0x061C)) {
