@@ -16,6 +16,8 @@ import {createRequire} from 'node:module';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
+import {warmUp} from './warm.mjs';
+
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const site = resolve(process.env.BASIRA_SITE || join(root, 'build/wasm/site'));
 const args = process.argv.slice(2);
@@ -80,10 +82,9 @@ function nativeBest(t, runs) {
   return Number(best[1]);
 }
 
-// Warm-up (V8 tiers wasm up in the background): the small text until 2 s have passed.
-const warmStart = performance.now();
-while (performance.now() - warmStart < 2000) wasmRun(texts[0]);
-wasmRun(texts[1]);
+// Warm-up until the optimized code is in place (tools/bench/warm.mjs), on both texts.
+warmUp(() => wasmRun(texts[0]));
+warmUp(() => wasmRun(texts[1]), {minRuns: 2, minMs: 0});
 
 const nativeRatios = [];
 const wasmRatios = [];
