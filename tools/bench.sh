@@ -2,9 +2,11 @@
 # Speed and memory of the full analysis on 50 KB, 1 MB and 10 MB of Arabic text (the fixtures and
 # the samples repeated, each copy's lines numbered so none is a duplicate):
 #   1. natively (build/native/basira_bench --json: analysis and the JSON result);
-#   2. the wasm module under node (tools/bench/bench_wasm.mjs, on the same bytes), with its time
-#      against native time measured in pairs (--native); then 10 MB against 1 MB, timed
-#      alternately (tools/bench/linearity.mjs), natively and in wasm;
+#   2. the wasm module under node (tools/bench/bench_wasm.mjs, on the same bytes, once its times
+#      are steady), with its time against native time measured in pairs (--native): the call end
+#      to end and the module's own work, each pair's ratio, their median and the best time
+#      against the best; then 10 MB against 1 MB, timed alternately (tools/bench/linearity.mjs),
+#      natively and in wasm;
 #   3. 1 MB of ANERcorp's sentences (real news vocabulary), natively and under node;
 #   4. the page in Chromium (tools/bench/bench_page.mjs): cold page-ready time, the five samples,
 #      1 MB through the worker, and the transferred payload.

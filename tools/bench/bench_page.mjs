@@ -142,7 +142,7 @@ try {
     worker.terminate();
     const first = times[0];
     const later = times.length > 1 ? times.slice(1) : times;
-    const bestRun = times.indexOf(Math.min(...later));
+    const bestRun = later === times ? 0 : 1 + later.indexOf(Math.min(...later));
     const wasmMs = inWasm[bestRun];
     later.sort((a, b) => a - b);
     return {first, best: later[0], median: later[Math.floor(later.length / 2)], words, bytes, wasmMs};

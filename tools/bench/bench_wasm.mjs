@@ -1,5 +1,6 @@
 // The wasm module under node on a text file: the same call the page's worker makes (analyze with
-// a JSON request, a JSON result back), timed end to end.
+// a JSON request, a JSON result back), timed end to end, and with --native the module's own work
+// in that call timed apart (see below).
 //
 //   node tools/bench/bench_wasm.mjs FILE [--repeat N]
 //   BASIRA_SITE=DIR ...   another build's site instead of build/wasm/site (paired runs)

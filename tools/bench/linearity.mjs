@@ -1,7 +1,7 @@
 // Whether time grows linearly with the input: a small and a large text (1 MB and 10 MB from
 // `basira_bench --write`), timed alternately, natively and in the wasm module under node, so that
 // each ratio compares runs taken seconds apart (this machine's speed drifts by up to 40 % from one
-// minute to the next: a ratio of two runs taken minutes apart says little).
+// second to the next: a ratio of two runs taken minutes apart says little).
 //
 //   node tools/bench/linearity.mjs SMALL LARGE --native BIN [--rounds N]
 //
