@@ -140,9 +140,10 @@ try {
       words = result.stats.words;
     }
     worker.terminate();
+    // repeat >= 2: the first analysis apart, the best and median of the later ones.
     const first = times[0];
-    const later = times.length > 1 ? times.slice(1) : times;
-    const bestRun = later === times ? 0 : 1 + later.indexOf(Math.min(...later));
+    const later = times.slice(1);
+    const bestRun = 1 + later.indexOf(Math.min(...later));
     const wasmMs = inWasm[bestRun];
     later.sort((a, b) => a - b);
     return {first, best: later[0], median: later[Math.floor(later.length / 2)], words, bytes, wasmMs};

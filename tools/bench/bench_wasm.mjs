@@ -83,6 +83,7 @@ function moduleMs() {
   return ms;
 }
 const bestOf = (n, run) => Math.min(...Array.from({length: n}, run));
+const medianOf = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ratios = [];
 for (let r = 0; r < repeat; ++r) {
   const nativeTime = native ? nativeMs() : 0;
@@ -105,9 +106,8 @@ for (let r = 0; r < repeat; ++r) {
   words = result.stats.words;
   jsonBytes = out.length;
 }
-times.sort((a, b) => a - b);
-const best = times[0];
-const median = times[Math.floor(times.length / 2)];
+const best = Math.min(...times);
+const median = medianOf(times);
 const heapMb = m.HEAP8 ? m.HEAP8.length / 1048576 : NaN;
 console.log(`bench_wasm: ${bytes} bytes, ${words} words, JSON ${jsonBytes} chars; module ready in ` +
             `${loadMs.toFixed(0)} ms`);
@@ -118,14 +118,13 @@ console.log(`  ${(words / best).toFixed(0)} K words/s, ${(bytes / best / 1e3).to
 console.log(`  wasm heap ${Number.isNaN(heapMb) ? 'n/a' : heapMb.toFixed(1) + ' MB'}, ` +
             `node RSS ${(process.memoryUsage().rss / 1048576).toFixed(1)} MB`);
 if (native) {
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const bestNative = Math.min(...ratios.map((p) => p.native));
   for (const [what, key] of [['the call, end to end', 'wasm'], ['in the module', 'module']]) {
     const pairs = ratios.map((p) => `${p[key].toFixed(0)}/${p.native.toFixed(0)}=` +
                                     `${(p[key] / p.native).toFixed(2)}`);
     const bestWasm = Math.min(...ratios.map((p) => p[key]));
     console.log(`  wasm/native time, ${what}, in pairs (ms): ${pairs.join(', ')}; ` +
-                `median ${median(ratios.map((p) => p[key] / p.native)).toFixed(2)} ×; ` +
+                `median ${medianOf(ratios.map((p) => p[key] / p.native)).toFixed(2)} ×; ` +
                 `best against best ${bestWasm.toFixed(0)}/${bestNative.toFixed(0)}=` +
                 `${(bestWasm / bestNative).toFixed(2)} ×`);
   }
