@@ -11,8 +11,29 @@
 #include "tagger/ner_data.h"
 #include "test_util.h"
 
+// Defined by the generated basira_ner_model.cc (data/models/ner.model).
+extern "C" const unsigned char basira_ner_model[];
+extern "C" const size_t basira_ner_model_size;
+
 namespace basira::tagger {
 namespace {
+
+// A model's bytes before its weights: magic, version, bits, label count, the 9 labels, scale.
+constexpr size_t kHeaderSize = 8 + 12 + 9 + 1 + 6 * 5 + 2 * 6 + 4;
+
+// A LEB128 varint, as the weight runs count.
+std::string Varint(size_t v) {
+  std::string out;
+  for (; v >= 0x80; v >>= 7) out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+  out.push_back(static_cast<char>(v));
+  return out;
+}
+
+// `model` (Serialize's bytes) with its weights replaced by `table`, written as one literal run.
+std::string WithTable(const std::string& model, const std::vector<int8_t>& table) {
+  return model.substr(0, kHeaderSize) + Varint(0) + Varint(table.size()) +
+         std::string(reinterpret_cast<const char*>(table.data()), table.size());
+}
 
 Pipeline& SharedPipeline() {
   static Pipeline* const pipeline = [] {
@@ -355,15 +376,13 @@ TEST(TaggerPerceptron, TagsAreWellFormedIob2) {
   // Weights that prefer I-PER, then B-LOC, in every row: wherever the features' signs (see
   // tagger.cc: a feature adds or subtracts its row) sum to more than zero, I-PER scores best, and
   // decoding must still never put I-X after O or after another type.
-  const Tagger trained = TrainTiny(2);
-  std::string bytes = trained.Serialize();
-  const size_t table = bytes.size() - (size_t{1} << 12) * kNumLabels;
+  std::vector<int8_t> table((size_t{1} << 12) * kNumLabels);
   for (size_t row = 0; row < (size_t{1} << 12); ++row) {
     for (int l = 0; l < kNumLabels; ++l) {
-      const int8_t w = l == InsideLabel(0) ? 100 : (l == BeginLabel(1) ? 50 : 0);
-      bytes[table + row * kNumLabels + l] = static_cast<char>(w);
+      table[row * kNumLabels + l] = l == InsideLabel(0) ? 100 : (l == BeginLabel(1) ? 50 : 0);
     }
   }
+  const std::string bytes = WithTable(TrainTiny(2).Serialize(), table);
   Tagger tagger;
   ASSERT_TRUE(tagger.Load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()).ok());
   icu::UnicodeString text;
@@ -382,7 +401,8 @@ TEST(TaggerPerceptron, TagsAreWellFormedIob2) {
 TEST(TaggerModel, SaveLoadRoundTripGivesIdenticalTags) {
   const Tagger tagger = TrainTiny(8);
   const std::string bytes = tagger.Serialize();
-  EXPECT_EQ(bytes.size(), 8 + 12 + 9 + 1 + 6 * 5 + 2 * 6 + 4 + (size_t{1} << 12) * kNumLabels);
+  // Runs: far less than the header and the raw table of 2^12 rows (mostly zeros here).
+  EXPECT_LT(bytes.size(), (kHeaderSize + (size_t{1} << 12) * kNumLabels) / 4);
   Tagger loaded;
   ASSERT_TRUE(loaded.Load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()).ok());
   EXPECT_EQ(loaded.bits(), 12);
@@ -415,6 +435,45 @@ TEST(TaggerModel, LoadRejectsBadBytes) {
             ErrorCode::kInvalidArgument);
   EXPECT_TRUE(t.Load(data, bytes.size()).ok());
   EXPECT_FALSE(t.empty());
+}
+
+// The weight runs (format 4) must fill the table exactly; nothing else loads, nothing crashes.
+TEST(TaggerModel, LoadRejectsBadWeightRuns) {
+  const std::string header = TrainTiny(1).Serialize().substr(0, kHeaderSize);
+  const size_t count = (size_t{1} << 12) * kNumLabels;
+  auto load = [](const std::string& bytes) {
+    Tagger t;
+    const Status status = t.Load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    EXPECT_EQ(status.ok(), !t.empty());
+    return status.code();
+  };
+  // Accepted: all zeros in one run; one literal run of the whole table (zeros inside are fine).
+  EXPECT_EQ(load(header + Varint(count) + Varint(0)), ErrorCode::kOk);
+  EXPECT_EQ(load(header + Varint(0) + Varint(count) + std::string(count, '\0')), ErrorCode::kOk);
+  EXPECT_EQ(load(header + Varint(count - 1) + Varint(1) + "\x05"), ErrorCode::kOk);
+  // Rejected: a table one short, one over, a run past its end, bytes after the table, a run that
+  // adds nothing (it would never end), a varint of six bytes, no runs at all, a cut literal.
+  const ErrorCode bad = ErrorCode::kInvalidArgument;
+  EXPECT_EQ(load(header + Varint(count - 1) + Varint(0)), bad);
+  EXPECT_EQ(load(header + Varint(count + 1) + Varint(0)), bad);
+  EXPECT_EQ(load(header + Varint(count - 1) + Varint(2) + "\x05\x05"), bad);
+  EXPECT_EQ(load(header + Varint(count) + Varint(0) + "\x01"), bad);
+  EXPECT_EQ(load(header + Varint(0) + Varint(0) + Varint(count) + Varint(0)), bad);
+  EXPECT_EQ(load(header + "\x80\x80\x80\x80\x80\x01" + Varint(0)), bad);
+  EXPECT_EQ(load(header), bad);
+  EXPECT_EQ(load(header + Varint(count - 3) + Varint(3) + "\x05\x05"), bad);
+}
+
+// The model linked into the analyzer loads, and is in the encoding Serialize writes: retraining
+// with the model card's command gives these bytes, not merely the same weights.
+TEST(TaggerModel, ShippedModelIsCanonical) {
+  Tagger t;
+  ASSERT_TRUE(t.Load(basira_ner_model, basira_ner_model_size).ok());
+  EXPECT_EQ(t.bits(), 18);
+  EXPECT_EQ(t.Serialize(),
+            std::string(reinterpret_cast<const char*>(basira_ner_model), basira_ner_model_size));
+  // Runs keep it well under the raw table of 2^18 rows x 9 labels (2.36 MB).
+  EXPECT_LT(basira_ner_model_size, size_t{1} << 20);
 }
 
 }  // namespace
