@@ -447,19 +447,22 @@ TEST(TaggerModel, LoadRejectsBadWeightRuns) {
     EXPECT_EQ(status.ok(), !t.empty());
     return status.code();
   };
-  // Accepted: all zeros in one run; one literal run of the whole table (zeros inside are fine).
+  // Accepted: all zeros in one run; one literal run of the whole table (zeros inside are fine);
+  // a last weight alone; `count` zeros written in 4 varint bytes (36864 = 0x9000, padded).
   EXPECT_EQ(load(header + Varint(count) + Varint(0)), ErrorCode::kOk);
   EXPECT_EQ(load(header + Varint(0) + Varint(count) + std::string(count, '\0')), ErrorCode::kOk);
   EXPECT_EQ(load(header + Varint(count - 1) + Varint(1) + "\x05"), ErrorCode::kOk);
+  EXPECT_EQ(load(header + std::string("\x80\xA0\x82\x00", 4) + Varint(0)), ErrorCode::kOk);
   // Rejected: a table one short, one over, a run past its end, bytes after the table, a run that
-  // adds nothing (it would never end), a varint of six bytes, no runs at all, a cut literal.
+  // adds nothing (it would never end), a count in a varint of 5 bytes (4 at most: the same value
+  // wraps in a 32-bit size_t when it is larger), no runs at all, a cut literal.
   const ErrorCode bad = ErrorCode::kInvalidArgument;
   EXPECT_EQ(load(header + Varint(count - 1) + Varint(0)), bad);
   EXPECT_EQ(load(header + Varint(count + 1) + Varint(0)), bad);
   EXPECT_EQ(load(header + Varint(count - 1) + Varint(2) + "\x05\x05"), bad);
   EXPECT_EQ(load(header + Varint(count) + Varint(0) + "\x01"), bad);
   EXPECT_EQ(load(header + Varint(0) + Varint(0) + Varint(count) + Varint(0)), bad);
-  EXPECT_EQ(load(header + "\x80\x80\x80\x80\x80\x01" + Varint(0)), bad);
+  EXPECT_EQ(load(header + std::string("\x80\xA0\x82\x80\x00", 5) + Varint(0)), bad);
   EXPECT_EQ(load(header), bad);
   EXPECT_EQ(load(header + Varint(count - 3) + Varint(3) + "\x05\x05"), bad);
 }

@@ -32,8 +32,10 @@
 //   "BNERTAG1" | u32 version (4) | u32 bits | u32 label count | labels (u8 length + bytes) |
 //   f32 scale | the i8 weights[2^bits * labels] (row major) as runs, until the table is full:
 //   varint (LEB128) count of zeros | varint count n | n weights as they are.
-// A literal run ends where two zeros in a row begin: most weights are zero (85 % in the shipped
-// model), and the model, linked into the wasm the page downloads, is a third of the raw table.
+// Serialize ends a literal run where two zeros in a row begin, or at a last zero (the next run
+// counts it): most weights are zero (85 % in the shipped model), and the model, linked into the
+// wasm the page downloads, is a third of the raw table. Load takes any runs that fill the table
+// exactly, with counts of at most 4 varint bytes.
 #ifndef BASIRA_SRC_TAGGER_TAGGER_H_
 #define BASIRA_SRC_TAGGER_TAGGER_H_
 
