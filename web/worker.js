@@ -104,20 +104,40 @@ const WARM_TEXT = `مجلس المدينة يقر خطة لتوسيع شبكة �
 ونقلت وكالة الأنباء الأردنية (بترا) عن وزير النقل قوله إن الحكومة تدرس خفض رسوم الاستيراد على الحافلات الكهربائية بنسبة 25 في المئة، فيما طالب نواب بنشر دراسة الجدوى كاملة قبل توقيع العقود في الأول من حزيران المقبل.`;
 
 /**
- * V8 runs new wasm code in its baseline compiler and optimizes a function only once it has run
- * enough, in the background. The worker therefore analyzes WARM_TEXT a few times while the
- * reader is still pasting: the reader's first analysis then runs optimized code (measured under
- * node: about half the time of a cold first run on the five samples). It stops at once when a
- * request arrives, and each run is a separate task, so a request waits for one small run at most.
+ * A second report of the same made-up event, as another outlet might write it (our own writing
+ * too; other figures, a quote worded otherwise), so that the warm-up also runs what only a
+ * request of several articles runs: the story's agreements and differences, the duplicates.
  */
-const WARM_RUNS = 12;
+const WARM_TEXT_2 = `عمّان توسع أسطول الحافلات الكهربائية
+
+عمّان — وكالة الأخبار التجريبية
+
+وافق مجلس مدينة عمّان يوم الأحد على خطة لزيادة الحافلات الكهربائية بمئة حافلة خلال عامين، بكلفة 50 مليون دينار. وقالت سلمى الحسيني، رئيسة لجنة النقل، إن "الخطة ستخدم كل الأحياء".
+
+وأشار بيان المجلس إلى أن البنك الأوروبي لإعادة الإعمار والتنمية سيمول جزءاً من المشروع، بينما قال وزير النقل إن الحكومة ستخفض رسوم الاستيراد بنسبة 20 في المئة اعتباراً من الأول من حزيران.`;
+
+/**
+ * V8 runs new wasm code in its baseline compiler and optimizes a function only once it has run
+ * enough, in the background. The worker therefore analyzes the warm-up texts, one article and
+ * then two in turn, for WARM_MS while the reader is still pasting, so that the reader's first
+ * analysis runs optimized code. Measured in Chromium on the five samples once 'warm' was posted
+ * (2026-12-04, three page loads each): after 12 runs of one article (160 ms), the first analysis
+ * took 132-162 ms and the next ones stayed above 40 ms for about ten more; after 1.5 s of both,
+ * 32-38 ms and then 17-25 ms from the third. It stops at once when a request arrives (from then
+ * on the reader's analyses warm the code), and each run is a separate task of a few
+ * to some tens of milliseconds, so a request waits for one small run at most.
+ */
+const WARM_MS = 1500;
+let warmStart = 0;
 let warmRuns = 0;
+let warmDone = false;
 let busy = false;
 function warmUp(m) {
-  if (busy || warmRuns >= WARM_RUNS) return;
-  ++warmRuns;
-  m.analyze(JSON.stringify([WARM_TEXT]), '{}');
-  if (warmRuns === WARM_RUNS) {
+  if (busy || warmDone) return;
+  if (!warmStart) warmStart = performance.now();
+  m.analyze(JSON.stringify(++warmRuns % 2 ? [WARM_TEXT] : [WARM_TEXT, WARM_TEXT_2]), '{}');
+  if (performance.now() - warmStart >= WARM_MS) {
+    warmDone = true;
     postMessage({type: 'warm'});
   } else {
     setTimeout(() => warmUp(m));
