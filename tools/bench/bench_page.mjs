@@ -20,7 +20,7 @@
 //   - the five samples (../shared/samples, when present) as five inputs through the page's own
 //     worker: time from posting the texts to the parsed result, the first analysis, then the
 //     best and median of 5 more, posted as soon as the worker is ready and once its warm-up is
-//     done;
+//     done, each set in a page of its own (no code optimized by an earlier set);
 //   - TEXT_FILE (default: 1 MiB made by build/native/basira_bench --write) through the worker,
 //     after its warm-up: the first analysis, then the best and median of 5 more, and words/s.
 //     The first is slower mostly because it grows the module's memory (16 to 48 MB) and touches
@@ -177,14 +177,24 @@ try {
   }
   console.log(`  transferred in total: ${raw} B raw, ${gz} B gzip -9`);
 
-  // 2. Analyses through the page's own worker, timed in the page.
-  const context = await browser.newContext({serviceWorkers: 'block'});
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForSelector('[data-testid="analyze"]:not([disabled])', {timeout: 30000});
+  // 2. Analyses through the page's own worker, timed in the page, each set in a page of its own
+  // (a new context, so a new renderer process): V8 shares a module's compiled and optimized code
+  // among the workers of a process, and a set run after another would start on code the earlier
+  // one had optimized.
+  const runInWorker = async (inputs, repeat, settled) => {
+    const context = await browser.newContext({serviceWorkers: 'block'});
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('[data-testid="analyze"]:not([disabled])', {timeout: 30000});
+      return await runInPage(page, inputs, repeat, settled);
+    } finally {
+      await context.close();
+    }
+  };
   // A fresh worker per call; `settled`: wait for the worker's warm-up to end first (a reader who
   // pastes a few seconds after the page opened), else post as soon as the module is ready.
-  const runInWorker = (inputs, repeat, settled) => page.evaluate(async ({inputs, repeat, settled}) => {
+  const runInPage = (page, inputs, repeat, settled) => page.evaluate(async ({inputs, repeat, settled}) => {
     const worker = new Worker('worker.js');
     const until = settled ? 'warm' : 'ready';
     await new Promise((resolve) => worker.addEventListener('message', function ready(e) {
@@ -246,7 +256,6 @@ try {
               `median ${r.median.toFixed(0)} ms; ` +
               `${(r.words / r.best).toFixed(0)} K words/s (best), ` +
               `${(r.words / r.median).toFixed(0)} K words/s (median)`);
-  await context.close();
 } finally {
   if (browser) await browser.close();
   server.close();
