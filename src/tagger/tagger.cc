@@ -467,8 +467,8 @@ void PutRuns(std::string* out, const int8_t* w, size_t count) {
   }
 }
 
-// Whether runs at data[pos, size) fill a table of `count` weights exactly, using them up; with
-// `w`, also fills w[0, count) (zeroed before) from them.
+// Fills w[0, count) (zeroed before) from runs at data[pos, size); false unless the runs fill it
+// exactly and use the bytes up.
 bool GetRuns(const uint8_t* data, size_t size, size_t pos, int8_t* w, size_t count) {
   size_t filled = 0;
   while (filled < count) {
@@ -479,7 +479,7 @@ bool GetRuns(const uint8_t* data, size_t size, size_t pos, int8_t* w, size_t cou
       return false;
     if (n > size - pos) return false;
     filled += zeros;  // the table starts zeroed
-    if (w != nullptr) std::memcpy(w + filled, data + pos, n);
+    std::memcpy(w + filled, data + pos, n);
     filled += n;
     pos += n;
   }
@@ -621,12 +621,11 @@ Status Tagger::Load(const uint8_t* data, size_t size) {
   std::memcpy(&scale, &scale_bits, 4);
   if (!(scale > 0) || !std::isfinite(scale)) return Invalid("bad scale");
   const size_t count = (size_t{1} << bits) * kNumLabels;
-  // Checked before the table is allocated: a few bytes claiming 2^24 rows allocate nothing.
-  if (!GetRuns(data, size, pos, nullptr, count)) {
+  weights_.assign(count + kRowPadding, 0);
+  if (!GetRuns(data, size, pos, weights_.data(), count)) {
+    std::vector<int8_t>().swap(weights_);
     return Invalid("weight runs do not fill the table exactly");
   }
-  weights_.assign(count + kRowPadding, 0);
-  GetRuns(data, size, pos, weights_.data(), count);
   bits_ = static_cast<int>(bits);
   scale_ = scale;
   return Status::Ok();
