@@ -136,8 +136,8 @@ try {
   console.log(`page ready (cold, no cache), as a reader's browser loads it: best ` +
               `${unwatched[0].toFixed(0)} ms, median ${unwatched[2].toFixed(0)} ms of 5 loads`);
   browser = await chromium.launch({executablePath: CHROMIUM, args: ARGS});
-  // 1. Cold page-ready, in loads that nothing watches: asking for response bodies (below) makes
-  // the browser copy every file, 3.6 MB of wasm among them, over the DevTools pipe while the page
+  // 1. Cold page-ready in playwright's contexts, in loads whose bodies nobody asks for: asking
+  // for them (below) makes the browser copy every file, 3.6 MB of wasm among them, over the DevTools pipe while the page
   // loads, which alone added 50-300 ms to the ready time.
   const readyTimes = [];
   for (let run = 0; run < 5; ++run) {
@@ -180,19 +180,9 @@ try {
   // 2. Analyses through the page's own worker, timed in the page, each set in a page of its own
   // (a new context, so a new renderer process): V8 shares a module's compiled and optimized code
   // among the workers of a process, and a set run after another would start on code the earlier
-  // one had optimized.
-  const runInWorker = async (inputs, repeat, settled) => {
-    const context = await browser.newContext({serviceWorkers: 'block'});
-    try {
-      const page = await context.newPage();
-      await page.goto(url);
-      await page.waitForSelector('[data-testid="analyze"]:not([disabled])', {timeout: 30000});
-      return await runInPage(page, inputs, repeat, settled);
-    } finally {
-      await context.close();
-    }
-  };
-  // A fresh worker per call; `settled`: wait for the worker's warm-up to end first (a reader who
+  // one had optimized (runInWorker, below).
+  //
+  // runInPage: a fresh worker per call; `settled`: wait for the worker's warm-up to end first (a reader who
   // pastes a few seconds after the page opened), else post as soon as the module is ready.
   const runInPage = (page, inputs, repeat, settled) => page.evaluate(async ({inputs, repeat, settled}) => {
     const worker = new Worker('worker.js');
@@ -231,6 +221,17 @@ try {
     later.sort((a, b) => a - b);
     return {first, best: later[0], median: later[Math.floor(later.length / 2)], words, bytes, wasmMs};
   }, {inputs, repeat, settled});
+  const runInWorker = async (inputs, repeat, settled) => {
+    const context = await browser.newContext({serviceWorkers: 'block'});
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('[data-testid="analyze"]:not([disabled])', {timeout: 30000});
+      return await runInPage(page, inputs, repeat, settled);
+    } finally {
+      await context.close();
+    }
+  };
 
   const samplesDir = join(root, '../shared/samples');
   if (existsSync(samplesDir)) {
