@@ -95,6 +95,31 @@ TEST(RecognizeTest, TitleMentionNotLinkedWithoutTheHolder) {
   }
 }
 
+TEST(RecognizeTest, TitleMentionLinkedAcrossInputsThatNameTheHolder) {
+  // The second report names Putin but never writes the title right before his name: the first
+  // one does, so its «الرئيس الروسي» is his too.
+  const Strings e =
+      Entities(Strings{"استقبل الرئيس الروسي فلاديمير بوتين ضيفه في موسكو.",
+                       "وقال بوتين إن اللقاء مثمر. وأضاف الرئيس الروسي أن التعاون سيتسع."});
+  Has(e, "PER فلاديمير بوتين: فلاديمير بوتين|بوتين|الرئيس الروسي^");
+  // A report that never names him keeps its title mention unlinked.
+  for (const std::string& line :
+       Entities(Strings{"استقبل الرئيس الروسي فلاديمير بوتين ضيفه في موسكو.",
+                        "وقال الرئيس الروسي إن المحادثات جيدة."})) {
+    EXPECT_EQ(line.find("^"), std::string::npos) << line;
+  }
+}
+
+TEST(RecognizeTest, TitleMentionNotLinkedWhenInputsDisagreeOnTheHolder) {
+  // Two reports give «الرئيس الأمريكي» to two people: a third that names both links neither.
+  for (const std::string& line :
+       Entities(Strings{"قال الرئيس الأمريكي جو بايدن إن الاتفاق قريب.",
+                        "قال الرئيس الأمريكي دونالد ترامب إن الاتفاق بعيد.",
+                        "التقى بايدن وترامب. وقال الرئيس الأمريكي إن الاتفاق ممكن."})) {
+    EXPECT_EQ(line.find("^"), std::string::npos) << line;
+  }
+}
+
 TEST(RecognizeTest, OrganizationsFromTriggers) {
   Has(Entities("نقلت وكالة «سبوتنيك» عن مصدر قوله إن الاجتماع أُلغي."), "ORG سبوتنيك: سبوتنيك");
   Has(Entities("وأعلنت وزارة الدفاع الروسية انتهاء المناورات."),

@@ -480,11 +480,38 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
     for (const Mention& m : protos[i].mentions) protos[r].mentions.push_back(m);
     protos[i].mentions.clear();
   }
+  // The request's titles: title key -> the one person any input used it before (-1 when inputs
+  // name different people with it, or one input names two). An input that uses a title alone
+  // without naming its holder right after it borrows the holder from another input, if it names
+  // that person itself: three reports of one event say «الرئيس الروسي فلاديمير بوتين», the fourth
+  // only «بوتين» and «الرئيس الروسي».
+  std::unordered_map<std::u16string, int> request_titles;
   for (auto& input_titles : titles) {
     for (auto& t : input_titles) {
       if (t.second >= 0) t.second = root(t.second);
+      auto [it, fresh] = request_titles.emplace(t.first, t.second);
+      if (!fresh && it->second != t.second) it->second = -1;
     }
   }
+  // Per person (root proto): the inputs that name it.
+  std::vector<std::vector<int32_t>> named_in(protos.size());
+  for (size_t i = 0; i < protos.size(); ++i) {
+    std::vector<int32_t>& inputs = named_in[root(static_cast<int>(i))];
+    for (const Mention& m : protos[i].mentions) inputs.push_back(m.input);
+  }
+  for (std::vector<int32_t>& inputs : named_in) {
+    std::sort(inputs.begin(), inputs.end());
+    inputs.erase(std::unique(inputs.begin(), inputs.end()), inputs.end());
+  }
+  // The person a title used alone in `input` refers to, or -1.
+  auto holder = [&](int32_t input, const std::u16string& title) {
+    auto own = titles[input].find(title);
+    if (own != titles[input].end()) return own->second;
+    auto shared = request_titles.find(title);
+    if (shared == request_titles.end() || shared->second < 0) return -1;
+    const std::vector<int32_t>& inputs = named_in[shared->second];
+    return std::binary_search(inputs.begin(), inputs.end(), input) ? shared->second : -1;
+  };
 
   // Words no candidate covers: surnames and title mentions.
   using Phrase = recognize::Recognizer::Phrase;
@@ -511,12 +538,12 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
           j += nl;
         }
         const bool apposition = j < n && covered[j];
-        auto t = titles[s.input].find(title);
-        if (!apposition && title.find(u' ') != std::u16string::npos && t != titles[s.input].end() &&
-            t->second >= 0) {
+        const int person =
+            apposition || title.find(u' ') == std::u16string::npos ? -1 : holder(s.input, title);
+        if (person >= 0) {
           const int32_t start =
               w.proclitic ? (w.article >= 0 ? w.article : w.stem.start) : w.span.start;
-          protos[t->second].mentions.push_back(Mention{
+          protos[person].mentions.push_back(Mention{
               s.input, s.sentence, Span{start, s.words[j - 1].span.end}, MentionKind::kTitle});
           std::fill(covered.begin() + i, covered.begin() + j, true);
         }

@@ -11,7 +11,8 @@
 //   - kAlias: a person's surname alone (ستولتنبرغ after ينس ستولتنبرغ), when it names one person
 //     (proclitics aside; with an article it does not have, دنيا -> الدنيا, it is a common noun);
 //   - kTitle: a title with its nationality (الرئيس الروسي) that the same input used right before
-//     the name of exactly one person.
+//     the name of exactly one person; or, when it did not use it so at all, that the request's
+//     other inputs used before the name of exactly one person whom this input names too.
 // Names: the lexicon's canonical and Latin name, else the fullest mention and a romanization.
 // Salience: mentions weighted by where they stand (headline 3, first paragraph 2, else 1),
 // divided by the largest such sum, so the most salient entity has 1.
