@@ -120,6 +120,37 @@ TEST(RecognizeTest, TitleMentionNotLinkedWhenInputsDisagreeOnTheHolder) {
   }
 }
 
+TEST(RecognizeTest, KoreanNamesByTheirShape) {
+  // A family name and two given-name syllables are a person, the whole of it (not a place in
+  // its last word), and with the Latin of its syllables; كيم يو جونغ is not Kim Jong Un, whom
+  // the lexicon's كيم alone would name.
+  const Strings texts = {
+      "وحضر الاجتماع مدير قسم الصناعة، جو تشون ريونغ، وكيم يو جونغ. وقال آن تشان إيل إن "
+      "اللقاء مهم."};
+  const Strings e = Entities(texts);
+  Has(e, "PER جو تشون ريونغ: جو تشون ريونغ");
+  Has(e, "PER كيم يو جونغ: كيم يو جونغ");
+  Has(e, "PER آن تشان إيل: آن تشان إيل");
+  EXPECT_EQ(e.size(), 3u) << ::testing::PrintToString(e);
+  Strings latin;
+  for (const Entity& entity : AnalyzeTexts(texts).entities) latin.push_back(entity.latin);
+  EXPECT_EQ(latin, (Strings{"Jo Chun Ryong", "Kim Yo Jong", "Ahn Chan Il"}));
+  // The lexicon's own three-word name keeps its entry.
+  Has(Entities("ووصل كيم جونغ أون إلى المحطة."), "PER كيم جونغ أون: كيم جونغ أون");
+}
+
+TEST(RecognizeTest, KoreanShapeNeedsThreeAdjacentWords) {
+  // Words that spell a family name or a syllable, in ordinary Arabic, are no name.
+  for (const std::string& e :
+       Entities("ساد جو من التفاؤل، وهان عليه الأمر بعد أن نام مبكرا في سول.")) {
+    EXPECT_EQ(e.rfind("PER", 0), std::string::npos) << e;
+  }
+  // Punctuation between the words breaks the shape: no mention runs over the comma.
+  for (const std::string& e : Entities("وصل الوفد إلى جو تشون، ريونغ أمس.")) {
+    EXPECT_EQ(e.find("تشون، ريونغ"), std::string::npos) << e;
+  }
+}
+
 TEST(RecognizeTest, OrganizationsFromTriggers) {
   Has(Entities("نقلت وكالة «سبوتنيك» عن مصدر قوله إن الاجتماع أُلغي."), "ORG سبوتنيك: سبوتنيك");
   Has(Entities("وأعلنت وزارة الدفاع الروسية انتهاء المناورات."),

@@ -21,6 +21,8 @@ extern "C" const unsigned char basira_lexicon_not_names[];
 extern "C" const size_t basira_lexicon_not_names_size;
 extern "C" const unsigned char basira_lexicon_triggers[];
 extern "C" const size_t basira_lexicon_triggers_size;
+extern "C" const unsigned char basira_lexicon_korean_names[];
+extern "C" const size_t basira_lexicon_korean_names_size;
 // data/summarize/stopwords.txt, the summarizer's function words (basira_summarize_stopwords).
 extern "C" const unsigned char basira_summarize_stopwords[];
 extern "C" const size_t basira_summarize_stopwords_size;
@@ -292,6 +294,9 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
                       "icu_places");
   }
   if (s.ok()) s = r->AddPhrases(view(basira_lexicon_triggers, basira_lexicon_triggers_size));
+  if (s.ok()) {
+    s = r->AddKoreanNames(view(basira_lexicon_korean_names, basira_lexicon_korean_names_size));
+  }
   if (!s.ok()) return s;
   *recognizer = std::move(r);
   return Status::Ok();
@@ -339,6 +344,55 @@ Status Recognizer::AddLexicon(std::string_view data, const char* name) {
     }
   }
   return Status::Ok();
+}
+
+Status Recognizer::AddKoreanNames(std::string_view data) {
+  for (std::string_view line : Split(data, "\n")) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string_view> f = Split(line, "|");
+    const std::string_view kind = f.empty() ? "" : Trim(f[0]);
+    if (f.size() != 3 || (kind != "surname" && kind != "given")) {
+      return Status(ErrorCode::kInternal,
+                    "data/lexicon/korean_names.txt: bad line: " + std::string(line));
+    }
+    const auto latin = static_cast<int32_t>(korean_latin_.size());
+    korean_latin_.emplace_back(Trim(f[2]));
+    table::KeyMap<int32_t>& map = kind == "surname" ? korean_surnames_ : korean_given_;
+    for (std::string_view form : Split(f[1], "،")) {
+      const std::u16string key = NameKey(Trim(form));
+      if (!key.empty() && key.find(u' ') == std::u16string::npos) map.Insert(key, latin);
+    }
+  }
+  return Status::Ok();
+}
+
+const std::string* Recognizer::KoreanLatin(std::u16string_view key, bool surname) const {
+  const int32_t* latin = (surname ? korean_surnames_ : korean_given_).Find(key);
+  return latin == nullptr ? nullptr : &korean_latin_[*latin];
+}
+
+int Recognizer::MatchKoreanName(const std::vector<Word>& words, const icu::UnicodeString& text,
+                                size_t i, int32_t* start) const {
+  constexpr size_t kWords = 3;
+  if (i + kWords > words.size()) return 0;
+  const Word& family = words[i];
+  // The family name may carry a conjunction or a preposition (وكيم، لكيم), not the article.
+  const std::u16string* key = &family.key;
+  *start = family.span.start;
+  if (family.article >= 0) return 0;
+  if (family.proclitic) {
+    key = family.after_conjunction >= 0 ? &family.conjunct_key : &family.stem_key;
+    *start = family.after_conjunction >= 0 ? family.after_conjunction : family.stem.start;
+  }
+  if (korean_surnames_.Find(*key) == nullptr) return 0;
+  for (size_t k = i + 1; k < i + kWords; ++k) {
+    const Word& w = words[k];
+    if (w.proclitic || w.article >= 0 || w.tanween || !Adjacent(text, words, k - 1) ||
+        korean_given_.Find(w.key) == nullptr) {
+      return 0;
+    }
+  }
+  return static_cast<int>(kWords);
 }
 
 Status Recognizer::AddPhrases(std::string_view data) {
@@ -494,6 +548,30 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     }
     return false;
   };
+  // 1a. Korean names by their shape, where no lexicon name of as many words starts (كيم جونغ أون
+  // is the lexicon's; كيم يو جونغ is not Kim Jong Un, whom the lexicon's كيم alone names).
+  for (size_t i = 0; i < n; ++i) {
+    int32_t start = 0, entry = -1;
+    std::u16string key;
+    const int len = MatchKoreanName(words, text, i, &start);
+    if (len == 0 || MatchName(words, text, i, &start, &entry, &key) >= len) continue;
+    MatchKoreanName(words, text, i, &start);  // MatchName may have moved `start`
+    Candidate c;
+    c.span = Span{start, words[i + len - 1].span.end};
+    c.type = EntityType::kPerson;
+    c.source = Source::kNameShape;
+    c.first_word = static_cast<int32_t>(i);
+    c.end_word = static_cast<int32_t>(i + len);
+    for (int32_t k = c.first_word; k < c.end_word; ++k) {
+      if (k > c.first_word) c.key += u' ';
+      c.key += k == c.first_word && words[k].proclitic
+                   ? (words[k].after_conjunction >= 0 ? words[k].conjunct_key : words[k].stem_key)
+                   : words[k].key;
+    }
+    std::fill(used.begin() + c.first_word, used.begin() + c.end_word, true);
+    out->push_back(std::move(c));
+    i += len - 1;
+  }
   // 1. Lexicon names, longest first at each position. Overlaps with the tagger's mentions are
   // decided here, once: the tagger (which sees the lexicon match as a feature, and the context)
   // says whether a name stands here; the lexicon says which, and where it ends.
@@ -501,7 +579,8 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     int32_t start = 0, entry = -1;
     std::u16string key;
     const int len = MatchName(words, text, i, &start, &entry, &key);
-    if (len == 0) {
+    if (len == 0 ||
+        std::any_of(used.begin() + i, used.begin() + i + len, [](bool u) { return u; })) {
       ++i;
       continue;
     }

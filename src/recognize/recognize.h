@@ -13,6 +13,9 @@
 //      person mention over two people joined by و is two; a mention ends before a future verb
 //      (سيرثون); a nationality adjective alone (الكورية الشمالية) is dropped; a person with a
 //      hyphenated number (كوفيد-19) is a MISC designation, number included;
+//      before both, a Korean name by its shape (data/lexicon/korean_names.txt: a family name and
+//      two given-name syllables, جو تشون ريونغ) where no lexicon name of three words or more
+//      starts: a person, whatever the tagger says (it takes such a name's last word for a place);
 //   2. a title (الرئيس، وزير الخارجية، الأمين العام ...), optional nationality adjectives, then
 //      one to three name words: a person; the title is kept for the resolver (title mentions);
 //   3. an organization word (وكالة، صحيفة، شبكة ...) before a quoted name, or (وزارة، حزب ...)
@@ -86,7 +89,8 @@ void Shift(Word* w, int32_t by);
 
 // Which part of the recognizer produced a candidate (for scoring tools and tests).
 // kConsistency: another occurrence of a name the document names elsewhere (resolve::Propagate).
-enum class Source { kLexicon, kTagger, kTitle, kOrgRule, kLocRule, kConsistency };
+// kNameShape: a person's name by its shape (a Korean family name and two given-name syllables).
+enum class Source { kLexicon, kTagger, kTitle, kOrgRule, kLocRule, kConsistency, kNameShape };
 
 struct Candidate {
   Span span;
@@ -119,6 +123,9 @@ class Recognizer {
   const Entry& entry(int32_t id) const { return entries_[id]; }
   // Whether a one-word key is listed as a common word that spells a name (data/lexicon/not_names).
   bool NotName(std::u16string_view key) const { return not_names_.Contains(key); }
+  // The Latin of a Korean family name (`surname`) or given-name syllable, or null when the
+  // one-word key is none (data/lexicon/korean_names.txt).
+  const std::string* KoreanLatin(std::u16string_view key, bool surname) const;
   // Whether a one-word key is a function word (data/summarize/stopwords.txt: في، لو، الذي ...).
   bool FunctionWord(std::u16string_view key) const { return function_words_.Contains(key); }
   // The length in words of the longest phrase of `kind` starting at words[i] (0 if none);
@@ -133,12 +140,20 @@ class Recognizer {
   Recognizer() = default;
   Status AddLexicon(std::string_view data, const char* name);
   Status AddPhrases(std::string_view data);
+  Status AddKoreanNames(std::string_view data);
+  // The length of a Korean name by its shape starting at words[i] (3), or 0; `start` receives
+  // where it starts (after a conjunction or a preposition before the family name).
+  int MatchKoreanName(const std::vector<Word>& words, const icu::UnicodeString& text, size_t i,
+                      int32_t* start) const;
   int MatchName(const std::vector<Word>& words, const icu::UnicodeString& text, size_t i,
                 int32_t* start, int32_t* entry, std::u16string* key) const;
 
   std::vector<Entry> entries_;
   table::KeySet not_names_;       // data/lexicon/not_names.txt
   table::KeySet function_words_;  // data/summarize/stopwords.txt
+  // data/lexicon/korean_names.txt: key -> index into korean_latin_.
+  table::KeyMap<int32_t> korean_surnames_, korean_given_;
+  std::vector<std::string> korean_latin_;
   table::KeyMap<int32_t> names_;  // name key -> entry
   table::KeySet phrases_[8];      // a Phrase's keys, by kind
   // For every first word of a phrase or a name: the most words of a phrase of each kind (by

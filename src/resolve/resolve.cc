@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
 #include <unordered_map>
+
+#include "normalize/normalize.h"
 
 namespace basira::resolve {
 namespace {
@@ -132,6 +135,23 @@ const char* Latin(UChar32 c, bool word_start, UChar32 previous) {
     default:
       return nullptr;
   }
+}
+
+// The Latin of a Korean name by its shape (جو تشون ريونغ -> Jo Chun Ryong), from the spellings
+// of data/lexicon/korean_names.txt; empty when `name` is not one.
+std::string KoreanLatin(const recognize::Recognizer& recognizer, const std::string& name) {
+  std::string latin;
+  size_t words = 0;
+  for (size_t at = 0; at <= name.size();) {
+    size_t space = name.find(' ', at);
+    if (space == std::string::npos) space = name.size();
+    const std::string* part = recognizer.KoreanLatin(
+        normalize::KeyFromUtf8(std::string_view(name).substr(at, space - at)), words == 0);
+    if (part == nullptr) return "";
+    latin += (words++ ? " " : "") + *part;
+    at = space + 1;
+  }
+  return words == 3 ? latin : "";
 }
 
 }  // namespace
@@ -607,7 +627,8 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
     } else {
       const Mention& m = fullest != nullptr ? *fullest : p.mentions.front();
       e.name = NameText(texts[m.input], m.span);
-      e.latin = Romanize(e.name);
+      if (e.type == EntityType::kPerson) e.latin = KoreanLatin(recognizer, e.name);
+      if (e.latin.empty()) e.latin = Romanize(e.name);
     }
     e.mentions = std::move(p.mentions);
     entities.push_back(std::move(e));

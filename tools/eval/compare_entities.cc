@@ -49,6 +49,8 @@ const char* SourceName(r::Source s) {
       return "loc-rule";
     case r::Source::kConsistency:
       return "consistency";
+    case r::Source::kNameShape:
+      return "name-shape";
   }
   return "?";
 }
