@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -404,6 +405,20 @@ TEST(RecognizeTest, MarkedHeadsMatchAsUnmarkedWords) {
   }
   EXPECT_EQ(name_heads, 2);
   EXPECT_GE(heading_nothing, 5);  // فلاديمير، ستستقبل، وفدا ... start nothing
+}
+
+TEST(RecognizeTest, LatinFromTheLexiconNamesOfAllParts) {
+  // A name the lexicons do not list takes the Latin of its parts when they cover all its Arabic
+  // words (a channel named after a country and a number); else it is romanized whole, not half
+  // translated.
+  const Result result = AnalyzeTexts(
+      {"وقال الوزير لقناة روسيا 1 الحكومية إن وفدا سيزور جامعة موسكو الأسبوع المقبل."});
+  std::vector<std::string> lines;
+  for (const Entity& e : result.entities) lines.push_back(e.name + " | " + e.latin);
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "روسيا 1 | Russia 1"), lines.end())
+      << ::testing::PrintToString(lines);
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "جامعة موسكو | Jam'a Musku"), lines.end())
+      << ::testing::PrintToString(lines);
 }
 
 TEST(RomanizeTest, ReadableLatin) {

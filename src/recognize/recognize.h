@@ -121,6 +121,11 @@ class Recognizer {
                  const std::vector<Candidate>& statistical, std::vector<Candidate>* out) const;
 
   const Entry& entry(int32_t id) const { return entries_[id]; }
+  // The lexicon entry a name key (match keys of its words joined by one space) names, or -1.
+  int32_t FindName(std::u16string_view key) const {
+    const int32_t* id = names_.Find(key);
+    return id == nullptr ? -1 : *id;
+  }
   // Whether a one-word key is listed as a common word that spells a name (data/lexicon/not_names).
   bool NotName(std::u16string_view key) const { return not_names_.Contains(key); }
   // The Latin of a Korean family name (`surname`) or given-name syllable, or null when the

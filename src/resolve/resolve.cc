@@ -154,6 +154,50 @@ std::string KoreanLatin(const recognize::Recognizer& recognizer, const std::stri
   return words == 3 ? latin : "";
 }
 
+// The Latin of a name the lexicons do not list as a whole, from the Latin the lexicons give its
+// parts (روسيا 1 -> Russia 1: a channel named after a country), the longest part first, when
+// its Arabic words are all in such parts; other words (numbers, Latin) are kept. Empty when a
+// part is missing: a half-translated name (Tiran Gulf for طيران الخليج) reads worse than the
+// romanization.
+std::string LatinWithParts(const recognize::Recognizer& recognizer, const std::string& name) {
+  constexpr size_t kMostWords = 4;
+  std::vector<std::string_view> words;
+  for (size_t at = 0; at < name.size();) {
+    size_t space = name.find(' ', at);
+    if (space == std::string::npos) space = name.size();
+    if (space > at) words.push_back(std::string_view(name).substr(at, space - at));
+    at = space + 1;
+  }
+  std::string latin;
+  bool any = false;
+  for (size_t i = 0; i < words.size();) {
+    size_t len = std::min(kMostWords, words.size() - i);
+    int32_t entry = -1;
+    for (; len > 0; --len) {
+      std::u16string key;
+      for (size_t k = i; k < i + len; ++k) {
+        if (k > i) key += u' ';
+        key += normalize::KeyFromUtf8(words[k]);
+      }
+      entry = recognizer.FindName(key);
+      if (entry >= 0) break;
+    }
+    if (!latin.empty()) latin += ' ';
+    if (entry >= 0) {
+      latin += recognizer.entry(entry).latin;
+      any = true;
+      i += len;
+    } else {
+      for (char c : words[i]) {
+        if (static_cast<unsigned char>(c) >= 0x80) return "";  // an Arabic word, no Latin
+      }
+      latin += words[i];
+      ++i;
+    }
+  }
+  return any ? latin : "";
+}
+
 }  // namespace
 
 std::string Romanize(const std::string& utf8) {
@@ -627,7 +671,8 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
     } else {
       const Mention& m = fullest != nullptr ? *fullest : p.mentions.front();
       e.name = NameText(texts[m.input], m.span);
-      if (e.type == EntityType::kPerson) e.latin = KoreanLatin(recognizer, e.name);
+      e.latin = e.type == EntityType::kPerson ? KoreanLatin(recognizer, e.name)
+                                              : LatinWithParts(recognizer, e.name);
       if (e.latin.empty()) e.latin = Romanize(e.name);
     }
     e.mentions = std::move(p.mentions);

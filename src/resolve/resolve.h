@@ -13,7 +13,9 @@
 //   - kTitle: a title with its nationality (الرئيس الروسي) that the same input used right before
 //     the name of exactly one person; or, when it did not use it so at all, that the request's
 //     other inputs used before the name of exactly one person whom this input names too.
-// Names: the lexicon's canonical and Latin name, else the fullest mention and a romanization.
+// Names: the lexicon's canonical and Latin name, else the fullest mention and its Latin: a Korean
+// name's syllables (Jo Chun Ryong), the lexicon Latin of parts that make up all its Arabic words
+// (روسيا 1 -> Russia 1), else a romanization.
 // Salience: mentions weighted by where they stand (headline 3, first paragraph 2, else 1),
 // divided by the largest such sum, so the most salient entity has 1.
 #ifndef BASIRA_SRC_RESOLVE_RESOLVE_H_
