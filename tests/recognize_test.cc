@@ -153,7 +153,9 @@ TEST(RecognizeTest, KoreanShapeNeedsThreeAdjacentWords) {
 }
 
 TEST(RecognizeTest, OrganizationsFromTriggers) {
-  Has(Entities("نقلت وكالة «سبوتنيك» عن مصدر قوله إن الاجتماع أُلغي."), "ORG سبوتنيك: سبوتنيك");
+  // (named as the news lexicon lists the agency)
+  Has(Entities("نقلت وكالة «سبوتنيك» عن مصدر قوله إن الاجتماع أُلغي."),
+      "ORG وكالة سبوتنيك: سبوتنيك");
   Has(Entities("وأعلنت وزارة الدفاع الروسية انتهاء المناورات."),
       "ORG وزارة الدفاع الروسية: وزارة الدفاع الروسية");
 }
@@ -418,6 +420,23 @@ TEST(RecognizeTest, LatinFromTheLexiconNamesOfAllParts) {
   EXPECT_NE(std::find(lines.begin(), lines.end(), "روسيا 1 | Russia 1"), lines.end())
       << ::testing::PrintToString(lines);
   EXPECT_NE(std::find(lines.begin(), lines.end(), "جامعة موسكو | Jam'a Musku"), lines.end())
+      << ::testing::PrintToString(lines);
+}
+
+TEST(RecognizeTest, NewsLexiconsNameWhatTheTaggerFinds) {
+  // The news lexicons are not matched in text, but a name the tagger finds that one lists, all
+  // of it, is that entry: its canonical name and Latin, one entity with the matched lexicon's
+  // spelling of the same place (سيول and سول are Seoul).
+  const Result result = AnalyzeTexts(
+      {"وقالت وكالة إنترفاكس إن الوفد وصل إلى سيول أمس، وإن رئيس الوزراء سيزور سول غدا."});
+  std::vector<std::string> lines;
+  for (const Entity& e : result.entities) {
+    lines.push_back(std::string(EntityTypeName(e.type)) + " " + e.name + " | " + e.latin + " | " +
+                    std::to_string(e.mentions.size()));
+  }
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "LOC سول | Seoul | 2"), lines.end())
+      << ::testing::PrintToString(lines);
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "ORG وكالة إنترفاكس | Interfax | 1"), lines.end())
       << ::testing::PrintToString(lines);
 }
 

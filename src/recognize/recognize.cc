@@ -21,6 +21,14 @@ extern "C" const unsigned char basira_lexicon_not_names[];
 extern "C" const size_t basira_lexicon_not_names_size;
 extern "C" const unsigned char basira_lexicon_triggers[];
 extern "C" const size_t basira_lexicon_triggers_size;
+extern "C" const unsigned char basira_lexicon_news_people[];
+extern "C" const size_t basira_lexicon_news_people_size;
+extern "C" const unsigned char basira_lexicon_news_organizations[];
+extern "C" const size_t basira_lexicon_news_organizations_size;
+extern "C" const unsigned char basira_lexicon_news_places[];
+extern "C" const size_t basira_lexicon_news_places_size;
+extern "C" const unsigned char basira_lexicon_news_misc[];
+extern "C" const size_t basira_lexicon_news_misc_size;
 extern "C" const unsigned char basira_lexicon_korean_names[];
 extern "C" const size_t basira_lexicon_korean_names_size;
 // data/summarize/stopwords.txt, the summarizer's function words (basira_summarize_stopwords).
@@ -49,24 +57,6 @@ std::vector<std::string_view> Split(std::string_view s, std::string_view sep) {
     out.push_back(Trim(s.substr(0, at)));
   }
   out.push_back(Trim(s));
-  return out;
-}
-
-// The key of a lexicon name: match keys of its words (split at spaces and hyphens), joined by one
-// space, as the recognizer builds them from word tokens.
-std::u16string NameKey(std::string_view utf8) {
-  const std::u16string key = normalize::KeyFromUtf8(utf8);
-  std::u16string out;
-  bool space = false;
-  for (char16_t c : key) {
-    if (c == u' ' || c == u'-' || c == 0x2010 || c == 0x2011 || c == u'\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(u' ');
-    space = false;
-    out.push_back(c);
-  }
   return out;
 }
 
@@ -195,6 +185,24 @@ std::u16string_view Run(const std::u16string& first, const std::vector<Word>& wo
 
 }  // namespace
 
+// The key of a lexicon name: match keys of its words (split at spaces and hyphens), joined by one
+// space, as the recognizer builds them from word tokens.
+std::u16string NameKey(std::string_view utf8) {
+  const std::u16string key = normalize::KeyFromUtf8(utf8);
+  std::u16string out;
+  bool space = false;
+  for (char16_t c : key) {
+    if (c == u' ' || c == u'-' || c == 0x2010 || c == 0x2011 || c == u'\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(u' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 bool ConfidentOutside(const std::vector<Word>& words, size_t from, size_t to) {
   for (size_t k = from; k < to; ++k) {
     if (words[k].outside <= kConfidentOutside) return false;
@@ -293,6 +301,17 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
     s = r->AddLexicon(view(basira_lexicon_icu_places, basira_lexicon_icu_places_size),
                       "icu_places");
   }
+  // The news lexicons: names for what the tagger finds (it sees them as features), not matched
+  // as names themselves.
+  const std::pair<const unsigned char*, size_t> news[] = {
+      {basira_lexicon_news_people, basira_lexicon_news_people_size},
+      {basira_lexicon_news_organizations, basira_lexicon_news_organizations_size},
+      {basira_lexicon_news_places, basira_lexicon_news_places_size},
+      {basira_lexicon_news_misc, basira_lexicon_news_misc_size},
+  };
+  for (const auto& [data, size] : news) {
+    if (s.ok()) s = r->AddLexicon(view(data, size), "news_*", /*matched=*/false);
+  }
   if (s.ok()) s = r->AddPhrases(view(basira_lexicon_triggers, basira_lexicon_triggers_size));
   if (s.ok()) {
     s = r->AddKoreanNames(view(basira_lexicon_korean_names, basira_lexicon_korean_names_size));
@@ -302,7 +321,7 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
   return Status::Ok();
 }
 
-Status Recognizer::AddLexicon(std::string_view data, const char* name) {
+Status Recognizer::AddLexicon(std::string_view data, const char* name, bool matched) {
   for (std::string_view line : Split(data, "\n")) {
     if (line.empty() || line[0] == '#') continue;
     const std::vector<std::string_view> f = Split(line, "|");
@@ -326,8 +345,15 @@ Status Recognizer::AddLexicon(std::string_view data, const char* name) {
       return Status(ErrorCode::kInternal, std::string("data/lexicon/") + name +
                                               ".txt: unknown type " + std::string(f[3]));
     }
-    const auto id = static_cast<int32_t>(entries_.size());
-    entries_.push_back(std::move(e));
+    auto id = static_cast<int32_t>(entries_.size());
+    // A news lexicon's entry for a name a matched lexicon lists too (سول، سيول: Seoul) is that
+    // entry, so that both spellings are one entity.
+    const int32_t* same = matched ? nullptr : names_.Find(NameKey(f[0]));
+    if (same != nullptr && entries_[*same].type == e.type) {
+      id = *same;
+    } else {
+      entries_.push_back(std::move(e));
+    }
     std::vector<std::string_view> forms = {f[0]};
     for (std::string_view v : Split(f[1], "،")) {
       for (std::string_view w : Split(v, ",")) {
@@ -337,6 +363,10 @@ Status Recognizer::AddLexicon(std::string_view data, const char* name) {
     for (std::string_view form : forms) {
       const std::u16string key = NameKey(form);
       if (key.empty() || WordCount(key) > kMaxNameWords || not_names_.Contains(key)) continue;
+      if (!matched) {
+        if (names_.Find(key) == nullptr) known_names_.Insert(key, id);
+        continue;
+      }
       if (names_.Insert(key, id).second) {
         uint8_t& most = heads_[FirstWord(key)].most[kNameHeads];
         most = static_cast<uint8_t>(std::max<int>(most, WordCount(key)));

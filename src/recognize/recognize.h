@@ -79,6 +79,10 @@ constexpr float kConfidentOutside = 200;
 // Whether the tagger is that confident at every one of words [from, to).
 bool ConfidentOutside(const std::vector<Word>& words, size_t from, size_t to);
 
+// The key of a name as the lexicons are keyed: match keys of its words (split at spaces and
+// hyphens), joined by one space.
+std::u16string NameKey(std::string_view utf8);
+
 // Builds a Word from a token and its clitic analysis.
 Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis& analysis);
 // The same from the token's match keys (keys.range() == span).
@@ -121,9 +125,13 @@ class Recognizer {
                  const std::vector<Candidate>& statistical, std::vector<Candidate>* out) const;
 
   const Entry& entry(int32_t id) const { return entries_[id]; }
-  // The lexicon entry a name key (match keys of its words joined by one space) names, or -1.
+  // The lexicon entry a name key (match keys of its words joined by one space) names, or -1:
+  // one of the matched lexicons, else one of the news lexicons (data/lexicon/news_*.txt), which
+  // the tagger sees as features and which are not matched as names themselves, but name what it
+  // finds (إنترفاكس -> Interfax).
   int32_t FindName(std::u16string_view key) const {
     const int32_t* id = names_.Find(key);
+    if (id == nullptr) id = known_names_.Find(key);
     return id == nullptr ? -1 : *id;
   }
   // Whether a one-word key is listed as a common word that spells a name (data/lexicon/not_names).
@@ -143,7 +151,9 @@ class Recognizer {
 
  private:
   Recognizer() = default;
-  Status AddLexicon(std::string_view data, const char* name);
+  // Adds a lexicon's entries: to the names matched in text, or (`matched` false) to those only
+  // FindName knows.
+  Status AddLexicon(std::string_view data, const char* name, bool matched = true);
   Status AddPhrases(std::string_view data);
   Status AddKoreanNames(std::string_view data);
   // The length of a Korean name by its shape starting at words[i] (3), or 0; `start` receives
@@ -159,8 +169,9 @@ class Recognizer {
   // data/lexicon/korean_names.txt: key -> index into korean_latin_.
   table::KeyMap<int32_t> korean_surnames_, korean_given_;
   std::vector<std::string> korean_latin_;
-  table::KeyMap<int32_t> names_;  // name key -> entry
-  table::KeySet phrases_[8];      // a Phrase's keys, by kind
+  table::KeyMap<int32_t> names_;        // name key -> entry
+  table::KeyMap<int32_t> known_names_;  // name key -> entry, of the news lexicons
+  table::KeySet phrases_[8];            // a Phrase's keys, by kind
   // For every first word of a phrase or a name: the most words of a phrase of each kind (by
   // Phrase) and of a name (kNameHeads) that start with it, 0 for none. One look-up of a word
   // tells every kind at once whether to look further.

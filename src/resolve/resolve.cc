@@ -498,7 +498,22 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
   std::vector<std::unordered_map<std::u16string, int>> titles(texts.size());
 
   for (const SentenceMentions& s : sentences) {
-    for (const recognize::Candidate& c : s.candidates) {
+    for (const recognize::Candidate& found : s.candidates) {
+      // A name found without a lexicon entry that a lexicon lists, all of it (the news lexicons
+      // are not matched in text: the tagger finds their names), is that entry, when the types
+      // agree: إنترفاكس is Interfax, سيول the Seoul of سول.
+      const recognize::Candidate* named = &found;
+      recognize::Candidate listed;
+      if (found.entry < 0) {
+        const int32_t entry =
+            recognizer.FindName(recognize::NameKey(NameText(texts[s.input], found.span)));
+        if (entry >= 0 && recognizer.entry(entry).type == found.type) {
+          listed = found;
+          listed.entry = entry;
+          named = &listed;
+        }
+      }
+      const recognize::Candidate& c = *named;
       auto [it, added] = by_key.emplace(EntityKey(c), static_cast<int>(protos.size()));
       if (added) {
         Proto p;

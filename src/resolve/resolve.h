@@ -5,9 +5,10 @@
 //
 // Guarantees: every candidate becomes exactly one mention of exactly one entity; mentions never
 // overlap; an entity's mentions are in text order and all have its type. Candidates are merged
-// when they name the same lexicon entry, when they have the same key, or when a one-word person
-// name is the last word (or any word, for a lexicon variant) of a longer person name in the
-// request. Then, words no candidate covers become mentions too:
+// when they name the same lexicon entry (a candidate without one whose whole text a lexicon of
+// its type lists, the news lexicons included, names that entry: إنترفاكس is Interfax, سيول the
+// Seoul of سول), when they have the same key, or when a one-word person name is the last word
+// (or any word, for a lexicon variant) of a longer person name in the request. Then, words no candidate covers become mentions too:
 //   - kAlias: a person's surname alone (ستولتنبرغ after ينس ستولتنبرغ), when it names one person
 //     (proclitics aside; with an article it does not have, دنيا -> الدنيا, it is a common noun);
 //   - kTitle: a title with its nationality (الرئيس الروسي) that the same input used right before
