@@ -111,6 +111,19 @@ TEST(RecognizeTest, TitleMentionLinkedAcrossInputsThatNameTheHolder) {
   }
 }
 
+TEST(RecognizeTest, TitleMentionInAShortForm) {
+  // الزعيم الكوري for the الزعيم الكوري الشمالي the text gave Kim Jong Un.
+  Has(Entities("التقى الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون. وقال "
+               "الزعيم الكوري إن اللقاء مهم."),
+      "PER كيم جونغ أون: كيم جونغ أون|الزعيم الكوري^");
+  // Not when the longer titles it begins name two people.
+  for (const std::string& line :
+       Entities("التقى الزعيم الكوري الشمالي كيم جونغ أون والزعيم الكوري الجنوبي سامر الخطيب. "
+                "وقال الزعيم الكوري إن اللقاء مهم.")) {
+    EXPECT_EQ(line.find("^"), std::string::npos) << line;
+  }
+}
+
 TEST(RecognizeTest, TitleMentionNotLinkedWhenInputsDisagreeOnTheHolder) {
   // Two reports give «الرئيس الأمريكي» to two people: a third that names both links neither.
   for (const std::string& line :

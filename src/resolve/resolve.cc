@@ -582,14 +582,35 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
     std::sort(inputs.begin(), inputs.end());
     inputs.erase(std::unique(inputs.begin(), inputs.end()), inputs.end());
   }
-  // The person a title used alone in `input` refers to, or -1.
+  // The person a title used alone in `input` refers to, or -1. Failing the title itself, a
+  // shorter form of it (الزعيم الكوري for الزعيم الكوري الشمالي) when all the longer titles it
+  // begins give it to the same person.
+  auto named = [&](int person, int32_t input) {
+    const std::vector<int32_t>& inputs = named_in[person];
+    return std::binary_search(inputs.begin(), inputs.end(), input);
+  };
+  auto holder_of = [&](const std::unordered_map<std::u16string, int>& map,
+                       const std::u16string& title) {
+    auto exact = map.find(title);
+    if (exact != map.end()) return std::make_pair(true, exact->second);
+    int person = -1;
+    bool found = false;
+    for (const auto& [key, who] : map) {
+      if (key.size() <= title.size() || key.compare(0, title.size(), title) != 0 ||
+          key[title.size()] != u' ') {
+        continue;
+      }
+      if (found && who != person) return std::make_pair(true, -1);
+      found = true;
+      person = who;
+    }
+    return std::make_pair(found, person);
+  };
   auto holder = [&](int32_t input, const std::u16string& title) {
-    auto own = titles[input].find(title);
-    if (own != titles[input].end()) return own->second;
-    auto shared = request_titles.find(title);
-    if (shared == request_titles.end() || shared->second < 0) return -1;
-    const std::vector<int32_t>& inputs = named_in[shared->second];
-    return std::binary_search(inputs.begin(), inputs.end(), input) ? shared->second : -1;
+    const auto [own, person] = holder_of(titles[input], title);
+    if (own) return person;
+    const auto [shared, other] = holder_of(request_titles, title);
+    return shared && other >= 0 && named(other, input) ? other : -1;
   };
 
   // Words no candidate covers: surnames and title mentions.

@@ -8,12 +8,15 @@
 // when they name the same lexicon entry (a candidate without one whose whole text a lexicon of
 // its type lists, the news lexicons included, names that entry: إنترفاكس is Interfax, سيول the
 // Seoul of سول), when they have the same key, or when a one-word person name is the last word
-// (or any word, for a lexicon variant) of a longer person name in the request. Then, words no candidate covers become mentions too:
+// (or any word, for a lexicon variant) of a longer person name in the request. Then, words no
+// candidate covers become mentions too:
 //   - kAlias: a person's surname alone (ستولتنبرغ after ينس ستولتنبرغ), when it names one person
 //     (proclitics aside; with an article it does not have, دنيا -> الدنيا, it is a common noun);
 //   - kTitle: a title with its nationality (الرئيس الروسي) that the same input used right before
 //     the name of exactly one person; or, when it did not use it so at all, that the request's
-//     other inputs used before the name of exactly one person whom this input names too.
+//     other inputs used before the name of exactly one person whom this input names too; or a
+//     shorter form of such a title (الزعيم الكوري for الزعيم الكوري الشمالي) when every longer
+//     title it begins was given to the same person.
 // Names: the lexicon's canonical and Latin name, else the fullest mention and its Latin: a Korean
 // name's syllables (Jo Chun Ryong), the lexicon Latin of parts that make up all its Arabic words
 // (روسيا 1 -> Russia 1), else a romanization.
