@@ -177,6 +177,11 @@ TEST(RecognizeTest, CommonWordsThatSpellAPlaceAreNotNames) {
   for (const std::string& e : Entities("قال إن الدعم مالي فقط، وإن الوفد ترك القاعة.")) {
     ADD_FAILURE() << "unexpected entity: " << e;
   }
+  // An adjective that is also a given name (نادر "rare"), alone: no person.
+  for (const std::string& e :
+       Entities("وفي تلميح نادر إلى عزم بلاده تطوير التعاون، قال الوزير إن الزيارة نادرة.")) {
+    ADD_FAILURE() << "unexpected entity: " << e;
+  }
 }
 
 // No entity of `type` has a mention whose text is `text`.
