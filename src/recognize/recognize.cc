@@ -38,6 +38,10 @@ extern "C" const size_t basira_summarize_stopwords_size;
 namespace basira::recognize {
 namespace {
 
+// Korean family names and given-name syllables are at most this many letters (AddKoreanNames
+// refuses longer ones): longer words need no look-up.
+constexpr size_t kKoreanMostLetters = 5;
+
 constexpr int kMaxNameWords = 7;
 constexpr int kMaxTitleNameWords = 3;
 constexpr int kMaxQuotedWords = 6;
@@ -390,6 +394,11 @@ Status Recognizer::AddKoreanNames(std::string_view data) {
     table::KeyMap<int32_t>& map = kind == "surname" ? korean_surnames_ : korean_given_;
     for (std::string_view form : Split(f[1], "،")) {
       const std::u16string key = NameKey(Trim(form));
+      if (key.size() > kKoreanMostLetters) {
+        return Status(ErrorCode::kInternal, "data/lexicon/korean_names.txt: longer than " +
+                                                std::to_string(kKoreanMostLetters) +
+                                                " letters: " + std::string(form));
+      }
       if (!key.empty() && key.find(u' ') == std::u16string::npos) map.Insert(key, latin);
     }
   }
@@ -414,11 +423,11 @@ int Recognizer::MatchKoreanName(const std::vector<Word>& words, const icu::Unico
     key = family.after_conjunction >= 0 ? &family.conjunct_key : &family.stem_key;
     *start = family.after_conjunction >= 0 ? family.after_conjunction : family.stem.start;
   }
-  if (korean_surnames_.Find(*key) == nullptr) return 0;
+  if (key->size() > kKoreanMostLetters || korean_surnames_.Find(*key) == nullptr) return 0;
   for (size_t k = i + 1; k < i + kWords; ++k) {
     const Word& w = words[k];
-    if (w.proclitic || w.article >= 0 || w.tanween || !Adjacent(text, words, k - 1) ||
-        korean_given_.Find(w.key) == nullptr) {
+    if (w.proclitic || w.article >= 0 || w.tanween || w.key.size() > kKoreanMostLetters ||
+        !Adjacent(text, words, k - 1) || korean_given_.Find(w.key) == nullptr) {
       return 0;
     }
   }

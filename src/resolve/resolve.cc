@@ -496,20 +496,29 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
   std::unordered_map<std::u16string, int> by_key;
   // Per input: title key -> proto (-1 once two people share it).
   std::vector<std::unordered_map<std::u16string, int>> titles(texts.size());
+  // A candidate's key (without a lexicon entry) -> the entry a lexicon lists its text under, or -1.
+  std::unordered_map<std::u16string, int32_t> listed_entries;
 
   for (const SentenceMentions& s : sentences) {
     for (const recognize::Candidate& found : s.candidates) {
       // A name found without a lexicon entry that a lexicon lists, all of it (the news lexicons
       // are not matched in text: the tagger finds their names), is that entry, when the types
       // agree: إنترفاكس is Interfax, سيول the Seoul of سول.
+      // Looked up once per key (and whether the mention runs past its words: روسيا 1).
       const recognize::Candidate* named = &found;
       recognize::Candidate listed;
       if (found.entry < 0) {
-        const int32_t entry =
-            recognizer.FindName(recognize::NameKey(NameText(texts[s.input], found.span)));
-        if (entry >= 0 && recognizer.entry(entry).type == found.type) {
+        std::u16string key = EntityKey(found);
+        if (found.span.end != s.words[found.end_word - 1].span.end) key += u'+';
+        auto [l, fresh] = listed_entries.emplace(std::move(key), -1);
+        if (fresh) {
+          const int32_t entry =
+              recognizer.FindName(recognize::NameKey(NameText(texts[s.input], found.span)));
+          if (entry >= 0 && recognizer.entry(entry).type == found.type) l->second = entry;
+        }
+        if (l->second >= 0) {
           listed = found;
-          listed.entry = entry;
+          listed.entry = l->second;
           named = &listed;
         }
       }
