@@ -116,6 +116,12 @@ TEST(RecognizeTest, TitleMentionInAShortForm) {
   Has(Entities("التقى الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون. وقال "
                "الزعيم الكوري إن اللقاء مهم."),
       "PER كيم جونغ أون: كيم جونغ أون|الزعيم الكوري^");
+  // Not a title without its nationality, from another report: the minister of another country.
+  for (const std::string& line :
+       Entities(Strings{"وصل وزير الخارجية الروسي سيرغي لافروف إلى عمان.",
+                        "التقى لافروف نظيره أمس. وقال وزير الخارجية إن بلاده ترحب بالزيارة."})) {
+    EXPECT_EQ(line.find("^"), std::string::npos) << line;
+  }
   // Not when the longer titles it begins name two people.
   for (const std::string& line :
        Entities("التقى الزعيم الكوري الشمالي كيم جونغ أون والزعيم الكوري الجنوبي سامر الخطيب. "
@@ -151,6 +157,10 @@ TEST(RecognizeTest, KoreanNamesByTheirShape) {
   EXPECT_EQ(latin, (Strings{"Jo Chun Ryong", "Kim Yo Jong", "Ahn Chan Il"}));
   // The lexicon's own three-word name keeps its entry.
   Has(Entities("ووصل كيم جونغ أون إلى المحطة."), "PER كيم جونغ أون: كيم جونغ أون");
+  // Whole tokens, though the clitic stage cuts a letter off some (كوون as ك+وون, كيونغ as
+  // ك+يونغ); a conjunction before the family name stays out of the span.
+  Has(Entities("التقى كوون سون هوي الوفد."), "PER كوون سون هوي: كوون سون هوي");
+  Has(Entities("وحضر الوزير وكيم كيونغ هوي الاجتماع."), "PER كيم كيونغ هوي: كيم كيونغ هوي");
 }
 
 TEST(RecognizeTest, KoreanShapeNeedsThreeAdjacentWords) {
@@ -439,6 +449,10 @@ TEST(RecognizeTest, LatinFromTheLexiconNamesOfAllParts) {
       << ::testing::PrintToString(lines);
   EXPECT_NE(std::find(lines.begin(), lines.end(), "جامعة موسكو | Jam'a Musku"), lines.end())
       << ::testing::PrintToString(lines);
+  // Arabic-Indic digits in ASCII.
+  const Result indic = AnalyzeTexts({"وقال الوزير لقناة روسيا ٢٤ إن المحادثات جيدة."});
+  ASSERT_EQ(indic.entities.size(), 1u);
+  EXPECT_EQ(indic.entities[0].latin, "Russia 24");
 }
 
 TEST(RecognizeTest, NewsLexiconsNameWhatTheTaggerFinds) {

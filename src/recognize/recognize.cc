@@ -411,23 +411,32 @@ const std::string* Recognizer::KoreanLatin(std::u16string_view key, bool surname
 }
 
 int Recognizer::MatchKoreanName(const std::vector<Word>& words, const icu::UnicodeString& text,
-                                size_t i, int32_t* start) const {
+                                size_t i, int32_t* start, std::u16string* family_key) const {
   constexpr size_t kWords = 3;
   if (i + kWords > words.size()) return 0;
   const Word& family = words[i];
-  // The family name may carry a conjunction or a preposition (وكيم، لكيم), not the article.
-  const std::u16string* key = &family.key;
-  *start = family.span.start;
   if (family.article >= 0) return 0;
-  if (family.proclitic) {
-    key = family.after_conjunction >= 0 ? &family.conjunct_key : &family.stem_key;
+  // The family name as the whole token first: the clitic stage cuts a letter off some of them
+  // (كوون as ك+وون); then without a conjunction or a preposition before it (وكيم، لكيم).
+  auto known = [this](const std::u16string& key) {
+    return key.size() <= kKoreanMostLetters && korean_surnames_.Find(key) != nullptr;
+  };
+  if (known(family.key)) {
+    *start = family.span.start;
+    *family_key = family.key;
+  } else if (family.proclitic &&
+             known(family.after_conjunction >= 0 ? family.conjunct_key : family.stem_key)) {
     *start = family.after_conjunction >= 0 ? family.after_conjunction : family.stem.start;
+    *family_key = family.after_conjunction >= 0 ? family.conjunct_key : family.stem_key;
+  } else {
+    return 0;
   }
-  if (key->size() > kKoreanMostLetters || korean_surnames_.Find(*key) == nullptr) return 0;
+  // The given-name syllables as whole tokens, whatever the clitic stage made of them (كيونغ is
+  // no ك+يونغ here).
   for (size_t k = i + 1; k < i + kWords; ++k) {
     const Word& w = words[k];
-    if (w.proclitic || w.article >= 0 || w.tanween || w.key.size() > kKoreanMostLetters ||
-        !Adjacent(text, words, k - 1) || korean_given_.Find(w.key) == nullptr) {
+    if (w.tanween || w.key.size() > kKoreanMostLetters || !Adjacent(text, words, k - 1) ||
+        korean_given_.Find(w.key) == nullptr) {
       return 0;
     }
   }
@@ -590,23 +599,18 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   // 1a. Korean names by their shape, where no lexicon name of as many words starts (كيم جونغ أون
   // is the lexicon's; كيم يو جونغ is not Kim Jong Un, whom the lexicon's كيم alone names).
   for (size_t i = 0; i < n; ++i) {
-    int32_t start = 0, entry = -1;
-    std::u16string key;
-    const int len = MatchKoreanName(words, text, i, &start);
-    if (len == 0 || MatchName(words, text, i, &start, &entry, &key) >= len) continue;
-    MatchKoreanName(words, text, i, &start);  // MatchName may have moved `start`
+    int32_t start = 0, lexicon_start = 0, entry = -1;
+    std::u16string family, key;
+    const int len = MatchKoreanName(words, text, i, &start, &family);
+    if (len == 0 || MatchName(words, text, i, &lexicon_start, &entry, &key) >= len) continue;
     Candidate c;
     c.span = Span{start, words[i + len - 1].span.end};
     c.type = EntityType::kPerson;
     c.source = Source::kNameShape;
     c.first_word = static_cast<int32_t>(i);
     c.end_word = static_cast<int32_t>(i + len);
-    for (int32_t k = c.first_word; k < c.end_word; ++k) {
-      if (k > c.first_word) c.key += u' ';
-      c.key += k == c.first_word && words[k].proclitic
-                   ? (words[k].after_conjunction >= 0 ? words[k].conjunct_key : words[k].stem_key)
-                   : words[k].key;
-    }
+    c.key = std::move(family);
+    for (int32_t k = c.first_word + 1; k < c.end_word; ++k) c.key += u' ' + words[k].key;
     std::fill(used.begin() + c.first_word, used.begin() + c.end_word, true);
     out->push_back(std::move(c));
     i += len - 1;

@@ -157,9 +157,10 @@ class Recognizer {
   Status AddPhrases(std::string_view data);
   Status AddKoreanNames(std::string_view data);
   // The length of a Korean name by its shape starting at words[i] (3), or 0; `start` receives
-  // where it starts (after a conjunction or a preposition before the family name).
+  // where it starts (after a conjunction or a preposition before the family name), `family_key`
+  // the family name's key.
   int MatchKoreanName(const std::vector<Word>& words, const icu::UnicodeString& text, size_t i,
-                      int32_t* start) const;
+                      int32_t* start, std::u16string* family_key) const;
   int MatchName(const std::vector<Word>& words, const icu::UnicodeString& text, size_t i,
                 int32_t* start, int32_t* entry, std::u16string* key) const;
 

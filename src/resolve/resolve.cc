@@ -156,9 +156,9 @@ std::string KoreanLatin(const recognize::Recognizer& recognizer, const std::stri
 
 // The Latin of a name the lexicons do not list as a whole, from the Latin the lexicons give its
 // parts (روسيا 1 -> Russia 1: a channel named after a country), the longest part first, when
-// its Arabic words are all in such parts; other words (numbers, Latin) are kept. Empty when a
-// part is missing: a half-translated name (Tiran Gulf for طيران الخليج) reads worse than the
-// romanization.
+// its Arabic words are all in such parts; other words (numbers, in ASCII digits, and Latin) are
+// kept. Empty when a part is missing: a half-translated name (Tiran Gulf for طيران الخليج) reads
+// worse than the romanization.
 std::string LatinWithParts(const recognize::Recognizer& recognizer, const std::string& name) {
   constexpr size_t kMostWords = 4;
   std::vector<std::string_view> words;
@@ -188,10 +188,18 @@ std::string LatinWithParts(const recognize::Recognizer& recognizer, const std::s
       any = true;
       i += len;
     } else {
-      for (char c : words[i]) {
-        if (static_cast<unsigned char>(c) >= 0x80) return "";  // an Arabic word, no Latin
+      // Kept: Latin letters and digits, Arabic-Indic digits as ASCII ones (روسيا ٢٤ -> Russia 24).
+      const icu::UnicodeString word = icu::UnicodeString::fromUTF8(words[i]);
+      for (int32_t k = 0; k < word.length(); ++k) {
+        const char16_t c = word[k];
+        if (c < 0x80) {
+          latin += static_cast<char>(c);
+        } else if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)) {
+          latin += static_cast<char>('0' + (c & 0xF));
+        } else {
+          return "";  // an Arabic word the lexicons do not name: no Latin of parts
+        }
       }
-      latin += words[i];
       ++i;
     }
   }
@@ -591,35 +599,43 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
     std::sort(inputs.begin(), inputs.end());
     inputs.erase(std::unique(inputs.begin(), inputs.end()), inputs.end());
   }
-  // The person a title used alone in `input` refers to, or -1. Failing the title itself, a
-  // shorter form of it (الزعيم الكوري for الزعيم الكوري الشمالي) when all the longer titles it
-  // begins give it to the same person.
+  // Shorter forms of the titles: a title cut after any of its words -> the one person all the
+  // longer titles it begins name (-1 when they name different people): الزعيم الكوري for
+  // الزعيم الكوري الشمالي. Built once, so that each look-up is one.
+  auto shorter_forms = [](const std::unordered_map<std::u16string, int>& full) {
+    std::unordered_map<std::u16string, int> forms;
+    for (const auto& [key, who] : full) {
+      for (size_t space = key.find(u' '); space != std::u16string::npos;
+           space = key.find(u' ', space + 1)) {
+        auto [it, fresh] = forms.emplace(key.substr(0, space), who);
+        if (!fresh && it->second != who) it->second = -1;
+      }
+    }
+    return forms;
+  };
+  std::vector<std::unordered_map<std::u16string, int>> input_shorter;
+  for (const auto& input_titles : titles) input_shorter.push_back(shorter_forms(input_titles));
+  const std::unordered_map<std::u16string, int> request_shorter = shorter_forms(request_titles);
   auto named = [&](int person, int32_t input) {
     const std::vector<int32_t>& inputs = named_in[person];
     return std::binary_search(inputs.begin(), inputs.end(), input);
   };
-  auto holder_of = [&](const std::unordered_map<std::u16string, int>& map,
-                       const std::u16string& title) {
-    auto exact = map.find(title);
-    if (exact != map.end()) return std::make_pair(true, exact->second);
-    int person = -1;
-    bool found = false;
-    for (const auto& [key, who] : map) {
-      if (key.size() <= title.size() || key.compare(0, title.size(), title) != 0 ||
-          key[title.size()] != u' ') {
-        continue;
-      }
-      if (found && who != person) return std::make_pair(true, -1);
-      found = true;
-      person = who;
-    }
-    return std::make_pair(found, person);
-  };
-  auto holder = [&](int32_t input, const std::u16string& title) {
-    const auto [own, person] = holder_of(titles[input], title);
-    if (own) return person;
-    const auto [shared, other] = holder_of(request_titles, title);
-    return shared && other >= 0 && named(other, input) ? other : -1;
+  // The person a title used alone in `input` refers to, or -1: the one this input gave it to;
+  // for a title with its nationality, failing that, the one this input gave a longer form of it,
+  // then the one the request gave it (or a longer form) to, if this input names that person.
+  auto holder = [&](int32_t input, const std::u16string& title, bool nationality) {
+    auto find = [&title](const std::unordered_map<std::u16string, int>& map) {
+      auto it = map.find(title);
+      return it == map.end() ? std::make_pair(false, -1) : std::make_pair(true, it->second);
+    };
+    auto own = find(titles[input]);
+    if (own.first) return own.second;
+    if (!nationality) return -1;
+    own = find(input_shorter[input]);
+    if (own.first) return own.second;
+    auto shared = find(request_titles);
+    if (!shared.first) shared = find(request_shorter);
+    return shared.first && shared.second >= 0 && named(shared.second, input) ? shared.second : -1;
   };
 
   // Words no candidate covers: surnames and title mentions.
@@ -639,16 +655,19 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
       if (len > 0) {
         size_t j = i + len;
         std::u16string nationality;
+        bool with_nationality = false;
         for (int m = 0; m < 2 && j < n; ++m) {
           const int nl = recognizer.MatchPhrase(Phrase::kNationality, s.words, j, &nationality);
           if (nl == 0 || covered[j] || !recognize::Recognizer::Adjacent(text, s.words, j - 1))
             break;
           title += u' ' + nationality;
+          with_nationality = true;
           j += nl;
         }
         const bool apposition = j < n && covered[j];
-        const int person =
-            apposition || title.find(u' ') == std::u16string::npos ? -1 : holder(s.input, title);
+        const int person = apposition || title.find(u' ') == std::u16string::npos
+                               ? -1
+                               : holder(s.input, title, with_nationality);
         if (person >= 0) {
           const int32_t start =
               w.proclitic ? (w.article >= 0 ? w.article : w.stem.start) : w.span.start;

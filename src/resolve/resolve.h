@@ -12,14 +12,14 @@
 // candidate covers become mentions too:
 //   - kAlias: a person's surname alone (ستولتنبرغ after ينس ستولتنبرغ), when it names one person
 //     (proclitics aside; with an article it does not have, دنيا -> الدنيا, it is a common noun);
-//   - kTitle: a title with its nationality (الرئيس الروسي) that the same input used right before
-//     the name of exactly one person; or, when it did not use it so at all, that the request's
-//     other inputs used before the name of exactly one person whom this input names too; or a
-//     shorter form of such a title (الزعيم الكوري for الزعيم الكوري الشمالي) when every longer
-//     title it begins was given to the same person.
-// Names: the lexicon's canonical and Latin name, else the fullest mention and its Latin: a Korean
-// name's syllables (Jo Chun Ryong), the lexicon Latin of parts that make up all its Arabic words
-// (روسيا 1 -> Russia 1), else a romanization.
+//   - kTitle: a title of two words or more (الرئيس الروسي، وزير الخارجية) that the same input
+//     used right before the name of exactly one person. A title with its nationality also when
+//     the input used a longer form of it so (الزعيم الكوري for الزعيم الكوري الشمالي: every
+//     longer form given to the same person), or else when the request's other inputs did, for
+//     a person this input names too.
+// Names: the lexicon's canonical and Latin name, else the fullest mention and its Latin: for a
+// person, a Korean name's syllables (Jo Chun Ryong); for the others, the lexicon Latin of parts
+// that make up all its Arabic words (روسيا 1 -> Russia 1); else a romanization.
 // Salience: mentions weighted by where they stand (headline 3, first paragraph 2, else 1),
 // divided by the largest such sum, so the most salient entity has 1.
 #ifndef BASIRA_SRC_RESOLVE_RESOLVE_H_
