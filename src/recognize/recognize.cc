@@ -421,13 +421,14 @@ int Recognizer::MatchKoreanName(const std::vector<Word>& words, const icu::Unico
   auto known = [this](const std::u16string& key) {
     return key.size() <= kKoreanMostLetters && korean_surnames_.Find(key) != nullptr;
   };
+  const bool conjunction = family.after_conjunction >= 0;
+  const std::u16string& bare = conjunction ? family.conjunct_key : family.stem_key;
   if (known(family.key)) {
     *start = family.span.start;
     *family_key = family.key;
-  } else if (family.proclitic &&
-             known(family.after_conjunction >= 0 ? family.conjunct_key : family.stem_key)) {
-    *start = family.after_conjunction >= 0 ? family.after_conjunction : family.stem.start;
-    *family_key = family.after_conjunction >= 0 ? family.conjunct_key : family.stem_key;
+  } else if (family.proclitic && known(bare)) {
+    *start = conjunction ? family.after_conjunction : family.stem.start;
+    *family_key = bare;
   } else {
     return 0;
   }

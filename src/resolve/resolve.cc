@@ -9,8 +9,6 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "normalize/normalize.h"
-
 namespace basira::resolve {
 namespace {
 
@@ -137,21 +135,30 @@ const char* Latin(UChar32 c, bool word_start, UChar32 previous) {
   }
 }
 
+// The words of a name (NameText: one space between them).
+std::vector<std::string_view> Words(const std::string& name) {
+  std::vector<std::string_view> words;
+  for (size_t at = 0; at < name.size();) {
+    size_t space = name.find(' ', at);
+    if (space == std::string::npos) space = name.size();
+    if (space > at) words.push_back(std::string_view(name).substr(at, space - at));
+    at = space + 1;
+  }
+  return words;
+}
+
 // The Latin of a Korean name by its shape (جو تشون ريونغ -> Jo Chun Ryong), from the spellings
 // of data/lexicon/korean_names.txt; empty when `name` is not one.
 std::string KoreanLatin(const recognize::Recognizer& recognizer, const std::string& name) {
+  const std::vector<std::string_view> words = Words(name);
+  if (words.size() != 3) return "";
   std::string latin;
-  size_t words = 0;
-  for (size_t at = 0; at <= name.size();) {
-    size_t space = name.find(' ', at);
-    if (space == std::string::npos) space = name.size();
-    const std::string* part = recognizer.KoreanLatin(
-        normalize::KeyFromUtf8(std::string_view(name).substr(at, space - at)), words == 0);
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string* part = recognizer.KoreanLatin(recognize::NameKey(words[k]), k == 0);
     if (part == nullptr) return "";
-    latin += (words++ ? " " : "") + *part;
-    at = space + 1;
+    latin += (k ? " " : "") + *part;
   }
-  return words == 3 ? latin : "";
+  return latin;
 }
 
 // The Latin of a name the lexicons do not list as a whole, from the Latin the lexicons give its
@@ -161,47 +168,39 @@ std::string KoreanLatin(const recognize::Recognizer& recognizer, const std::stri
 // worse than the romanization.
 std::string LatinWithParts(const recognize::Recognizer& recognizer, const std::string& name) {
   constexpr size_t kMostWords = 4;
-  std::vector<std::string_view> words;
-  for (size_t at = 0; at < name.size();) {
-    size_t space = name.find(' ', at);
-    if (space == std::string::npos) space = name.size();
-    if (space > at) words.push_back(std::string_view(name).substr(at, space - at));
-    at = space + 1;
-  }
+  const std::vector<std::string_view> words = Words(name);
   std::string latin;
   bool any = false;
+  // The entry words [i, i + len) name together, or -1.
+  auto part = [&](size_t i, size_t len) {
+    const char* from = words[i].data();
+    const char* to = words[i + len - 1].data() + words[i + len - 1].size();
+    return recognizer.FindName(recognize::NameKey(std::string_view(from, to - from)));
+  };
   for (size_t i = 0; i < words.size();) {
     size_t len = std::min(kMostWords, words.size() - i);
     int32_t entry = -1;
-    for (; len > 0; --len) {
-      std::u16string key;
-      for (size_t k = i; k < i + len; ++k) {
-        if (k > i) key += u' ';
-        key += normalize::KeyFromUtf8(words[k]);
-      }
-      entry = recognizer.FindName(key);
-      if (entry >= 0) break;
-    }
+    while (len > 0 && (entry = part(i, len)) < 0) --len;
     if (!latin.empty()) latin += ' ';
     if (entry >= 0) {
       latin += recognizer.entry(entry).latin;
       any = true;
       i += len;
-    } else {
-      // Kept: Latin letters and digits, Arabic-Indic digits as ASCII ones (روسيا ٢٤ -> Russia 24).
-      const icu::UnicodeString word = icu::UnicodeString::fromUTF8(words[i]);
-      for (int32_t k = 0; k < word.length(); ++k) {
-        const char16_t c = word[k];
-        if (c < 0x80) {
-          latin += static_cast<char>(c);
-        } else if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)) {
-          latin += static_cast<char>('0' + (c & 0xF));
-        } else {
-          return "";  // an Arabic word the lexicons do not name: no Latin of parts
-        }
-      }
-      ++i;
+      continue;
     }
+    // Kept: Latin letters and digits, Arabic-Indic digits as ASCII ones (روسيا ٢٤ -> Russia 24).
+    const icu::UnicodeString word = icu::UnicodeString::fromUTF8(words[i]);
+    for (int32_t k = 0; k < word.length(); ++k) {
+      const char16_t c = word[k];
+      if (c < 0x80) {
+        latin += static_cast<char>(c);
+      } else if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)) {
+        latin += static_cast<char>('0' + (c & 0xF));
+      } else {
+        return "";  // an Arabic word the lexicons do not name: no Latin of parts
+      }
+    }
+    ++i;
   }
   return any ? latin : "";
 }
