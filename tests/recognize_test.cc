@@ -487,6 +487,35 @@ TEST(RomanizeTest, ReadableLatin) {
   // Short words keep their letters (الى is no article), other characters stay.
   EXPECT_EQ(resolve::Romanize("ال"), "Al");
   EXPECT_EQ(resolve::Romanize("روسيا 1"), "Rusia 1");
+  // The kunya Abu, its word's article however short.
+  EXPECT_EQ(resolve::Romanize("أبوالرب"), "Abu Al-Rb");
+  EXPECT_EQ(resolve::Romanize("ابوظبي"), "Abu Zbi");
+  // The endings of Russian and Ukrainian names, in longer words only.
+  EXPECT_EQ(resolve::Romanize("مانتوروف"), "Manturov");
+  EXPECT_EQ(resolve::Romanize("ميدفيديف"), "Midfidev");
+  EXPECT_EQ(resolve::Romanize("بريمورسكي"), "Brimursky");
+  EXPECT_EQ(resolve::Romanize("رودينكو"), "Rudenko");
+  EXPECT_EQ(resolve::Romanize("فوتشيتش"), "Futshich");
+  EXPECT_EQ(resolve::Romanize("معروف الشريف"), "M'ruf Al-Shrif");
+}
+
+TEST(RecognizeTest, PersonLatinFromGivenNames) {
+  // A person no lexicon lists: the given names as data/lexicon/given_names.txt spells them (one
+  // word or two), the particles of a nasab, the other words romanized.
+  const Result result = AnalyzeTexts(
+      {"وقال الباحث عماد أبوالرب إن اللقاء مهم. وقالت الكاتبة هالة عبد الرحمن إن الوفد وصل. وقال "
+       "المحلل خالد بن سعيد الراشدي إن الاتفاق قريب."});
+  std::vector<std::string> lines;
+  for (const Entity& e : result.entities) lines.push_back(e.name + " | " + e.latin);
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "عماد أبوالرب | Imad Abu Al-Rb"), lines.end())
+      << ::testing::PrintToString(lines);
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "هالة عبد الرحمن | Hala Abdulrahman"),
+            lines.end())
+      << ::testing::PrintToString(lines);
+  EXPECT_NE(
+      std::find(lines.begin(), lines.end(), "خالد بن سعيد الراشدي | Khaled bin Said Al-Rashdi"),
+      lines.end())
+      << ::testing::PrintToString(lines);
 }
 
 }  // namespace

@@ -31,6 +31,8 @@ extern "C" const unsigned char basira_lexicon_news_misc[];
 extern "C" const size_t basira_lexicon_news_misc_size;
 extern "C" const unsigned char basira_lexicon_korean_names[];
 extern "C" const size_t basira_lexicon_korean_names_size;
+extern "C" const unsigned char basira_lexicon_given_names[];
+extern "C" const size_t basira_lexicon_given_names_size;
 // data/summarize/stopwords.txt, the summarizer's function words (basira_summarize_stopwords).
 extern "C" const unsigned char basira_summarize_stopwords[];
 extern "C" const size_t basira_summarize_stopwords_size;
@@ -320,6 +322,9 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
   if (s.ok()) {
     s = r->AddKoreanNames(view(basira_lexicon_korean_names, basira_lexicon_korean_names_size));
   }
+  if (s.ok()) {
+    s = r->AddGivenNames(view(basira_lexicon_given_names, basira_lexicon_given_names_size));
+  }
   if (!s.ok()) return s;
   *recognizer = std::move(r);
   return Status::Ok();
@@ -403,6 +408,31 @@ Status Recognizer::AddKoreanNames(std::string_view data) {
     }
   }
   return Status::Ok();
+}
+
+Status Recognizer::AddGivenNames(std::string_view data) {
+  for (std::string_view line : Split(data, "\n")) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string_view> f = Split(line, "|");
+    if (f.size() != 4 || Trim(f[3]) != "PER-GIVEN" || Trim(f[2]).empty()) {
+      return Status(ErrorCode::kInternal,
+                    "data/lexicon/given_names.txt: bad line: " + std::string(line));
+    }
+    const auto latin = static_cast<int32_t>(given_latin_.size());
+    given_latin_.emplace_back(Trim(f[2]));
+    std::vector<std::string_view> forms = {f[0]};
+    for (std::string_view v : Split(f[1], "،")) forms.push_back(v);
+    for (std::string_view form : forms) {
+      const std::u16string key = NameKey(Trim(form));
+      if (!key.empty()) given_names_.Insert(key, latin);  // the first line of a key wins
+    }
+  }
+  return Status::Ok();
+}
+
+const std::string* Recognizer::GivenLatin(std::u16string_view key) const {
+  const int32_t* latin = given_names_.Find(key);
+  return latin == nullptr ? nullptr : &given_latin_[*latin];
 }
 
 const std::string* Recognizer::KoreanLatin(std::u16string_view key, bool surname) const {

@@ -139,6 +139,9 @@ class Recognizer {
   // The Latin of a Korean family name (`surname`) or given-name syllable, or null when the
   // one-word key is none (data/lexicon/korean_names.txt).
   const std::string* KoreanLatin(std::u16string_view key, bool surname) const;
+  // The Latin of a given name (a key of one or two words: هالة، عبد الرحمن), or null when
+  // data/lexicon/given_names.txt does not list it.
+  const std::string* GivenLatin(std::u16string_view key) const;
   // Whether a one-word key is a function word (data/summarize/stopwords.txt: في، لو، الذي ...).
   bool FunctionWord(std::u16string_view key) const { return function_words_.Contains(key); }
   // The length in words of the longest phrase of `kind` starting at words[i] (0 if none);
@@ -156,6 +159,7 @@ class Recognizer {
   Status AddLexicon(std::string_view data, const char* name, bool matched = true);
   Status AddPhrases(std::string_view data);
   Status AddKoreanNames(std::string_view data);
+  Status AddGivenNames(std::string_view data);
   // The length of a Korean name by its shape starting at words[i] (3), or 0; `start` receives
   // where it starts (after a conjunction or a preposition before the family name), `family_key`
   // the family name's key.
@@ -170,6 +174,9 @@ class Recognizer {
   // data/lexicon/korean_names.txt: key -> index into korean_latin_.
   table::KeyMap<int32_t> korean_surnames_, korean_given_;
   std::vector<std::string> korean_latin_;
+  // data/lexicon/given_names.txt: key -> index into given_latin_.
+  table::KeyMap<int32_t> given_names_;
+  std::vector<std::string> given_latin_;
   table::KeyMap<int32_t> names_;        // name key -> entry
   table::KeyMap<int32_t> known_names_;  // name key -> entry, of the news lexicons
   table::KeySet phrases_[8];            // a Phrase's keys, by kind

@@ -205,6 +205,39 @@ std::string LatinWithParts(const recognize::Recognizer& recognizer, const std::s
   return any ? latin : "";
 }
 
+// The Latin of a person's name no lexicon lists whole: its given names as data/lexicon/
+// given_names.txt spells them (هالة عبدالرحمن Hala Abdulrahman; عبد الرحمن as two words too),
+// the particles of a nasab (بن bin, أبو Abu ...), its other words romanized.
+std::string PersonLatin(const recognize::Recognizer& recognizer, const std::string& name) {
+  static constexpr std::pair<std::string_view, std::string_view> kParticles[] = {
+      {"بن", "bin"}, {"بنت", "bint"}, {"ابن", "Ibn"}, {"آل", "Al"}, {"أبو", "Abu"}, {"ابو", "Abu"},
+  };
+  const std::vector<std::string_view> words = Words(name);
+  std::string latin;
+  for (size_t i = 0; i < words.size();) {
+    if (!latin.empty()) latin += ' ';
+    const std::string* given = nullptr;
+    size_t len = std::min<size_t>(2, words.size() - i);
+    for (; len > 0 && given == nullptr; --len) {
+      const char* to = words[i + len - 1].data() + words[i + len - 1].size();
+      given = recognizer.GivenLatin(
+          recognize::NameKey(std::string_view(words[i].data(), to - words[i].data())));
+      if (given != nullptr) break;
+    }
+    if (given != nullptr) {
+      latin += *given;
+      i += len;
+      continue;
+    }
+    const auto particle = std::find_if(std::begin(kParticles), std::end(kParticles),
+                                       [&](const auto& p) { return p.first == words[i]; });
+    latin += particle != std::end(kParticles) && i > 0 ? std::string(particle->second)
+                                                       : Romanize(std::string(words[i]));
+    ++i;
+  }
+  return latin;
+}
+
 }  // namespace
 
 std::string Romanize(const std::string& utf8) {
@@ -220,19 +253,25 @@ std::string Romanize(const std::string& utf8) {
   auto letter = [&cps](size_t k) { return k < cps.size() && Latin(cps[k], false, 0) != nullptr; };
   auto is = [&cps](size_t k, UChar32 c) { return k < cps.size() && cps[k] == c; };
   constexpr UChar32 kAlef = 0x0627, kLam = 0x0644, kAin = 0x0639, kTeh = 0x062A, kSheen = 0x0634,
-                    kNoon = 0x0646, kGhain = 0x063A, kBeh = 0x0628, kDal = 0x062F, kHeh = 0x0647;
+                    kNoon = 0x0646, kGhain = 0x063A, kBeh = 0x0628, kDal = 0x062F, kHeh = 0x0647,
+                    kAlefHamza = 0x0623, kWaw = 0x0648, kYeh = 0x064A, kFeh = 0x0641,
+                    kSeen = 0x0633, kKaf = 0x0643;
   std::string out;
   bool word_start = true;  // the next letter starts a word (or follows its article)
   UChar32 previous = 0;
   bool after_article = false;  // word_start after the word's article
+  size_t word_begin = 0;       // where the word's letters begin (after its article)
+  bool after_kunya = false;    // word_start after أبو (whose word's article may be short)
   auto emit = [&](std::string part) {
     if (word_start && !part.empty() && part[0] >= 'a' && part[0] <= 'z') part[0] -= 32;
     out += part;
     word_start = false;
     after_article = false;
+    after_kunya = false;
   };
   for (size_t i = 0; i < cps.size(); ++i) {
     const UChar32 c = cps[i];
+    if (word_start) word_begin = i;
     if (Latin(c, false, 0) == nullptr) {
       icu::UnicodeString(c).toUTF8String(out);
       word_start = c == ' ' || c == '-';
@@ -251,13 +290,47 @@ std::string Romanize(const std::string& utf8) {
     }
     // The article of a word of three letters or more: Al-, and the word goes on capitalized.
     if (word_start && !after_article && c == kAlef && is(i + 1, kLam) && letter(i + 2) &&
-        letter(i + 3) && letter(i + 4)) {
+        letter(i + 3) && (letter(i + 4) || after_kunya)) {
       emit("al-");
       word_start = true;
       after_article = true;  // once: الالتزام is Al-Altzam
       ++i;
       previous = cps[i];
       continue;
+    }
+    // A word's first أبو before more letters is the kunya Abu, the rest a word of its own
+    // (أبوالرب Abu Al-Rb).
+    if (word_start && !after_article && (c == kAlef || c == kAlefHamza) && is(i + 1, kBeh) &&
+        is(i + 2, kWaw) && letter(i + 3) && letter(i + 4)) {
+      emit("abu ");
+      word_start = true;
+      after_kunya = true;
+      i += 2;
+      previous = 0;
+      continue;
+    }
+    // The endings of Russian and Ukrainian names as their usual Latin spellings: ...وف -ov,
+    // ...يف -ev (مانتوروف Manturov, ميدفيديف Mdfidev), ...سكي -sky, ...ينكو -enko, ...يتش -ich.
+    // Only in longer words (after the article): معروف، شريف، مسكي stay Arabic.
+    if (!word_start && i >= word_begin + 2) {
+      const char* ending = nullptr;
+      size_t letters = 0;
+      if ((c == kWaw || c == kYeh) && is(i + 1, kFeh) && !letter(i + 2) && i >= word_begin + 4) {
+        ending = c == kWaw ? "ov" : "ev", letters = 2;
+      } else if (c == kSeen && is(i + 1, kKaf) && is(i + 2, kYeh) && !letter(i + 3)) {
+        ending = "sky", letters = 3;
+      } else if (c == kYeh && is(i + 1, kNoon) && is(i + 2, kKaf) && is(i + 3, kWaw) &&
+                 !letter(i + 4)) {
+        ending = "enko", letters = 4;
+      } else if (c == kYeh && is(i + 1, kTeh) && is(i + 2, kSheen) && !letter(i + 3)) {
+        ending = "ich", letters = 3;
+      }
+      if (ending != nullptr) {
+        emit(ending);
+        i += letters - 1;
+        previous = cps[i];
+        continue;
+      }
     }
     // A word's first ع is heard as its vowel (عمر Omar, عالم Alem): A, with a long ا after it.
     if (word_start && c == kAin) {
@@ -734,9 +807,13 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
     } else {
       const Mention& m = fullest != nullptr ? *fullest : p.mentions.front();
       e.name = NameText(texts[m.input], m.span);
-      e.latin = e.type == EntityType::kPerson ? KoreanLatin(recognizer, e.name)
-                                              : LatinWithParts(recognizer, e.name);
-      if (e.latin.empty()) e.latin = Romanize(e.name);
+      if (e.type == EntityType::kPerson) {
+        e.latin = KoreanLatin(recognizer, e.name);
+        if (e.latin.empty()) e.latin = PersonLatin(recognizer, e.name);
+      } else {
+        e.latin = LatinWithParts(recognizer, e.name);
+        if (e.latin.empty()) e.latin = Romanize(e.name);
+      }
     }
     e.mentions = std::move(p.mentions);
     entities.push_back(std::move(e));
