@@ -194,6 +194,20 @@ TEST(RecognizeTest, CommonWordsThatSpellAPlaceAreNotNames) {
   }
 }
 
+TEST(RecognizeTest, CommonPhrasesThatReadAsANameAreNotNames) {
+  // حسن in حسن الجوار، لحسن الحظ، حسن النية is "good", not Hassan: none is a person, not even
+  // where the same text names a Hassan, whose name is not carried into the phrases.
+  const Strings found = Entities(
+      "وأكد الطرفان على مبدأ حُسن الجوار بين البلدين. ولحسن الحظ لم يصب أحد. وقال حسن البنا إن "
+      "الوفد أبدى حسن النية، وأضاف حسن أن المحادثات جيدة.");
+  for (const std::string& e : found) {
+    if (e.find("حسن البنا") == std::string::npos && e != "PER حسن: حسن") {
+      ADD_FAILURE() << "unexpected entity: " << e;
+    }
+  }
+  EXPECT_EQ(found.size(), 2u) << ::testing::PrintToString(found);
+}
+
 // No entity of `type` has a mention whose text is `text`.
 bool Lacks(const Strings& entities, const std::string& type, const std::string& text) {
   for (const std::string& e : entities) {

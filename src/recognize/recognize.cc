@@ -499,6 +499,8 @@ Status Recognizer::AddPhrases(std::string_view data) {
       kind = Phrase::kLocQuoted;
     } else if (f[0] == "stop") {
       kind = Phrase::kStop;
+    } else if (f[0] == "common") {
+      kind = Phrase::kCommon;
     } else {
       return Status(ErrorCode::kInternal,
                     "data/lexicon/triggers.txt: unknown kind: " + std::string(f[0]));
@@ -969,6 +971,23 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         i = end - 1;
       }
     }
+  }
+  // A common phrase that reads as a name (حسن الجوار "good neighbourliness", not Hassan): no
+  // name covers any of its words, whatever found one there.
+  std::vector<bool> common(n, false);
+  bool any_common = false;
+  for (size_t i = 0; i < n; ++i) {
+    const int len = MatchPhrase(Phrase::kCommon, words, i, nullptr);
+    if (len > 0) std::fill(common.begin() + i, common.begin() + i + len, any_common = true);
+  }
+  if (any_common) {
+    out->erase(std::remove_if(out->begin() + first_out, out->end(),
+                              [&](const Candidate& c) {
+                                return std::any_of(common.begin() + c.first_word,
+                                                   common.begin() + c.end_word,
+                                                   [](bool b) { return b; });
+                              }),
+               out->end());
   }
   std::sort(out->begin() + first_out, out->end(),
             [](const Candidate& a, const Candidate& b) { return a.span.start < b.span.start; });

@@ -114,7 +114,17 @@ class Recognizer {
     std::string latin;
     EntityType type = EntityType::kPerson;
   };
-  enum class Phrase { kTitle, kNationality, kOrg, kOrgName, kOrgCommon, kLoc, kLocQuoted, kStop };
+  enum class Phrase {
+    kTitle,
+    kNationality,
+    kOrg,
+    kOrgName,
+    kOrgCommon,
+    kLoc,
+    kLocQuoted,
+    kStop,
+    kCommon
+  };
 
   static Status Create(std::unique_ptr<Recognizer>* recognizer);
 
@@ -179,13 +189,13 @@ class Recognizer {
   std::vector<std::string> given_latin_;
   table::KeyMap<int32_t> names_;        // name key -> entry
   table::KeyMap<int32_t> known_names_;  // name key -> entry, of the news lexicons
-  table::KeySet phrases_[8];            // a Phrase's keys, by kind
+  table::KeySet phrases_[9];            // a Phrase's keys, by kind
   // For every first word of a phrase or a name: the most words of a phrase of each kind (by
   // Phrase) and of a name (kNameHeads) that start with it, 0 for none. One look-up of a word
   // tells every kind at once whether to look further.
-  static constexpr int kNameHeads = 8;
+  static constexpr int kNameHeads = 9;
   struct Heads {
-    uint8_t most[9] = {};
+    uint8_t most[10] = {};
   };
   table::KeyMap<Heads> heads_;
 };

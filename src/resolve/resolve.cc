@@ -401,7 +401,7 @@ int32_t StartLike(const recognize::Word& w, const std::u16string& from) {
 
 // Whether words[i] alone is a common word whatever else the input calls a name spelled so: a
 // stop or function word (لو، الآن), a title, a nationality, a trigger head (منظمة، الجزيرة), a
-// word listed in not_names, or a single letter.
+// word listed in not_names, a single letter, or the first word of a common phrase (حسن الجوار).
 bool CommonWord(const recognize::Recognizer& recognizer, const std::vector<recognize::Word>& words,
                 size_t i) {
   using Phrase = recognize::Recognizer::Phrase;
@@ -414,7 +414,7 @@ bool CommonWord(const recognize::Recognizer& recognizer, const std::vector<recog
                       Phrase::kOrgName, Phrase::kOrgCommon, Phrase::kLoc, Phrase::kLocQuoted}) {
     if (recognizer.MatchPhrase(kind, words, i, nullptr) == 1) return true;
   }
-  return false;
+  return recognizer.MatchPhrase(Phrase::kCommon, words, i, nullptr) > 0;
 }
 
 }  // namespace
