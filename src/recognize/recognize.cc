@@ -942,9 +942,10 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
           ++stop;
         }
         // A head in construct with its own adjective (وزارة الدفاع الروسية، هيئة الأركان
-        // المشتركة) names one body; a shorter phrase (مجلس الإدارة) may be a common noun, and
-        // yields to a confident tagger.
-        const bool specific = !definite && stop > j + 1;
+        // المشتركة), or a head in ال with two (المنتدى الاقتصادي الشرقي), names one body; a
+        // shorter phrase (مجلس الإدارة، المركز الرئيسي) may be a common noun, and yields to a
+        // confident tagger.
+        const bool specific = stop > j + 1;
         if (!common || specific || !confident_outside(i, stop)) {
           add(EntityType::kOrganization, Source::kOrgRule, i, stop, u"");
           // The span starts at the head word itself (with its article), without its proclitics.

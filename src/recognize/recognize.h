@@ -125,6 +125,8 @@ class Recognizer {
     kStop,
     kCommon
   };
+  // The bit of Word::heads (after the Phrase kinds' bits) that marks the first word of a name.
+  static constexpr int kNameHeads = static_cast<int>(Phrase::kCommon) + 1;
 
   static Status Create(std::unique_ptr<Recognizer>* recognizer);
 
@@ -189,13 +191,12 @@ class Recognizer {
   std::vector<std::string> given_latin_;
   table::KeyMap<int32_t> names_;        // name key -> entry
   table::KeyMap<int32_t> known_names_;  // name key -> entry, of the news lexicons
-  table::KeySet phrases_[9];            // a Phrase's keys, by kind
+  table::KeySet phrases_[kNameHeads];   // a Phrase's keys, by kind
   // For every first word of a phrase or a name: the most words of a phrase of each kind (by
   // Phrase) and of a name (kNameHeads) that start with it, 0 for none. One look-up of a word
   // tells every kind at once whether to look further.
-  static constexpr int kNameHeads = 9;
   struct Heads {
-    uint8_t most[10] = {};
+    uint8_t most[kNameHeads + 1] = {};
   };
   table::KeyMap<Heads> heads_;
 };
