@@ -208,6 +208,26 @@ TEST(RecognizeTest, CommonPhrasesThatReadAsANameAreNotNames) {
   EXPECT_EQ(found.size(), 2u) << ::testing::PrintToString(found);
 }
 
+TEST(RecognizeTest, BylineAuthors) {
+  // The author in a byline the tagger does not see as a name: a part of it set off by dashes or
+  // a colon, two or three words, the first a given name or the feminine of one (رشيدة of رشيد).
+  const Strings e = Entities(
+      "زيارة الوفد التجاري إلى العاصمة تثير الاهتمام\n\n"
+      "24 - رشيدة منصور - خاص\n\n"
+      "وصل الوفد التجاري إلى العاصمة صباح اليوم في زيارة تستمر ثلاثة أيام.\n");
+  Has(e, "PER رشيدة منصور: رشيدة منصور");
+  const Strings colon = Entities(
+      "محادثات مطولة بين الوفدين في العاصمة\n\nكتب: كريم الصافي\n\n"
+      "بدأت المحادثات بين الوفدين صباح اليوم وتستمر حتى المساء.\n");
+  Has(colon, "PER كريم الصافي: كريم الصافي");
+  // A byline without a person: nothing.
+  for (const std::string& x : Entities("محادثات مطولة بين الوفدين في العاصمة\n\n"
+                                       "24 - خاص\n\n"
+                                       "بدأت المحادثات بين الوفدين صباح اليوم.\n")) {
+    ADD_FAILURE() << "unexpected entity: " << x;
+  }
+}
+
 // No entity of `type` has a mention whose text is `text`.
 bool Lacks(const Strings& entities, const std::string& type, const std::string& text) {
   for (const std::string& e : entities) {

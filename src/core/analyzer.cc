@@ -439,6 +439,9 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
               if (c.end_word > c.first_word) statistical.push_back(std::move(c));
             }
             impl_->recognizer->Recognize(text, mentions.words, statistical, &mentions.candidates);
+            if (block.kind == BlockKind::kByline) {
+              impl_->recognizer->BylineAuthors(text, mentions.words, &mentions.candidates);
+            }
           }
           collector.AddSentence(text, s, mentions.words);
           // Dates and numbers, relative dates resolved against the article's dateline.

@@ -325,6 +325,10 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
   if (s.ok()) {
     s = r->AddGivenNames(view(basira_lexicon_given_names, basira_lexicon_given_names_size));
   }
+  for (const char* word :
+       {"كتب", "كتبت", "بقلم", "إعداد", "تحرير", "تقرير", "ترجمة", "مراسل", "مراسلة", "خاص"}) {
+    r->byline_words_.Insert(NameKey(word));
+  }
   if (!s.ok()) return s;
   *recognizer = std::move(r);
   return Status::Ok();
@@ -991,6 +995,60 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
                out->end());
   }
   std::sort(out->begin() + first_out, out->end(),
+            [](const Candidate& a, const Candidate& b) { return a.span.start < b.span.start; });
+}
+
+void Recognizer::BylineAuthors(const icu::UnicodeString& text, const std::vector<Word>& words,
+                               std::vector<Candidate>* out) const {
+  constexpr size_t kMostWords = 3;
+  std::vector<bool> used(words.size(), false);
+  for (const Candidate& cand : *out) {
+    for (int32_t k = cand.first_word; k < cand.end_word; ++k) used[k] = true;
+  }
+  // Whether only white space separates words[k] and words[k + 1] (a byline's parts are set off
+  // by a dash, a slash, a colon or a comma).
+  auto spaced = [&](size_t k) {
+    for (int32_t at = words[k].span.end; at < words[k + 1].span.start; ++at) {
+      if (!u_isUWhiteSpace(text[at])) return false;
+    }
+    return true;
+  };
+  // A given name, or the feminine of one (شادية of شادي: the key's final ه is the ة).
+  auto given = [&](const Word& w) {
+    if (GivenLatin(w.key) != nullptr) return true;
+    return w.teh_marbuta && w.key.size() > 3 &&
+           GivenLatin(std::u16string_view(w.key).substr(0, w.key.size() - 1)) != nullptr;
+  };
+  auto name_word = [&](size_t k, bool first) {
+    const Word& w = words[k];
+    return !used[k] && !w.proclitic && !w.enclitic && !w.tanween && (!first || w.article < 0) &&
+           w.key.size() >= 2 && IsArabicWord(w.key) && !FunctionWord(w.key) &&
+           !not_names_.Contains(w.key) && !byline_words_.Contains(w.key) &&
+           MatchPhrase(Phrase::kTitle, words, k, nullptr) == 0 &&
+           MatchPhrase(Phrase::kStop, words, k, nullptr) == 0;
+  };
+  for (size_t from = 0; from < words.size();) {
+    size_t to = from + 1;
+    while (to < words.size() && spaced(to - 1)) ++to;
+    // A part: [from, to). Its author's name follows the byline's own words (كتب، بقلم).
+    size_t start = from;
+    while (start < to && byline_words_.Contains(words[start].key)) ++start;
+    const size_t len = to - start;
+    bool name = len >= 2 && len <= kMostWords && given(words[start]);
+    for (size_t k = start; name && k < to; ++k) name = name_word(k, k == start);
+    if (name) {
+      Candidate c;
+      c.source = Source::kByline;
+      c.type = EntityType::kPerson;
+      c.span = Span{words[start].span.start, words[to - 1].span.end};
+      c.first_word = static_cast<int32_t>(start);
+      c.end_word = static_cast<int32_t>(to);
+      for (size_t k = start; k < to; ++k) c.key += (k > start ? u" " : u"") + words[k].key;
+      out->push_back(std::move(c));
+    }
+    from = to;
+  }
+  std::sort(out->begin(), out->end(),
             [](const Candidate& a, const Candidate& b) { return a.span.start < b.span.start; });
 }
 

@@ -59,9 +59,10 @@ struct Word {
   std::u16string stem_key;         // the stem
   int32_t after_conjunction = -1;  // where the token goes on after a first و/ف proclitic
   std::u16string conjunct_key;  // the key from there on (وبيونغ -> بيونغ, even if ب was cut)
-  // Which phrases (a bit per Recognizer::Phrase) and whether a name (bit 8) may start here: set
-  // by Recognizer::MarkHeads from one look-up of each form of the word, so that matching skips
-  // the word for every other kind. All set on a word not marked: it is then looked up each time.
+  // Which phrases (a bit per Recognizer::Phrase) and whether a name (bit kNameHeads) may start
+  // here: set by Recognizer::MarkHeads from one look-up of each form of the word, so that matching
+  // skips the word for every other kind. All set on a word not marked: it is then looked up each
+  // time.
   uint16_t heads = 0xFFFF;
   // How sure the statistical tagger is that no name starts here (its O score minus its best
   // B-X score; 0 when untagged): a rule or lexicon name overrides a confident O only on strong
@@ -94,7 +95,17 @@ void Shift(Word* w, int32_t by);
 // Which part of the recognizer produced a candidate (for scoring tools and tests).
 // kConsistency: another occurrence of a name the document names elsewhere (resolve::Propagate).
 // kNameShape: a person's name by its shape (a Korean family name and two given-name syllables).
-enum class Source { kLexicon, kTagger, kTitle, kOrgRule, kLocRule, kConsistency, kNameShape };
+// kByline: an author's name in a byline (Recognizer::BylineAuthors).
+enum class Source {
+  kLexicon,
+  kTagger,
+  kTitle,
+  kOrgRule,
+  kLocRule,
+  kConsistency,
+  kNameShape,
+  kByline
+};
 
 struct Candidate {
   Span span;
@@ -135,6 +146,14 @@ class Recognizer {
   // on the words left (a title before any person candidate gives it its title key).
   void Recognize(const icu::UnicodeString& text, const std::vector<Word>& words,
                  const std::vector<Candidate>& statistical, std::vector<Candidate>* out) const;
+
+  // Appends to the candidates `out` that Recognize found in a byline (the structure's: «24 -
+  // شادية سرحان - خاص», «كتب: ...») its authors: each part of it set off by a dash, a slash, a
+  // colon or a comma that is two or three words after the byline's own (كتب، بقلم ...), the first
+  // a given name or the feminine of one (شادية of شادي), none of them already in a name, a
+  // title, a function word or a word with a clitic. The candidates stay in text order.
+  void BylineAuthors(const icu::UnicodeString& text, const std::vector<Word>& words,
+                     std::vector<Candidate>* out) const;
 
   const Entry& entry(int32_t id) const { return entries_[id]; }
   // The lexicon entry a name key (match keys of its words joined by one space) names, or -1:
@@ -183,6 +202,7 @@ class Recognizer {
   std::vector<Entry> entries_;
   table::KeySet not_names_;       // data/lexicon/not_names.txt
   table::KeySet function_words_;  // data/summarize/stopwords.txt
+  table::KeySet byline_words_;    // the words of a byline before its author (كتب، بقلم ...)
   // data/lexicon/korean_names.txt: key -> index into korean_latin_.
   table::KeyMap<int32_t> korean_surnames_, korean_given_;
   std::vector<std::string> korean_latin_;

@@ -51,6 +51,8 @@ const char* SourceName(r::Source s) {
       return "consistency";
     case r::Source::kNameShape:
       return "name-shape";
+    case r::Source::kByline:
+      return "byline";
   }
   return "?";
 }
