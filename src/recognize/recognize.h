@@ -21,6 +21,8 @@
 //   3. an organization word (وكالة، صحيفة، شبكة ...) before a quoted name, or (وزارة، حزب ...)
 //      before a word with the article: an organization; a place word (قاعدة، مدينة ...) before
 //      a quoted name or a bare word: a place.
+// No candidate of any source covers a word of a common phrase that reads as a name
+// (data/lexicon/triggers.txt's `common`: حسن الجوار). In a byline, BylineAuthors adds its authors.
 // Overlaps with the tagger are decided once, in 1: the tagger says whether a name stands, the
 // lexicon which and where it ends. A name from weak evidence (a lexicon match the tagger tags O,
 // an unquoted rule; for organizations only after a head that is also a common noun, مجلس، حركة)

@@ -18,8 +18,10 @@
 //     longer form given to the same person), or else when the request's other inputs did, for
 //     a person this input names too.
 // Names: the lexicon's canonical and Latin name, else the fullest mention and its Latin: for a
-// person, a Korean name's syllables (Jo Chun Ryong); for the others, the lexicon Latin of parts
-// that make up all its Arabic words (روسيا 1 -> Russia 1); else a romanization.
+// person, a Korean name's syllables (Jo Chun Ryong), else its given names' Latin from
+// data/lexicon/given_names.txt and a romanization of its other words (Imad Abu Al-Rb); for the
+// others, the lexicon Latin of parts that make up all its Arabic words (روسيا 1 -> Russia 1);
+// else a romanization.
 // Salience: mentions weighted by where they stand (headline 3, first paragraph 2, else 1),
 // divided by the largest such sum, so the most salient entity has 1.
 #ifndef BASIRA_SRC_RESOLVE_RESOLVE_H_
