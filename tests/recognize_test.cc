@@ -140,6 +140,28 @@ TEST(RecognizeTest, TitleMentionNotLinkedWhenInputsDisagreeOnTheHolder) {
   }
 }
 
+TEST(RecognizeTest, TitleMentionLinkedToTheKnownHolderOfItsYear) {
+  // No report pairs «الرئيس الروسي» with a name, but the article names the one who held the title
+  // (data/lexicon/title_holders.txt): that person.
+  Has(Entities("وقال بوتين إن المحادثات مثمرة. وأضاف الرئيس الروسي أن التعاون سيستمر."),
+      "PER فلاديمير بوتين: بوتين|الرئيس الروسي^");
+  // The article's year picks among the holders it names (Medvedev held it in 2010) ...
+  const std::string dated =
+      "محادثات في موسكو\n\nالأربعاء 10 مارس 2010\n\n"
+      "التقى ميدفيديف وبوتين في موسكو. وقال الرئيس الروسي إن الاقتصاد يتعافى.\n";
+  Has(Entities(dated), "PER ديمتري ميدفيديف: ميدفيديف|الرئيس الروسي^");
+  // ... and without a date, two holders named leave the title alone.
+  for (const std::string& line :
+       Entities("التقى ميدفيديف وبوتين في موسكو. وقال الرئيس الروسي إن الاقتصاد يتعافى.")) {
+    EXPECT_EQ(line.find("^"), std::string::npos) << line;
+  }
+  // An article that names no holder links nothing.
+  for (const std::string& line :
+       Entities("وصل الوفد إلى موسكو. وقال الرئيس الروسي إن الاقتصاد يتعافى.")) {
+    EXPECT_EQ(line.find("^"), std::string::npos) << line;
+  }
+}
+
 TEST(RecognizeTest, KoreanNamesByTheirShape) {
   // A family name and two given-name syllables are a person, the whole of it (not a place in
   // its last word), and with the Latin of its syllables; كيم يو جونغ is not Kim Jong Un, whom

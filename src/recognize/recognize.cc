@@ -33,6 +33,8 @@ extern "C" const unsigned char basira_lexicon_korean_names[];
 extern "C" const size_t basira_lexicon_korean_names_size;
 extern "C" const unsigned char basira_lexicon_given_names[];
 extern "C" const size_t basira_lexicon_given_names_size;
+extern "C" const unsigned char basira_lexicon_title_holders[];
+extern "C" const size_t basira_lexicon_title_holders_size;
 // data/summarize/stopwords.txt, the summarizer's function words (basira_summarize_stopwords).
 extern "C" const unsigned char basira_summarize_stopwords[];
 extern "C" const size_t basira_summarize_stopwords_size;
@@ -325,6 +327,9 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
   if (s.ok()) {
     s = r->AddGivenNames(view(basira_lexicon_given_names, basira_lexicon_given_names_size));
   }
+  if (s.ok()) {
+    s = r->AddTitleHolders(view(basira_lexicon_title_holders, basira_lexicon_title_holders_size));
+  }
   for (const char* word :
        {"كتب", "كتبت", "بقلم", "إعداد", "تحرير", "تقرير", "ترجمة", "مراسل", "مراسلة", "خاص"}) {
     r->byline_words_.Insert(NameKey(word));
@@ -432,6 +437,52 @@ Status Recognizer::AddGivenNames(std::string_view data) {
     }
   }
   return Status::Ok();
+}
+
+Status Recognizer::AddTitleHolders(std::string_view data) {
+  auto bad = [](std::string_view line, const char* why) {
+    return Status(ErrorCode::kInternal,
+                  std::string("data/lexicon/title_holders.txt: ") + why + ": " + std::string(line));
+  };
+  // A year, or 0 for an empty field; -1 when the field is not a year.
+  auto year = [](std::string_view field) {
+    field = Trim(field);
+    if (field.empty()) return 0;
+    int y = 0;
+    for (char c : field) {
+      if (c < '0' || c > '9' || y > 9999) return -1;
+      y = y * 10 + (c - '0');
+    }
+    return y;
+  };
+  for (std::string_view line : Split(data, "\n")) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string_view> f = Split(line, "|");
+    if (f.size() != 4) return bad(line, "a line without 4 fields");
+    TitleHolder h;
+    h.entry = FindName(NameKey(Trim(f[1])));
+    if (h.entry < 0 || entries_[h.entry].type != EntityType::kPerson) {
+      return bad(line, "a holder no people lexicon lists");
+    }
+    const int from = year(f[2]), to = year(f[3]);
+    if (from <= 0 || to < 0 || (to > 0 && to < from)) return bad(line, "bad years");
+    h.from = static_cast<int16_t>(from);
+    h.to = static_cast<int16_t>(to);
+    for (std::string_view title : Split(f[0], "،")) {
+      const std::u16string key = NameKey(Trim(title));
+      if (key.find(u' ') == std::u16string::npos) return bad(line, "a title without nationality");
+      auto [at, fresh] = title_holders_.Insert(key, static_cast<int32_t>(holders_.size()));
+      if (fresh) holders_.emplace_back();
+      holders_[*at].push_back(h);
+    }
+  }
+  return Status::Ok();
+}
+
+const std::vector<Recognizer::TitleHolder>* Recognizer::TitleHolders(
+    std::u16string_view key) const {
+  const int32_t* at = title_holders_.Find(key);
+  return at == nullptr ? nullptr : &holders_[*at];
 }
 
 const std::string* Recognizer::GivenLatin(std::u16string_view key) const {

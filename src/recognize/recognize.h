@@ -172,6 +172,14 @@ class Recognizer {
   // The Latin of a Korean family name (`surname`) or given-name syllable, or null when the
   // one-word key is none (data/lexicon/korean_names.txt).
   const std::string* KoreanLatin(std::u16string_view key, bool surname) const;
+  // Who held a title with its nationality (data/lexicon/title_holders.txt), and when: years
+  // inclusive, `to` 0 while the holder holds it still.
+  struct TitleHolder {
+    int32_t entry = -1;  // the person's lexicon entry
+    int16_t from = 0, to = 0;
+  };
+  // The holders of a title key (الرئيس الروسي: title and nationality), or null.
+  const std::vector<TitleHolder>* TitleHolders(std::u16string_view key) const;
   // The Latin of a given name (a key of one or two words: هالة، عبد الرحمن), or null when
   // data/lexicon/given_names.txt does not list it.
   const std::string* GivenLatin(std::u16string_view key) const;
@@ -193,6 +201,7 @@ class Recognizer {
   Status AddPhrases(std::string_view data);
   Status AddKoreanNames(std::string_view data);
   Status AddGivenNames(std::string_view data);
+  Status AddTitleHolders(std::string_view data);
   // The length of a Korean name by its shape starting at words[i] (3), or 0; `start` receives
   // where it starts (after a conjunction or a preposition before the family name), `family_key`
   // the family name's key.
@@ -211,6 +220,9 @@ class Recognizer {
   // data/lexicon/given_names.txt: key -> index into given_latin_.
   table::KeyMap<int32_t> given_names_;
   std::vector<std::string> given_latin_;
+  // data/lexicon/title_holders.txt: title key -> index into holders_.
+  table::KeyMap<int32_t> title_holders_;
+  std::vector<std::vector<TitleHolder>> holders_;
   table::KeyMap<int32_t> names_;        // name key -> entry
   table::KeyMap<int32_t> known_names_;  // name key -> entry, of the news lexicons
   table::KeySet phrases_[kNameHeads];   // a Phrase's keys, by kind

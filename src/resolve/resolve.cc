@@ -692,10 +692,34 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
     const std::vector<int32_t>& inputs = named_in[person];
     return std::binary_search(inputs.begin(), inputs.end(), input);
   };
+  // Per lexicon person: its proto (root), for the title holders the lexicon knows.
+  std::unordered_map<int32_t, int> entry_protos;
+  for (size_t i = 0; i < protos.size(); ++i) {
+    if (protos[i].entry >= 0 && protos[i].type == EntityType::kPerson) {
+      entry_protos.emplace(protos[i].entry, root(static_cast<int>(i)));
+    }
+  }
+  // The one holder data/lexicon/title_holders.txt lists for `title` in `year` (any year when
+  // 0) whom `input` names, or -1 (none, or two: Putin and Medvedev in an undated text).
+  auto known_holder = [&](int32_t input, const std::u16string& title, int year) {
+    const std::vector<recognize::Recognizer::TitleHolder>* holders = recognizer.TitleHolders(title);
+    if (holders == nullptr) return -1;
+    int found = -1;
+    for (const recognize::Recognizer::TitleHolder& h : *holders) {
+      if (year != 0 && (year < h.from || (h.to != 0 && year > h.to))) continue;
+      auto it = entry_protos.find(h.entry);
+      if (it == entry_protos.end() || !named(it->second, input)) continue;
+      if (found >= 0 && found != it->second) return -1;
+      found = it->second;
+    }
+    return found;
+  };
   // The person a title used alone in `input` refers to, or -1: the one this input gave it to;
   // for a title with its nationality, failing that, the one this input gave a longer form of it,
-  // then the one the request gave it (or a longer form) to, if this input names that person.
-  auto holder = [&](int32_t input, const std::u16string& title, bool nationality) {
+  // then the one the request gave it (or a longer form) to, if this input names that person;
+  // and when no input gives it to anyone, the one who held it in `year` (the article's), if this
+  // input names that person.
+  auto holder = [&](int32_t input, const std::u16string& title, bool nationality, int year) {
     auto find = [&title](const std::unordered_map<std::u16string, int>& map) {
       auto it = map.find(title);
       return it == map.end() ? std::make_pair(false, -1) : std::make_pair(true, it->second);
@@ -707,7 +731,8 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
     if (own.first) return own.second;
     auto shared = find(request_titles);
     if (!shared.first) shared = find(request_shorter);
-    return shared.first && shared.second >= 0 && named(shared.second, input) ? shared.second : -1;
+    if (!shared.first) return known_holder(input, title, year);
+    return shared.second >= 0 && named(shared.second, input) ? shared.second : -1;
   };
 
   // Words no candidate covers: surnames and title mentions.
@@ -715,6 +740,14 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
   for (const SentenceMentions& s : sentences) {
     const icu::UnicodeString& text = texts[s.input];
     const size_t n = s.words.size();
+    // The year of the sentence's article (its dateline's), 0 when unknown.
+    int year = 0;
+    if (static_cast<size_t>(s.sentence) < result->sentences.size()) {
+      const size_t document = result->sentences[s.sentence].document;
+      if (document < result->documents.size() && result->documents[document].has_dateline) {
+        year = result->documents[document].dateline.year;
+      }
+    }
     std::vector<bool> covered(n, false);
     for (const recognize::Candidate& c : s.candidates) {
       std::fill(covered.begin() + c.first_word, covered.begin() + c.end_word, true);
@@ -739,7 +772,7 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
         const bool apposition = j < n && covered[j];
         const int person = apposition || title.find(u' ') == std::u16string::npos
                                ? -1
-                               : holder(s.input, title, with_nationality);
+                               : holder(s.input, title, with_nationality, year);
         if (person >= 0) {
           const int32_t start =
               w.proclitic ? (w.article >= 0 ? w.article : w.stem.start) : w.span.start;

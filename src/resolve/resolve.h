@@ -16,7 +16,9 @@
 //     used right before the name of exactly one person. A title with its nationality also when
 //     the input used a longer form of it so (الزعيم الكوري for الزعيم الكوري الشمالي: every
 //     longer form given to the same person), or else when the request's other inputs did, for
-//     a person this input names too.
+//     a person this input names too; and when no input gives it to anyone, to the one person
+//     data/lexicon/title_holders.txt says held it in the article's year (any year without a
+//     dateline) whom this input names: «وقال بوتين ... وأضاف الرئيس الروسي».
 // Names: the lexicon's canonical and Latin name, else the fullest mention and its Latin: for a
 // person, a Korean name's syllables (Jo Chun Ryong), else its given names' Latin from
 // data/lexicon/given_names.txt and a romanization of its other words (Imad Abu Al-Rb); for the
