@@ -163,6 +163,12 @@ bool LooksAdjective(const std::u16string& stem_key) {
          stem_key.front() == u'م';
 }
 
+// Whether a stem is the one ordinal that looks like an adjective (ثاني، ثانية: المركز الثاني is
+// "second place"; the others, ثالث، رابع ...، do not end in ي).
+bool Ordinal(const std::u16string& stem_key) {
+  return stem_key == u"ثاني" || stem_key == u"ثانية" || stem_key == u"ثانيه";
+}
+
 // The forms words[i] is looked up under: (key, where the match starts).
 struct Form {
   const std::u16string* key;
@@ -453,7 +459,7 @@ Status Recognizer::AddTitleHolders(std::string_view data) {
       if (c < '0' || c > '9' || y > 9999) return -1;
       y = y * 10 + (c - '0');
     }
-    return y;
+    return y > 9999 ? -1 : y;
   };
   for (std::string_view line : Split(data, "\n")) {
     if (line.empty() || line[0] == '#') continue;
@@ -470,13 +476,37 @@ Status Recognizer::AddTitleHolders(std::string_view data) {
     h.to = static_cast<int16_t>(to);
     for (std::string_view title : Split(f[0], "،")) {
       const std::u16string key = NameKey(Trim(title));
-      if (key.find(u' ') == std::u16string::npos) return bad(line, "a title without nationality");
+      if (!TitleWithNationality(key)) return bad(line, "not a title and its nationality");
       auto [at, fresh] = title_holders_.Insert(key, static_cast<int32_t>(holders_.size()));
       if (fresh) holders_.emplace_back();
       holders_[*at].push_back(h);
     }
   }
   return Status::Ok();
+}
+
+bool Recognizer::TitleWithNationality(std::u16string_view key) const {
+  // A title phrase (the longest that starts the key), then one or two nationality phrases.
+  std::vector<size_t> ends;  // where each word of the key ends
+  for (size_t at = key.find(u' '); at != std::u16string_view::npos; at = key.find(u' ', at + 1)) {
+    ends.push_back(at);
+  }
+  ends.push_back(key.size());
+  const auto& titles = phrases_[static_cast<int>(Phrase::kTitle)];
+  const auto& nationalities = phrases_[static_cast<int>(Phrase::kNationality)];
+  for (size_t t = ends.size() - 1; t-- > 0;) {
+    if (!titles.Contains(key.substr(0, ends[t]))) continue;
+    const size_t rest = ends[t] + 1;
+    if (nationalities.Contains(key.substr(rest))) return true;
+    for (size_t m = t + 1; m + 1 < ends.size(); ++m) {
+      if (nationalities.Contains(key.substr(rest, ends[m] - rest)) &&
+          nationalities.Contains(key.substr(ends[m] + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  return false;
 }
 
 const std::vector<Recognizer::TitleHolder>* Recognizer::TitleHolders(
@@ -1000,7 +1030,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         // المشتركة), or a head in ال with two (المنتدى الاقتصادي الشرقي), names one body; a
         // shorter phrase (مجلس الإدارة، المركز الرئيسي) may be a common noun, and yields to a
         // confident tagger.
-        const bool specific = stop > j + 1;
+        const bool specific = stop > j + 1 && !Ordinal(words[j].stem_key);
         if (!common || specific || !confident_outside(i, stop)) {
           add(EntityType::kOrganization, Source::kOrgRule, i, stop, u"");
           // The span starts at the head word itself (with its article), without its proclitics.
@@ -1056,11 +1086,11 @@ void Recognizer::BylineAuthors(const icu::UnicodeString& text, const std::vector
   for (const Candidate& cand : *out) {
     for (int32_t k = cand.first_word; k < cand.end_word; ++k) used[k] = true;
   }
-  // Whether only white space separates words[k] and words[k + 1] (a byline's parts are set off
-  // by a dash, a slash, a colon or a comma).
+  // Whether only white space (and format marks: RLM, ZWNJ) separates words[k] and words[k + 1]
+  // (a byline's parts are set off by a dash, a slash, a colon or a comma).
   auto spaced = [&](size_t k) {
     for (int32_t at = words[k].span.end; at < words[k + 1].span.start; ++at) {
-      if (!u_isUWhiteSpace(text[at])) return false;
+      if (!u_isUWhiteSpace(text[at]) && u_charType(text[at]) != U_FORMAT_CHAR) return false;
     }
     return true;
   };

@@ -178,6 +178,9 @@ class Recognizer {
     int32_t entry = -1;  // the person's lexicon entry
     int16_t from = 0, to = 0;
   };
+  // Whether a key is a title phrase and one or two nationality phrases (الرئيس الكوري الشمالي):
+  // the keys the resolver looks title holders up under.
+  bool TitleWithNationality(std::u16string_view key) const;
   // The holders of a title key (الرئيس الروسي: title and nationality), or null.
   const std::vector<TitleHolder>* TitleHolders(std::u16string_view key) const;
   // The Latin of a given name (a key of one or two words: هالة، عبد الرحمن), or null when

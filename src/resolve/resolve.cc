@@ -229,8 +229,10 @@ std::string PersonLatin(const recognize::Recognizer& recognizer, const std::stri
       i += len;
       continue;
     }
-    const auto particle = std::find_if(std::begin(kParticles), std::end(kParticles),
-                                       [&](const auto& p) { return p.first == words[i]; });
+    const std::u16string key = recognize::NameKey(words[i]);
+    const auto particle =
+        std::find_if(std::begin(kParticles), std::end(kParticles),
+                     [&](const auto& p) { return recognize::NameKey(p.first) == key; });
     latin += particle != std::end(kParticles) && i > 0 ? std::string(particle->second)
                                                        : Romanize(std::string(words[i]));
     ++i;
@@ -286,6 +288,7 @@ std::string Romanize(const std::string& utf8) {
       emit(allah ? "Abdullah" : "Abdul");
       i += allah ? 6 : 4;
       previous = cps[i];
+      word_begin = i + 1;  // the name after عبدال is a word of its own for the endings below
       continue;
     }
     // The article of a word of three letters or more: Al-, and the word goes on capitalized.
@@ -298,10 +301,10 @@ std::string Romanize(const std::string& utf8) {
       previous = cps[i];
       continue;
     }
-    // A word's first أبو before more letters is the kunya Abu, the rest a word of its own
-    // (أبوالرب Abu Al-Rb).
+    // A word's first أبو before three letters or more is the kunya Abu, the rest a word of its
+    // own (أبوالرب Abu Al-Rb; أبولو stays).
     if (word_start && !after_article && (c == kAlef || c == kAlefHamza) && is(i + 1, kBeh) &&
-        is(i + 2, kWaw) && letter(i + 3) && letter(i + 4)) {
+        is(i + 2, kWaw) && letter(i + 3) && letter(i + 4) && letter(i + 5)) {
       emit("abu ");
       word_start = true;
       after_kunya = true;
@@ -674,9 +677,17 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
   // Shorter forms of the titles: a title cut after any of its words -> the one person all the
   // longer titles it begins name (-1 when they name different people): الزعيم الكوري for
   // الزعيم الكوري الشمالي. Built once, so that each look-up is one.
-  auto shorter_forms = [](const std::unordered_map<std::u16string, int>& full) {
+  const std::u16string former[] = {u" " + recognize::NameKey("السابق"),
+                                   u" " + recognize::NameKey("السابقة")};
+  auto shorter_forms = [&former](const std::unordered_map<std::u16string, int>& full) {
     std::unordered_map<std::u16string, int> forms;
     for (const auto& [key, who] : full) {
+      // A former holder's title (الرئيس الروسي السابق) names no one by its shorter forms.
+      if (std::any_of(std::begin(former), std::end(former), [&key](const std::u16string& f) {
+            return key.size() > f.size() && key.compare(key.size() - f.size(), f.size(), f) == 0;
+          })) {
+        continue;
+      }
       for (size_t space = key.find(u' '); space != std::u16string::npos;
            space = key.find(u' ', space + 1)) {
         auto [it, fresh] = forms.emplace(key.substr(0, space), who);
@@ -751,6 +762,11 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
     std::vector<bool> covered(n, false);
     for (const recognize::Candidate& c : s.candidates) {
       std::fill(covered.begin() + c.first_word, covered.begin() + c.end_word, true);
+    }
+    // A common phrase that reads as a name (لحسن الحظ) is no surname's alias either.
+    for (size_t i = 0; i < n; ++i) {
+      const int len = recognizer.MatchPhrase(Phrase::kCommon, s.words, i, nullptr);
+      if (len > 0) std::fill(covered.begin() + i, covered.begin() + i + len, true);
     }
     for (size_t i = 0; i < n; ++i) {
       if (covered[i]) continue;
