@@ -683,11 +683,12 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
     std::unordered_map<std::u16string, int> forms;
     for (const auto& [key, who] : full) {
       // A former holder's title (الرئيس الروسي السابق) names no one by its shorter forms.
-      if (std::any_of(std::begin(former), std::end(former), [&key](const std::u16string& f) {
-            return key.size() > f.size() && key.compare(key.size() - f.size(), f.size(), f) == 0;
-          })) {
-        continue;
+      bool past = false;
+      for (const std::u16string& f : former) {
+        past =
+            past || (key.size() > f.size() && key.compare(key.size() - f.size(), f.size(), f) == 0);
       }
+      if (past) continue;
       for (size_t space = key.find(u' '); space != std::u16string::npos;
            space = key.find(u' ', space + 1)) {
         auto [it, fresh] = forms.emplace(key.substr(0, space), who);
