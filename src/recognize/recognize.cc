@@ -634,6 +634,15 @@ void Recognizer::MarkHeads(Word* w) const {
   }
 }
 
+bool Recognizer::MarkCommonPhrases(const std::vector<Word>& words, std::vector<bool>* marks) const {
+  bool any = false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const int len = MatchPhrase(Phrase::kCommon, words, i, nullptr);
+    if (len > 0) std::fill(marks->begin() + i, marks->begin() + i + len, any = true);
+  }
+  return any;
+}
+
 int Recognizer::MatchPhrase(Phrase kind, const std::vector<Word>& words, size_t i,
                             std::u16string* key) const {
   const int k = static_cast<int>(kind);
@@ -1061,12 +1070,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   // A common phrase that reads as a name (حسن الجوار "good neighbourliness", not Hassan): no
   // name covers any of its words, whatever found one there.
   std::vector<bool> common(n, false);
-  bool any_common = false;
-  for (size_t i = 0; i < n; ++i) {
-    const int len = MatchPhrase(Phrase::kCommon, words, i, nullptr);
-    if (len > 0) std::fill(common.begin() + i, common.begin() + i + len, any_common = true);
-  }
-  if (any_common) {
+  if (MarkCommonPhrases(words, &common)) {
     out->erase(std::remove_if(out->begin() + first_out, out->end(),
                               [&](const Candidate& c) {
                                 return std::any_of(common.begin() + c.first_word,

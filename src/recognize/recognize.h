@@ -191,6 +191,9 @@ class Recognizer {
   // The length in words of the longest phrase of `kind` starting at words[i] (0 if none);
   // `key` receives the phrase's key.
   int MatchPhrase(Phrase kind, const std::vector<Word>& words, size_t i, std::u16string* key) const;
+  // Marks in `marks` (one per word, set to true, never cleared) the words of the common phrases
+  // that read as a name (triggers.txt `common`: حسن الجوار); returns whether there are any.
+  bool MarkCommonPhrases(const std::vector<Word>& words, std::vector<bool>* marks) const;
   // Sets w->heads: which kinds of phrases and names may start at the word.
   void MarkHeads(Word* w) const;
   // Whether words[i] and words[i + 1] are separated only by spaces or a hyphen.

@@ -209,16 +209,26 @@ std::string LatinWithParts(const recognize::Recognizer& recognizer, const std::s
 // given_names.txt spells them (هالة عبدالرحمن Hala Abdulrahman; عبد الرحمن as two words too),
 // the particles of a nasab (بن bin, أبو Abu ...), its other words romanized.
 std::string PersonLatin(const recognize::Recognizer& recognizer, const std::string& name) {
-  static constexpr std::pair<std::string_view, std::string_view> kParticles[] = {
-      {"بن", "bin"}, {"بنت", "bint"}, {"ابن", "Ibn"}, {"آل", "Al"}, {"أبو", "Abu"}, {"ابو", "Abu"},
-  };
+  // The particles by their keys (أبو and ابو alike), keyed once.
+  static const std::vector<std::pair<std::u16string, const char*>> kParticles = [] {
+    std::vector<std::pair<std::u16string, const char*>> particles;
+    for (const auto& [arabic, latin] : {std::pair<const char*, const char*>{"بن", "bin"},
+                                        {"بنت", "bint"},
+                                        {"ابن", "Ibn"},
+                                        {"آل", "Al"},
+                                        {"أبو", "Abu"}}) {
+      particles.emplace_back(recognize::NameKey(arabic), latin);
+    }
+    return particles;
+  }();
   const std::vector<std::string_view> words = Words(name);
   std::string latin;
   for (size_t i = 0; i < words.size();) {
     if (!latin.empty()) latin += ' ';
+    // A given name of two words (عبد الرحمن) first, then of one.
     const std::string* given = nullptr;
     size_t len = std::min<size_t>(2, words.size() - i);
-    for (; len > 0 && given == nullptr; --len) {
+    for (; len > 0; --len) {
       const char* to = words[i + len - 1].data() + words[i + len - 1].size();
       given = recognizer.GivenLatin(
           recognize::NameKey(std::string_view(words[i].data(), to - words[i].data())));
@@ -230,11 +240,10 @@ std::string PersonLatin(const recognize::Recognizer& recognizer, const std::stri
       continue;
     }
     const std::u16string key = recognize::NameKey(words[i]);
-    const auto particle =
-        std::find_if(std::begin(kParticles), std::end(kParticles),
-                     [&](const auto& p) { return recognize::NameKey(p.first) == key; });
-    latin += particle != std::end(kParticles) && i > 0 ? std::string(particle->second)
-                                                       : Romanize(std::string(words[i]));
+    const auto particle = std::find_if(kParticles.begin(), kParticles.end(),
+                                       [&key](const auto& p) { return p.first == key; });
+    latin += particle != kParticles.end() && i > 0 ? std::string(particle->second)
+                                                   : Romanize(std::string(words[i]));
     ++i;
   }
   return latin;
@@ -677,18 +686,18 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
   // Shorter forms of the titles: a title cut after any of its words -> the one person all the
   // longer titles it begins name (-1 when they name different people): الزعيم الكوري for
   // الزعيم الكوري الشمالي. Built once, so that each look-up is one.
+  // A former holder's title (الرئيس الروسي السابق) names no one by its shorter forms.
   const std::u16string former[] = {u" " + recognize::NameKey("السابق"),
                                    u" " + recognize::NameKey("السابقة")};
-  auto shorter_forms = [&former](const std::unordered_map<std::u16string, int>& full) {
+  auto past = [&former](const std::u16string& key) {
+    return std::any_of(std::begin(former), std::end(former), [&key](const std::u16string& f) {
+      return key.size() > f.size() && key.compare(key.size() - f.size(), f.size(), f) == 0;
+    });
+  };
+  auto shorter_forms = [&past](const std::unordered_map<std::u16string, int>& full) {
     std::unordered_map<std::u16string, int> forms;
     for (const auto& [key, who] : full) {
-      // A former holder's title (الرئيس الروسي السابق) names no one by its shorter forms.
-      bool past = false;
-      for (const std::u16string& f : former) {
-        past =
-            past || (key.size() > f.size() && key.compare(key.size() - f.size(), f.size(), f) == 0);
-      }
-      if (past) continue;
+      if (past(key)) continue;
       for (size_t space = key.find(u' '); space != std::u16string::npos;
            space = key.find(u' ', space + 1)) {
         auto [it, fresh] = forms.emplace(key.substr(0, space), who);
@@ -765,10 +774,7 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
       std::fill(covered.begin() + c.first_word, covered.begin() + c.end_word, true);
     }
     // A common phrase that reads as a name (لحسن الحظ) is no surname's alias either.
-    for (size_t i = 0; i < n; ++i) {
-      const int len = recognizer.MatchPhrase(Phrase::kCommon, s.words, i, nullptr);
-      if (len > 0) std::fill(covered.begin() + i, covered.begin() + i + len, true);
-    }
+    recognizer.MarkCommonPhrases(s.words, &covered);
     for (size_t i = 0; i < n; ++i) {
       if (covered[i]) continue;
       const recognize::Word& w = s.words[i];
