@@ -859,6 +859,28 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         after_place_word(c.first_word) && !IsRegionNoun(head.stem_key)) {
       c.span.start = head.span.start;
     }
+    // A name a lexicon lists with the first letter the clitic stage took for a preposition
+    // (ليفربول is no ل + يفربول) starts at that letter, when the name without it is not listed.
+    if (head.proclitic && c.span.start > head.span.start) {
+      std::u16string rest;
+      for (int32_t k = c.first_word + 1; k < c.end_word; ++k) rest += u' ' + words[k].key;
+      auto listed = [&](const std::u16string& first) {
+        const int32_t e = first.empty() ? -1 : FindName(first + rest);
+        return e >= 0 && entries_[e].type == c.type;
+      };
+      const std::u16string& now = c.span.start == head.stem.start          ? head.stem_key
+                                  : c.span.start == head.article           ? head.article_key
+                                  : c.span.start == head.after_conjunction ? head.conjunct_key
+                                                                           : rest;
+      if (&now != &rest && !listed(now)) {
+        if (head.after_conjunction > head.span.start && c.span.start > head.after_conjunction &&
+            listed(head.conjunct_key)) {
+          c.span.start = head.after_conjunction;
+        } else if (!head.conjunction && listed(head.key)) {
+          c.span.start = head.span.start;
+        }
+      }
+    }
     // A verb (سيرثون) ends a name: the words from it on are not part of it (سيرثون النصر is
     // "will inherit victory").
     for (int32_t k = c.first_word; k < c.end_word; ++k) {
@@ -1066,6 +1088,32 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         i = end - 1;
       }
     }
+  }
+  // An organization cannot end in a noun in construct after ل that follows a word in ال
+  // (المعهد العالمي لدراسات: "the world institute for the studies of"): the name it governs,
+  // right after it, is part of the organization's (كوريا الشمالية in المعهد العالمي لدراسات كوريا
+  // الشمالية), whatever found that name apart. After a word without ال the ل may be a name's
+  // own letter (نادي ليفربول).
+  std::sort(out->begin() + first_out, out->end(),
+            [](const Candidate& a, const Candidate& b) { return a.span.start < b.span.start; });
+  for (size_t c = first_out; c + 1 < out->size(); ++c) {
+    Candidate& org = (*out)[c];
+    const Candidate& next = (*out)[c + 1];
+    const Word& last = words[org.end_word - 1];
+    if (org.type != EntityType::kOrganization || org.entry >= 0 ||
+        org.end_word - org.first_word < 2 || next.first_word != org.end_word ||
+        next.type == EntityType::kMisc ||
+        !Adjacent(text, words, static_cast<size_t>(org.end_word - 1)) || !last.proclitic ||
+        last.article >= 0 || last.tanween || last.enclitic || last.key.size() < 4 ||
+        last.key[0] != u'ل' || last.stem.start != last.span.start + 1 ||
+        words[org.end_word - 2].article < 0) {
+      continue;
+    }
+    org.span.end = next.span.end;
+    for (int32_t k = org.end_word; k < next.end_word; ++k) org.key += u' ' + words[k].key;
+    org.end_word = next.end_word;
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(c) + 1);
+    --c;  // it may govern another name in turn
   }
   // A common phrase that reads as a name (حسن الجوار "good neighbourliness", not Hassan): no
   // name covers any of its words, whatever found one there.

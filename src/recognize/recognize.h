@@ -21,6 +21,9 @@
 //   3. an organization word (وكالة، صحيفة، شبكة ...) before a quoted name, or (وزارة، حزب ...)
 //      before a word with the article: an organization; a place word (قاعدة، مدينة ...) before
 //      a quoted name or a bare word: a place.
+// A tagger's mention starts at the first letter the clitic stage cut off when only the whole word
+// is a listed name (ليفربول). An organization ending in a noun after ل that follows a word in ال
+// takes the name right after it (المعهد العالمي لدراسات كوريا الشمالية: "for the studies of").
 // No candidate of any source covers a word of a common phrase that reads as a name
 // (data/lexicon/triggers.txt's `common`: حسن الجوار). In a byline, BylineAuthors adds its authors.
 // Overlaps with the tagger are decided once, in 1: the tagger says whether a name stands, the
