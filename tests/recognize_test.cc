@@ -423,6 +423,13 @@ TEST(RecognizeTest, ANameIsNamedAtItsOtherOccurrencesInTheDocument) {
                "وقال المدير الرياضي إن جواردينو سيصل الأسبوع المقبل، وإن الجماهير تنتظر "
                "جواردينو بفارغ الصبر بعد أن سجل جواردينو أهدافا كثيرة."),
       "PER جواردينو: جواردينو|جواردينو|جواردينو");
+  // A listed name's shorter form names it too once the text names it: الليكود alone is the
+  // party of حزب الليكود (the tagger leaves it out here).
+  Has(Entities("أعلن حزب الليكود برنامجه أمس، وقال مسؤول إن خطة الليكود تركز على الاقتصاد."),
+      "ORG حزب الليكود: حزب الليكود|الليكود");
+  // Never a longer form: غزة does not grow into the lexicon's قطاع غزة.
+  Has(Entities("وصل الوفد إلى غزة أمس. وقال مسؤول إن قطاع غزة يحتاج إلى مساعدات."),
+      "LOC غزة: غزة|غزة");
 }
 
 TEST(RecognizeTest, ALongerNameReplacesTheShorterNameInsideIt) {

@@ -388,10 +388,13 @@ Status Recognizer::AddLexicon(std::string_view data, const char* name, bool matc
       const std::u16string key = NameKey(form);
       if (key.empty() || WordCount(key) > kMaxNameWords || not_names_.Contains(key)) continue;
       if (!matched) {
-        if (names_.Find(key) == nullptr) known_names_.Insert(key, id);
+        if (names_.Find(key) == nullptr && known_names_.Insert(key, id).second) {
+          entries_[id].keys.push_back(key);
+        }
         continue;
       }
       if (names_.Insert(key, id).second) {
+        entries_[id].keys.push_back(key);
         uint8_t& most = heads_[FirstWord(key)].most[kNameHeads];
         most = static_cast<uint8_t>(std::max<int>(most, WordCount(key)));
       }

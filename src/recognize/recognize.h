@@ -129,6 +129,7 @@ class Recognizer {
     std::string canonical;
     std::string latin;
     EntityType type = EntityType::kPerson;
+    std::vector<std::u16string> keys;  // the name keys of its forms that name it, canonical first
   };
   enum class Phrase {
     kTitle,

@@ -479,6 +479,37 @@ void Propagate(const recognize::Recognizer& recognizer,
         most = std::max(most, c.end_word - c.first_word);
       }
     }
+    // A name a lexicon lists names its entry's other forms of as many words or fewer too (حزب
+    // الليكود: الليكود alone is the party; never a longer form, which would take in a head the
+    // text leaves out: قطاع غزة for غزة): each form is evidence of the entry's type, once for
+    // each mention found.
+    std::unordered_map<std::u16string, Evidence> forms;
+    for (size_t si : members) {
+      const SentenceMentions& s = (*sentences)[si];
+      for (const Candidate& c : s.candidates) {
+        const int32_t entry =
+            c.entry >= 0
+                ? c.entry
+                : recognizer.FindName(recognize::NameKey(NameText(texts[s.input], c.span)));
+        if (entry < 0 || recognizer.entry(entry).type != c.type) continue;
+        const int t = static_cast<int>(c.type);
+        const auto words = static_cast<size_t>(c.end_word - c.first_word);
+        for (const std::u16string& form : recognizer.entry(entry).keys) {
+          const auto form_words =
+              static_cast<size_t>(std::count(form.begin(), form.end(), u' ')) + 1;
+          if (form_words > words || names.count(form) != 0) continue;
+          Evidence& e = forms[form];
+          if (e.count[t]++ == 0) {
+            e.entry[t] = entry;
+            e.key[t] = c.key;
+            e.from[t] = form.substr(0, form.find(u' '));
+          }
+          int& most = firsts[form.substr(0, form.find(u' '))];
+          most = std::max(most, static_cast<int>(form_words));
+        }
+      }
+    }
+    names.merge(forms);
     if (names.empty()) continue;
 
     // The occurrences, longest first at each word.

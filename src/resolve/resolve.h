@@ -54,7 +54,9 @@ std::string Romanize(const std::string& utf8);
 // tagger, a lexicon or a rule) is recognized at its other occurrences in the same document too.
 // An occurrence is the same words (the first without its proclitics, keeping its article:
 // لأورفان، أورفان) that no candidate marks, or that only shorter candidates inside it mark (كييف
-// in دينامو كييف, when the document names the club elsewhere: the longer name replaces them). It
+// in دينامو كييف, when the document names the club elsewhere: the longer name replaces them), or
+// the words of another form, of as many words or fewer, of a lexicon entry a mention names
+// (الليكود alone where the document names حزب الليكود; never a longer form: قطاع غزة). It
 // gets the type most of the name's mentions have (none on a tie), and the name's entry and key,
 // so Resolve makes it a mention of the same entity. Not where the tagger is confident that no
 // name starts (recognize::kConfidentOutside at every word), not on a word with tanween, not on a
