@@ -377,6 +377,18 @@ TEST(RecognizeTest, ListedNameKeepsTheLetterTheCliticStageCut) {
   Has(e, "PER جيرار اوييه: جيرار اوييه");
 }
 
+TEST(RecognizeTest, ANameInsideALongerListedNameOfAnotherReferentIsPartOfIt) {
+  // The Sea of Japan is not Japan; North Africa is not Africa.
+  const Strings e = Entities(
+      "أطلقت البحرية صاروخين سقطا في بحر اليابان صباح اليوم، وفق ما أعلنت طوكيو. وتنتشر الصحراء "
+      "الكبرى في شمال أفريقيا على مساحة واسعة.");
+  Has(e, "LOC بحر اليابان: بحر اليابان");
+  for (const std::string& line : e) EXPECT_NE(line.rfind("LOC اليابان:", 0), 0u) << line;
+  Has(e, "LOC شمال أفريقيا: شمال أفريقيا");
+  // After a venue the place stays the name, as the corpora have it (Cairo's stadium).
+  Has(Entities("وأقيمت المباراة على استاد القاهرة أمام جمهور كبير."), "LOC القاهرة: القاهرة");
+}
+
 TEST(RecognizeTest, ChannelNamedByACountryAndADigit) {
   const Strings e = Entities("وقال الوزير في مقابلة مع قناة روسيا 1 مساء أمس إن المحادثات مستمرة.");
   Has(e, "ORG روسيا 1: روسيا 1");

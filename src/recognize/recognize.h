@@ -21,7 +21,10 @@
 //   3. an organization word (وكالة، صحيفة، شبكة ...) before a quoted name, or (وزارة، حزب ...)
 //      before a word with the article: an organization; a place word (قاعدة، مدينة ...) before
 //      a quoted name or a bare word: a place.
-// A tagger's mention starts at the first letter the clitic stage cut off when only the whole word
+// A name right after one or two words that make, with it, a longer listed name of another entry
+// of its type is part of that name (بحر اليابان, شمال أفريقيا), not after a place word or a venue
+// (استاد القاهرة keeps القاهرة). A tagger's mention starts at the first letter the clitic stage
+// cut off when only the whole word
 // is a listed name (ليفربول). An organization ending in a noun after ل that follows a word in ال
 // takes the name right after it (المعهد العالمي لدراسات كوريا الشمالية: "for the studies of").
 // No candidate of any source covers a word of a common phrase that reads as a name
@@ -139,6 +142,7 @@ class Recognizer {
     kOrgCommon,
     kLoc,
     kLocQuoted,
+    kVenue,
     kStop,
     kCommon
   };
