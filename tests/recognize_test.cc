@@ -65,6 +65,10 @@ TEST(RecognizeTest, LexiconNamesAndTheirVariantsAreOneEntity) {
       "LOC بيونغ يانغ: بيونغ يانغ|بيونغيانغ");
   Has(Entities("وصل كيم جونغ أون. واستقبل كيم جونغ-أون الضيوف."),
       "PER كيم جونغ أون: كيم جونغ أون|كيم جونغ-أون");
+  // The Far East alone, and the Russian Far East, are two places.
+  const Strings e = Entities("زار الوفد الشرق الأقصى الروسي، ثم جال في مدن الشرق الأقصى.");
+  Has(e, "LOC الشرق الأقصى الروسي: الشرق الأقصى الروسي");
+  Has(e, "LOC الشرق الأقصى: الشرق الأقصى");
 }
 
 TEST(RecognizeTest, SpansExcludeProclitics) {
