@@ -602,6 +602,27 @@ TEST(RecognizeTest, LatinFromTheLexiconNamesOfAllParts) {
   EXPECT_EQ(indic.entities[0].latin, "Russia 24");
 }
 
+TEST(RecognizeTest, LatinOfAnOrganizationFromTheWordsOfItsName) {
+  // An organization no lexicon lists is translated when data/lexicon/org_words.txt has all its
+  // words: adjectives before the head in English, the last one outermost; what it is for after.
+  const Result result = AnalyzeTexts(
+      {"يعقد الزعيمان لقاء على هامش المنتدى الاقتصادي الشرقي. وأعلنت هيئة الأركان المشتركة في "
+       "سيول رصد تحركات. وقالت الباحثة، التي ترأس المعهد العالمي لدراسات كوريا الشمالية، لوكالة "
+       "رويترز إن الزيارة مهمة. وأصدر المعهد الدولي للدراسات الاستراتيجية تقريرا جديدا."});
+  std::vector<std::string> lines;
+  for (const Entity& e : result.entities) lines.push_back(e.name + " | " + e.latin);
+  for (const char* line :
+       {"المنتدى الاقتصادي الشرقي | Eastern Economic Forum",
+        "هيئة الأركان المشتركة | Joint Chiefs of Staff",
+        "المعهد العالمي لدراسات كوريا الشمالية | World Institute for North Korea "
+        "Studies",
+        "المعهد الدولي للدراسات الاستراتيجية | International Institute for "
+        "Strategic Studies"}) {
+    EXPECT_NE(std::find(lines.begin(), lines.end(), line), lines.end())
+        << line << "\n in: " << ::testing::PrintToString(lines);
+  }
+}
+
 TEST(RecognizeTest, NewsLexiconsNameWhatTheTaggerFinds) {
   // The news lexicons are not matched in text, but a name the tagger finds that one lists, all
   // of it, is that entry: its canonical name and Latin, one entity with the matched lexicon's

@@ -35,6 +35,8 @@ extern "C" const unsigned char basira_lexicon_given_names[];
 extern "C" const size_t basira_lexicon_given_names_size;
 extern "C" const unsigned char basira_lexicon_title_holders[];
 extern "C" const size_t basira_lexicon_title_holders_size;
+extern "C" const unsigned char basira_lexicon_org_words[];
+extern "C" const size_t basira_lexicon_org_words_size;
 // data/summarize/stopwords.txt, the summarizer's function words (basira_summarize_stopwords).
 extern "C" const unsigned char basira_summarize_stopwords[];
 extern "C" const size_t basira_summarize_stopwords_size;
@@ -336,6 +338,7 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
   if (s.ok()) {
     s = r->AddTitleHolders(view(basira_lexicon_title_holders, basira_lexicon_title_holders_size));
   }
+  if (s.ok()) s = r->AddOrgWords(view(basira_lexicon_org_words, basira_lexicon_org_words_size));
   for (const char* word :
        {"كتب", "كتبت", "بقلم", "إعداد", "تحرير", "تقرير", "ترجمة", "مراسل", "مراسلة", "خاص"}) {
     r->byline_words_.Insert(NameKey(word));
@@ -516,6 +519,57 @@ const std::vector<Recognizer::TitleHolder>* Recognizer::TitleHolders(
     std::u16string_view key) const {
   const int32_t* at = title_holders_.Find(key);
   return at == nullptr ? nullptr : &holders_[*at];
+}
+
+Status Recognizer::AddOrgWords(std::string_view data) {
+  for (std::string_view line : Split(data, "\n")) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string_view> f = Split(line, "|");
+    const std::string_view kind = f.empty() ? "" : Trim(f[0]);
+    OrgWord k;
+    if (kind == "head") {
+      k = OrgWord::kHead;
+    } else if (kind == "adj") {
+      k = OrgWord::kAdjective;
+    } else if (kind == "noun") {
+      k = OrgWord::kNoun;
+    } else {
+      return Status(ErrorCode::kInternal,
+                    "data/lexicon/org_words.txt: unknown kind: " + std::string(line));
+    }
+    if (f.size() != 3 || Trim(f[2]).empty()) {
+      return Status(ErrorCode::kInternal,
+                    "data/lexicon/org_words.txt: a line without 3 fields: " + std::string(line));
+    }
+    const auto latin = static_cast<int32_t>(org_latin_.size());
+    org_latin_.emplace_back(Trim(f[2]));
+    table::KeyMap<int32_t>& map = org_words_[static_cast<int>(k)];
+    for (std::string_view form : Split(f[1], "،")) {
+      form = Trim(form);
+      const std::u16string key = NameKey(form);
+      if (key.empty() || WordCount(key) > 2 || form.rfind("ال", 0) == 0) {
+        return Status(ErrorCode::kInternal,
+                      "data/lexicon/org_words.txt: not one or two words without the article: " +
+                          std::string(line));
+      }
+      map.Insert(key, latin);
+      // An adjective's feminine (اقتصادية، كورية شمالية): ة, which is ه in a key, on each word.
+      if (k == OrgWord::kAdjective) {
+        std::u16string feminine;
+        for (char16_t c : key) {
+          if (c == u' ') feminine += u'ه';
+          feminine += c;
+        }
+        map.Insert(feminine + u'ه', latin);
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+const std::string* Recognizer::OrgWordLatin(OrgWord kind, std::u16string_view key) const {
+  const int32_t* latin = org_words_[static_cast<int>(kind)].Find(key);
+  return latin == nullptr ? nullptr : &org_latin_[*latin];
 }
 
 const std::string* Recognizer::GivenLatin(std::u16string_view key) const {

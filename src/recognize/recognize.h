@@ -194,6 +194,11 @@ class Recognizer {
   // The Latin of a given name (a key of one or two words: هالة، عبد الرحمن), or null when
   // data/lexicon/given_names.txt does not list it.
   const std::string* GivenLatin(std::u16string_view key) const;
+  // The words of organizations' names with their English (data/lexicon/org_words.txt).
+  enum class OrgWord { kHead, kAdjective, kNoun };
+  // The English of a key (the match keys of one or two words without their article, joined by
+  // one space) as a word of `kind`, or null.
+  const std::string* OrgWordLatin(OrgWord kind, std::u16string_view key) const;
   // Whether a one-word key is a function word (data/summarize/stopwords.txt: في، لو، الذي ...).
   bool FunctionWord(std::u16string_view key) const { return function_words_.Contains(key); }
   // The length in words of the longest phrase of `kind` starting at words[i] (0 if none);
@@ -216,6 +221,7 @@ class Recognizer {
   Status AddKoreanNames(std::string_view data);
   Status AddGivenNames(std::string_view data);
   Status AddTitleHolders(std::string_view data);
+  Status AddOrgWords(std::string_view data);
   // The length of a Korean name by its shape starting at words[i] (3), or 0; `start` receives
   // where it starts (after a conjunction or a preposition before the family name), `family_key`
   // the family name's key.
@@ -237,6 +243,9 @@ class Recognizer {
   // data/lexicon/title_holders.txt: title key -> index into holders_.
   table::KeyMap<int32_t> title_holders_;
   std::vector<std::vector<TitleHolder>> holders_;
+  // data/lexicon/org_words.txt, by OrgWord kind: key -> index into org_latin_.
+  table::KeyMap<int32_t> org_words_[3];
+  std::vector<std::string> org_latin_;
   table::KeyMap<int32_t> names_;        // name key -> entry
   table::KeyMap<int32_t> known_names_;  // name key -> entry, of the news lexicons
   table::KeySet phrases_[kNameHeads];   // a Phrase's keys, by kind

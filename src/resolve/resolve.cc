@@ -205,6 +205,101 @@ std::string LatinWithParts(const recognize::Recognizer& recognizer, const std::s
   return any ? latin : "";
 }
 
+// The English of an organization's name no lexicon lists, from the words organizations' names
+// are made of (data/lexicon/org_words.txt): a head, a noun it governs, adjectives, then ل and a
+// noun with its adjectives (and more after و), or ل and a noun in construct with a listed name.
+// English puts the adjectives first, the last one outermost: المنتدى الاقتصادي الشرقي ->
+// Eastern Economic Forum, وكالة الفضاء الروسية -> Russian Space Agency, المركز الأوكراني للتواصل
+// والحوار -> Ukrainian Center for Communication and Dialogue, المعهد العالمي لدراسات كوريا
+// الشمالية -> World Institute for North Korea Studies. Empty unless every word is accounted for.
+std::string OrgLatin(const recognize::Recognizer& recognizer, const std::string& name) {
+  using Kind = recognize::Recognizer::OrgWord;
+  const std::vector<std::string_view> words = Words(name);
+  const size_t n = words.size();
+  // Each word's key from after a prefix of its text (the article ال, لل, ل, وال; tested on the
+  // text: in a key أ is ا, and ألماني would start with an article), or empty when it has none.
+  auto key_after = [&](size_t i, std::string_view prefix) {
+    const std::string_view w = words[i];
+    if (w.rfind(prefix, 0) != 0 || w.size() < prefix.size() + 4) return std::u16string();
+    return recognize::NameKey(w.substr(prefix.size()));
+  };
+  std::vector<std::u16string> bare;  // without the article
+  for (size_t i = 0; i < n; ++i) {
+    std::u16string key = key_after(i, "ال");
+    bare.push_back(key.empty() ? recognize::NameKey(words[i]) : std::move(key));
+    if (bare.back().find(u' ') != std::u16string::npos) return "";  // a hyphenated word
+  }
+  // The English of words [i, i + len) of `kind`, the first word's key being `first`, or null.
+  auto look = [&](Kind kind, size_t i, size_t len, const std::u16string& first) {
+    if (first.empty() || i + len > n) return static_cast<const std::string*>(nullptr);
+    std::u16string key = first;
+    for (size_t k = i + 1; k < i + len; ++k) key += u' ' + bare[k];
+    return recognizer.OrgWordLatin(kind, key);
+  };
+  // The longest word of `kind` at i (two words, then one): its English, and i moved past it.
+  auto take = [&](Kind kind, size_t* i, const std::u16string& first) {
+    for (size_t len : {2, 1}) {
+      if (const std::string* latin = look(kind, *i, len, first)) {
+        *i += len;
+        return latin;
+      }
+    }
+    return static_cast<const std::string*>(nullptr);
+  };
+  // Adjectives from i on, in English order (the last one first).
+  auto adjectives = [&](size_t* i) {
+    std::string out;
+    while (*i < n) {
+      const std::string* adj = take(Kind::kAdjective, i, bare[*i]);
+      if (adj == nullptr) break;
+      out = out.empty() ? *adj : *adj + " " + out;
+    }
+    return out;
+  };
+  auto join = [](const std::string& a, const std::string& b) {
+    return a.empty() ? b : b.empty() ? a : a + " " + b;
+  };
+
+  size_t i = 0;
+  const std::string* head = take(Kind::kHead, &i, bare[0]);
+  if (head == nullptr) return "";
+  std::string governed;  // a noun the head governs (وكالة الفضاء: Space Agency)
+  if (i < n && !key_after(i, "ال").empty() && look(Kind::kAdjective, i, 1, bare[i]) == nullptr) {
+    if (const std::string* noun = take(Kind::kNoun, &i, bare[i])) governed = *noun;
+  }
+  std::string latin = join(join(adjectives(&i), governed), *head);
+  if (i == n) return latin;
+  // ل and what the name is for.
+  std::string purpose;
+  std::u16string first = key_after(i, "لل");
+  if (!first.empty()) {
+    // للتواصل والحوار: nouns with the article, each with its adjectives.
+    while (true) {
+      const std::string* noun = take(Kind::kNoun, &i, first);
+      if (noun == nullptr) return "";
+      purpose = join(purpose.empty() ? purpose : purpose + " and", join(adjectives(&i), *noun));
+      if (i >= n || (first = key_after(i, "وال")).empty()) break;
+    }
+  } else if (!(first = key_after(i, "ل")).empty()) {
+    // لدراسات كوريا الشمالية: a noun in construct with a listed name (or a noun of two words,
+    // لحقوق الإنسان).
+    if (const std::string* noun = look(Kind::kNoun, i, 2, first)) {
+      purpose = *noun;
+      i += 2;
+    } else if (const std::string* noun = look(Kind::kNoun, i, 1, first); noun && i + 1 < n) {
+      const char* from = words[i + 1].data();
+      const int32_t entry = recognizer.FindName(
+          recognize::NameKey(std::string_view(from, name.data() + name.size() - from)));
+      if (entry < 0) return "";
+      purpose = recognizer.entry(entry).latin + " " + *noun;
+      i = n;
+    } else {
+      return "";
+    }
+  }
+  return i == n && !purpose.empty() ? latin + " for " + purpose : "";
+}
+
 // The Latin of a person's name no lexicon lists whole: its given names as data/lexicon/
 // given_names.txt spells them (هالة عبدالرحمن Hala Abdulrahman; عبد الرحمن as two words too),
 // the particles of a nasab (بن bin, أبو Abu ...), its other words romanized.
@@ -899,6 +994,9 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
         if (e.latin.empty()) e.latin = PersonLatin(recognizer, e.name);
       } else {
         e.latin = LatinWithParts(recognizer, e.name);
+        if (e.latin.empty() && e.type == EntityType::kOrganization) {
+          e.latin = OrgLatin(recognizer, e.name);
+        }
         if (e.latin.empty()) e.latin = Romanize(e.name);
       }
     }
