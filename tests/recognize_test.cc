@@ -608,7 +608,8 @@ TEST(RecognizeTest, LatinOfAnOrganizationFromTheWordsOfItsName) {
   const Result result = AnalyzeTexts(
       {"يعقد الزعيمان لقاء على هامش المنتدى الاقتصادي الشرقي. وأعلنت هيئة الأركان المشتركة في "
        "سيول رصد تحركات. وقالت الباحثة، التي ترأس المعهد العالمي لدراسات كوريا الشمالية، لوكالة "
-       "رويترز إن الزيارة مهمة. وأصدر المعهد الدولي للدراسات الاستراتيجية تقريرا جديدا."});
+       "رويترز إن الزيارة مهمة. وأصدر المعهد الدولي للدراسات الاستراتيجية تقريرا جديدا. وافتتح "
+       "المنتدى الاقتصادي العربي الياباني أعماله أمس، وقالت وزارة المالية إن العجز تراجع."});
   std::vector<std::string> lines;
   for (const Entity& e : result.entities) lines.push_back(e.name + " | " + e.latin);
   for (const char* line :
@@ -617,7 +618,10 @@ TEST(RecognizeTest, LatinOfAnOrganizationFromTheWordsOfItsName) {
         "المعهد العالمي لدراسات كوريا الشمالية | World Institute for North Korea "
         "Studies",
         "المعهد الدولي للدراسات الاستراتيجية | International Institute for "
-        "Strategic Studies"}) {
+        "Strategic Studies",
+        // Nationalities in a row keep their order; a noun the head governs.
+        "المنتدى الاقتصادي العربي الياباني | Arab-Japanese Economic Forum",
+        "وزارة المالية | Finance Ministry"}) {
     EXPECT_NE(std::find(lines.begin(), lines.end(), line), lines.end())
         << line << "\n in: " << ::testing::PrintToString(lines);
   }

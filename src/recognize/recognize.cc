@@ -531,6 +531,8 @@ Status Recognizer::AddOrgWords(std::string_view data) {
       k = OrgWord::kHead;
     } else if (kind == "adj") {
       k = OrgWord::kAdjective;
+    } else if (kind == "nation") {
+      k = OrgWord::kNation;
     } else if (kind == "noun") {
       k = OrgWord::kNoun;
     } else {
@@ -554,7 +556,7 @@ Status Recognizer::AddOrgWords(std::string_view data) {
       }
       map.Insert(key, latin);
       // An adjective's feminine (اقتصادية، كورية شمالية): ة, which is ه in a key, on each word.
-      if (k == OrgWord::kAdjective) {
+      if (k == OrgWord::kAdjective || k == OrgWord::kNation) {
         std::u16string feminine;
         for (char16_t c : key) {
           if (c == u' ') feminine += u'ه';

@@ -195,7 +195,7 @@ class Recognizer {
   // data/lexicon/given_names.txt does not list it.
   const std::string* GivenLatin(std::u16string_view key) const;
   // The words of organizations' names with their English (data/lexicon/org_words.txt).
-  enum class OrgWord { kHead, kAdjective, kNoun };
+  enum class OrgWord { kHead, kAdjective, kNation, kNoun };
   // The English of a key (the match keys of one or two words without their article, joined by
   // one space) as a word of `kind`, or null.
   const std::string* OrgWordLatin(OrgWord kind, std::u16string_view key) const;
@@ -244,7 +244,7 @@ class Recognizer {
   table::KeyMap<int32_t> title_holders_;
   std::vector<std::vector<TitleHolder>> holders_;
   // data/lexicon/org_words.txt, by OrgWord kind: key -> index into org_latin_.
-  table::KeyMap<int32_t> org_words_[3];
+  table::KeyMap<int32_t> org_words_[4];
   std::vector<std::string> org_latin_;
   table::KeyMap<int32_t> names_;        // name key -> entry
   table::KeyMap<int32_t> known_names_;  // name key -> entry, of the news lexicons

@@ -209,7 +209,8 @@ std::string LatinWithParts(const recognize::Recognizer& recognizer, const std::s
 // are made of (data/lexicon/org_words.txt): a head, a noun it governs, adjectives, then ل and a
 // noun with its adjectives (and more after و), or ل and a noun in construct with a listed name.
 // English puts the adjectives first, the last one outermost: المنتدى الاقتصادي الشرقي ->
-// Eastern Economic Forum, وكالة الفضاء الروسية -> Russian Space Agency, المركز الأوكراني للتواصل
+// Eastern Economic Forum, وكالة الفضاء الروسية -> Russian Space Agency, المنتدى الاقتصادي العربي
+// الياباني -> Arab-Japanese Economic Forum, المركز الأوكراني للتواصل
 // والحوار -> Ukrainian Center for Communication and Dialogue, المعهد العالمي لدراسات كوريا
 // الشمالية -> World Institute for North Korea Studies. Empty unless every word is accounted for.
 std::string OrgLatin(const recognize::Recognizer& recognizer, const std::string& name) {
@@ -246,13 +247,23 @@ std::string OrgLatin(const recognize::Recognizer& recognizer, const std::string&
     }
     return static_cast<const std::string*>(nullptr);
   };
-  // Adjectives from i on, in English order (the last one first).
+  // Adjectives from i on, in English order (the last one first); nationalities in a row are one
+  // adjective that keeps their order (العربي الياباني: Arab-Japanese).
   auto adjectives = [&](size_t* i) {
     std::string out;
     while (*i < n) {
-      const std::string* adj = take(Kind::kAdjective, i, bare[*i]);
-      if (adj == nullptr) break;
-      out = out.empty() ? *adj : *adj + " " + out;
+      std::string adj;
+      while (*i < n) {
+        const std::string* nation = take(Kind::kNation, i, bare[*i]);
+        if (nation == nullptr) break;
+        adj += (adj.empty() ? "" : "-") + *nation;
+      }
+      if (adj.empty()) {
+        const std::string* other = take(Kind::kAdjective, i, bare[*i]);
+        if (other == nullptr) break;
+        adj = *other;
+      }
+      out = out.empty() ? adj : adj + " " + out;
     }
     return out;
   };
@@ -264,7 +275,7 @@ std::string OrgLatin(const recognize::Recognizer& recognizer, const std::string&
   const std::string* head = take(Kind::kHead, &i, bare[0]);
   if (head == nullptr) return "";
   std::string governed;  // a noun the head governs (وكالة الفضاء: Space Agency)
-  if (i < n && !key_after(i, "ال").empty() && look(Kind::kAdjective, i, 1, bare[i]) == nullptr) {
+  if (i < n && !key_after(i, "ال").empty()) {
     if (const std::string* noun = take(Kind::kNoun, &i, bare[i])) governed = *noun;
   }
   std::string latin = join(join(adjectives(&i), governed), *head);
