@@ -357,6 +357,11 @@ TEST(RecognizeTest, OrganizationTakesItsAdjective) {
   Lacks(e, "ORG", "المركز الثاني");
   Lacks(Entities("واحتل المنتخب المركز الثاني العربي في البطولة."), "ORG", "المركز الثاني العربي");
   Lacks(e, "ORG", "المركز الرئيسي");
+  // What a body is for, after ل (a noun of org_words.txt), is part of its name and makes a head
+  // with one adjective specific; a common noun after ل is not (للشركة).
+  Has(Entities("وقال المركز الأوكراني للتواصل والحوار في بيان إن الوضع خطير."),
+      "ORG المركز الأوكراني للتواصل والحوار: المركز الأوكراني للتواصل والحوار");
+  Lacks(Entities("وانتقل المركز الرئيسي للشركة إلى المدينة."), "ORG", "المركز الرئيسي للشركة");
   // Outlets' descriptions of KCNA are KCNA.
   Has(Entities("وقالت وكالة الأنباء الكورية الشمالية الرسمية إن الزعيم وصل."),
       "ORG وكالة الأنباء المركزية الكورية: وكالة الأنباء الكورية الشمالية");

@@ -1122,7 +1122,22 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         // المشتركة), or a head in ال with two (المنتدى الاقتصادي الشرقي), names one body; a
         // shorter phrase (مجلس الإدارة، المركز الرئيسي) may be a common noun, and yields to a
         // confident tagger.
-        const bool specific = stop > j + 1 && !Ordinal(words[j].stem_key);
+        // What the body is for, after ل (للتواصل والحوار، للدراسات): part of its name, and
+        // it makes the name specific (nouns of data/lexicon/org_words.txt only).
+        bool purpose = false;
+        auto purpose_noun = [&](size_t k, std::u16string_view prefix) {
+          const Word& w = words[k];
+          return !used[k] && Adjacent(text, words, k - 1) && !w.enclitic && !w.tanween &&
+                 w.key.size() > prefix.size() + 2 && w.key.rfind(prefix, 0) == 0 &&
+                 OrgWordLatin(OrgWord::kNoun, std::u16string_view(w.key).substr(prefix.size())) !=
+                     nullptr;
+        };
+        if (stop < n && purpose_noun(stop, u"لل")) {
+          purpose = true;
+          for (++stop; stop < n && purpose_noun(stop, u"وال"); ++stop) {
+          }
+        }
+        const bool specific = (stop > j + 1 || purpose) && !Ordinal(words[j].stem_key);
         if (!common || specific || !confident_outside(i, stop)) {
           add(EntityType::kOrganization, Source::kOrgRule, i, stop, u"");
           // The span starts at the head word itself (with its article), without its proclitics.

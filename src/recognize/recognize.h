@@ -19,7 +19,9 @@
 //   2. a title (الرئيس، وزير الخارجية، الأمين العام ...), optional nationality adjectives, then
 //      one to three name words: a person; the title is kept for the resolver (title mentions);
 //   3. an organization word (وكالة، صحيفة، شبكة ...) before a quoted name, or (وزارة، حزب ...)
-//      before a word with the article: an organization; a place word (قاعدة، مدينة ...) before
+//      before a word with the article: an organization, with its adjectives and what it is for
+//      after لل (a noun of data/lexicon/org_words.txt: المركز الأوكراني للتواصل والحوار), which
+//      make it specific enough to stand against the tagger; a place word (قاعدة، مدينة ...) before
 //      a quoted name or a bare word: a place.
 // A name right after one or two words that make, with it, a longer listed name of another entry
 // of its type is part of that name (بحر اليابان, شمال أفريقيا), not after a place word or a venue
