@@ -149,6 +149,30 @@ TEST(Quotes, IndirectSpeechAfterInna) {
             Strings({"indirect|فلاديمير بوتين|المحادثات ستستمر الأسبوع المقبل"}));
 }
 
+TEST(Quotes, ASpeakerDescribedAtLengthBeforeInna) {
+  // A person set off by a comma after the verb may be described at length before إن; the next
+  // وأضاف carries him over.
+  EXPECT_EQ(Quotes("وقال سيرغي لافروف، الذي عاد أمس من جولة طويلة شملت ثلاث عواصم في آسيا الوسطى، "
+                   "لقناة روسيا 1 إن الاتفاق سيوقع الشهر المقبل.\n"
+                   "وأضاف: «لا نرى أي عقبة أمام ذلك».\n"),
+            Strings({"indirect|سيرغي لافروف|الاتفاق سيوقع الشهر المقبل",
+                     "direct|سيرغي لافروف^|لا نرى أي عقبة أمام ذلك"}));
+  // Without the comma, إن that far from the verb is not its speech.
+  EXPECT_EQ(Quotes("وقال سيرغي لافروف الذي عاد أمس من جولة طويلة شملت ثلاث عواصم في آسيا الوسطى "
+                   "بعد محادثات إن الاتفاق سيوقع.\n"),
+            Strings());
+}
+
+TEST(Quotes, WhomAnOutletQuotesIsTheSpeaker) {
+  // نقلت الوكالة عن فلان قوله: the person before قوله speaks; the outlet carries the words.
+  EXPECT_EQ(Quotes("ونقلت وكالة رويترز عن سيرغي لافروف قوله: «المحادثات كانت صريحة».\n"),
+            Strings({"direct|سيرغي لافروف|المحادثات كانت صريحة"}));
+  // قوله before إن also lets إن stand further from the verb than usual.
+  EXPECT_EQ(Quotes("ونقلت صحف محلية كثيرة عن وزير الخارجية الروسي السابق سيرغي لافروف، قوله إن "
+                   "المحادثات ستستمر.\n"),
+            Strings({"indirect|سيرغي لافروف|المحادثات ستستمر"}));
+}
+
 TEST(Quotes, AnIsNoInna) {
   // آن (a name here) folds to the key of أن/إن; it opens no indirect speech.
   EXPECT_EQ(Quotes("وتحتاج البلاد إلى التقنية، حسب ما قال لوكالة فرانس برس آن تشان إيل، مدير "

@@ -146,6 +146,12 @@ bool IsThat(const icu::UnicodeString& text, const Word& w) {
   return true;
 }
 
+// Whether a word is قوله / قولها / قولهم ("his saying"), after whom an outlet quotes.
+bool Saying(const Word& w) {
+  static const std::u16string saying = normalize::KeyFromUtf8("قول");
+  return w.enclitic && w.stem_key == saying;
+}
+
 bool IsSpace(char16_t c) {
   return c == u' ' || c == u'\t' || c == u'\r' || c == u'\n' || c == 0x00A0 || c == 0x200F ||
          c == 0x200E || c == 0x061C;
@@ -349,6 +355,18 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
   q->verb = v.span;
   size_t addressee = end_word;  // the first word of whom the speaker tells, if any
   size_t after_addressee = 0;   // the word after it, when it follows the verb (else 0)
+  // Whom an outlet quotes (ونقلت الوكالة عن بوتين قوله: «...»): the one named right before
+  // قوله / قولها is the speaker; the outlet only carries the words.
+  for (const MentionRef* m = MentionIn(c, input, v.span.end, limit); m != nullptr;
+       m = MentionIn(c, input, m->span.end, limit)) {
+    const size_t after = FirstWordFrom(words, m->span.end);
+    if (after < end_word && Saying(words[after]) &&
+        OnlySpaceBetween(text, m->span.end, words[after].span.start)) {
+      q->speaker = m->entity;
+      q->speaker_span = m->span;
+      return;
+    }
+  }
   // After the verb (قال بوتين:), skipping a cited source (وتابع، وفقاً لـ«الوكالة»: «...»).
   for (const MentionRef* m = MentionIn(c, input, v.span.end, limit); m != nullptr;
        m = MentionIn(c, input, m->span.end, limit)) {
@@ -546,9 +564,29 @@ void UnmarkedQuotes(Context& c, int32_t input, const std::vector<Quote>& direct,
         out->push_back(q);
         break;
       }
+      // A person named right after the verb and set off by a comma may be described at length
+      // before إن (وقال آن تشان إيل، المنشق الذي ... ويرأس المعهد ...، لوكالة فرانس برس إن):
+      // then إن may stand as far as kVerbWindow, unless another verb of saying comes first.
+      // So may whom an outlet quotes (ونقلت وسائل إعلام عن النائب الكوري الجنوبي يو سانغ بوم،
+      // قوله إن): قوله says where the speaker's words begin.
+      size_t window = kThatWindow;
+      if (v + 1 < words.size()) {
+        const MentionRef* m = MentionIn(c, input, words[v + 1].span.start, words[v + 1].span.end);
+        if (m != nullptr && c.result->entities[m->entity].type == EntityType::kPerson &&
+            m->span.end < sentence.span.end && IsComma(text[m->span.end])) {
+          window = kVerbWindow;
+        }
+      }
+      for (size_t k = v + 1; k < words.size() && k <= v + kVerbWindow && window == kThatWindow;
+           ++k) {
+        if (Saying(words[k])) window = kVerbWindow;
+      }
       size_t that = v + 1;
-      while (that < words.size() && that <= v + kThatWindow && !IsThat(text, words[that])) ++that;
-      if (that >= words.size() || that > v + kThatWindow) continue;
+      while (that < words.size() && that <= v + window && !IsThat(text, words[that]) &&
+             !(window > kThatWindow && InSet(ReportingVerbs(), words[that]))) {
+        ++that;
+      }
+      if (that >= words.size() || that > v + window || !IsThat(text, words[that])) continue;
       q.kind = QuoteKind::kIndirect;
       q.span = Trim(text, Span{words[that].span.end, sentence.span.end});
       if (CountWords(text, q.span) < 2) continue;

@@ -8,8 +8,13 @@
 //   - a quoted run of one or two words with no reporting verb beside it is a title or a name
 //     («روسيا 1»), not a quote, and is not reported;
 //   - an indirect quote is what follows إن/أن after a reporting verb (قال بوتين إن ...) to the
-//     end of its sentence, in a sentence that holds no direct quote;
-//   - a quote's speaker is the entity named between the reporting verb and the quote, or just
+//     end of its sentence, in a sentence that holds no direct quote; إن stands within 8 words of
+//     the verb, or 20 when a person set off by a comma follows the verb (وقال فلان، الذي ...، إن)
+//     or قوله comes between (ونقلت وسائل إعلام عن فلان، قوله إن), and no other verb of saying
+//     comes first;
+//   - a quote's speaker is the entity named right before قوله / قولها (نقلت الوكالة عن فلان
+//     قوله: the outlet only carries the words), else the entity named between the reporting verb
+//     and the quote, or just
 //     before the verb (بوتين قال), or after a quote that ends in «...»، قال فلان; with no name
 //     and a verb that has no subject of its own (وأضاف: «...»), the previous quote's speaker of
 //     the same input carries over (Quote::inherited: the last named speaker before it). A described
