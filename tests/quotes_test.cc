@@ -173,6 +173,17 @@ TEST(Quotes, WhomAnOutletQuotesIsTheSpeaker) {
             Strings({"indirect|سيرغي لافروف|المحادثات ستستمر"}));
 }
 
+TEST(Quotes, AHeadNounAfterTheVerbIsTheOrganizationItNamedBefore) {
+  // وقالت الوكالة: the agency the text named with وكالة, not the person named before the verb.
+  EXPECT_EQ(Quotes("ذكرت وكالة «رويترز» أن الوفد الروسي وصل إلى العاصمة صباح اليوم.\n"
+                   "وصافح فلاديمير بوتين الضيوف، وقالت الوكالة إن المحادثات ستبدأ غدا.\n"),
+            Strings({"indirect|رويترز|الوفد الروسي وصل إلى العاصمة صباح اليوم",
+                     "indirect|رويترز|المحادثات ستبدأ غدا"}));
+  // With no such organization, the name before the verb stays the speaker.
+  EXPECT_EQ(Quotes("وصافح فلاديمير بوتين الضيوف، وقال الأسبوع الماضي إن المحادثات ستبدأ غدا.\n"),
+            Strings({"indirect|فلاديمير بوتين|المحادثات ستبدأ غدا"}));
+}
+
 TEST(Quotes, AnIsNoInna) {
   // آن (a name here) folds to the key of أن/إن; it opens no indirect speech.
   EXPECT_EQ(Quotes("وتحتاج البلاد إلى التقنية، حسب ما قال لوكالة فرانس برس آن تشان إيل، مدير "

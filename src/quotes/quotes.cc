@@ -348,6 +348,31 @@ bool Addressed(const icu::UnicodeString& text, const std::vector<Word>& words, s
 // The speaker named between the verb and `limit` (قال بوتين: «), else just before the verb
 // (بوتين قال); with no entity, the describing words after the verb. Whom the speaker tells
 // (للصحفيين، لقناة روسيا 1، لرويترز) is never the speaker nor part of a described one.
+// The organization a head noun (its key without the article: وكاله) refers back to: the last
+// organization mention of the input before `at`, among its last kMostBack mentions, whose first
+// word has that noun as its stem or follows it within three words (وكالة أنباء «ريا نوفوستي»);
+// null when there is none.
+const MentionRef* Antecedent(const Context& c, int32_t input, const std::u16string& noun,
+                             int32_t at) {
+  constexpr int kMostBack = 12;
+  const std::vector<MentionRef>& list = c.mentions_of[input];
+  auto it = std::lower_bound(list.begin(), list.end(), at, [](const MentionRef& m, int32_t offset) {
+    return m.span.start < offset;
+  });
+  for (int back = 0; it != list.begin() && back < kMostBack; ++back) {
+    const MentionRef& m = *--it;
+    if (c.result->entities[m.entity].type != EntityType::kOrganization) continue;
+    const int32_t s = SentenceAt(c, input, m.span.start);
+    if (s < 0) continue;
+    const std::vector<Word>& words = WordsOf(c, s);
+    const size_t first = FirstWordFrom(words, m.span.start + 1);  // one past the mention's first
+    for (size_t j = first; j-- > 0 && first - j <= 4;) {
+      if (words[j].stem_key == noun) return &m;
+    }
+  }
+  return nullptr;
+}
+
 void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words, size_t verb,
                  size_t end_word, int32_t limit, Quote* q) {
   const Word& v = words[verb];
@@ -416,6 +441,19 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
     q->speaker = m->entity;
     q->speaker_span = m->span;
     return;
+  }
+  // The verb's own subject, a head noun in ال right after it that refers back to an organization
+  // the input named with that head (وكالة أنباء «ريا نوفوستي» ... وقالت الوكالة إن): that
+  // organization, not a name before the verb.
+  if (verb + 1 < end_word) {
+    const Word& subject = words[verb + 1];
+    if (subject.article >= 0 && !subject.proclitic && !subject.enclitic) {
+      if (const MentionRef* m = Antecedent(c, input, subject.stem_key, subject.span.start)) {
+        q->speaker = m->entity;
+        q->speaker_span = subject.span;
+        return;
+      }
+    }
   }
   // Before the verb, within the sentence (بوتين قال، وسئل بوتين ... فقال): the closest mention.
   const MentionRef* before = nullptr;
