@@ -184,6 +184,12 @@ TEST(Quotes, AHeadNounAfterTheVerbIsTheOrganizationItNamedBefore) {
             Strings({"indirect|فلاديمير بوتين|المحادثات ستبدأ غدا"}));
 }
 
+TEST(Quotes, PraiseAndCriticismQuoteTheirWords) {
+  EXPECT_EQ(Quotes("وفي الشهر الماضي أشاد فلاديمير بوتين بـ«التعاون الوثيق بين البلدين في كل "
+                   "المجالات».\n"),
+            Strings({"direct|فلاديمير بوتين|التعاون الوثيق بين البلدين في كل المجالات"}));
+}
+
 TEST(Quotes, AnIsNoInna) {
   // آن (a name here) folds to the key of أن/إن; it opens no indirect speech.
   EXPECT_EQ(Quotes("وتحتاج البلاد إلى التقنية، حسب ما قال لوكالة فرانس برس آن تشان إيل، مدير "
