@@ -173,12 +173,16 @@ TEST(Quotes, WhomAnOutletQuotesIsTheSpeaker) {
             Strings({"indirect|سيرغي لافروف|المحادثات ستستمر"}));
 }
 
-TEST(Quotes, AHeadNounAfterTheVerbIsTheOrganizationItNamedBefore) {
+TEST(Quotes, AHeadNounAfterTheVerbIsTheEntityItNamedBefore) {
   // وقالت الوكالة: the agency the text named with وكالة, not the person named before the verb.
   EXPECT_EQ(Quotes("ذكرت وكالة «رويترز» أن الوفد الروسي وصل إلى العاصمة صباح اليوم.\n"
                    "وصافح فلاديمير بوتين الضيوف، وقالت الوكالة إن المحادثات ستبدأ غدا.\n"),
             Strings({"indirect|رويترز|الوفد الروسي وصل إلى العاصمة صباح اليوم",
                      "indirect|رويترز|المحادثات ستبدأ غدا"}));
+  // A title the same way refers back to the person it named.
+  EXPECT_EQ(Quotes("والتقى وزير الخارجية الروسي سيرغي لافروف نظيره أمس في العاصمة.\n"
+                   "وصافح فلاديمير بوتين الضيوف، وأكد الوزير أن المحادثات ستبدأ غدا.\n"),
+            Strings({"indirect|سيرغي لافروف|المحادثات ستبدأ غدا"}));
   // With no such organization, the name before the verb stays the speaker.
   EXPECT_EQ(Quotes("وصافح فلاديمير بوتين الضيوف، وقال الأسبوع الماضي إن المحادثات ستبدأ غدا.\n"),
             Strings({"indirect|فلاديمير بوتين|المحادثات ستبدأ غدا"}));

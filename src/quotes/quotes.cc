@@ -349,20 +349,21 @@ bool Addressed(const icu::UnicodeString& text, const std::vector<Word>& words, s
 // The speaker named between the verb and `limit` (قال بوتين: «), else just before the verb
 // (بوتين قال); with no entity, the describing words after the verb. Whom the speaker tells
 // (للصحفيين، لقناة روسيا 1، لرويترز) is never the speaker nor part of a described one.
-// The organization a head noun (its key without the article: وكاله) refers back to: the last
-// organization mention of the input before `at`, among its last kMostBack mentions, whose first
-// word has that noun as its stem or follows it within three words (وكالة أنباء «ريا نوفوستي»);
-// null when there is none.
+// The entity of `type` a head noun (its key without the article: وكاله، وزير) refers back to:
+// the last mention of that type in the input before `at`, among its last kMostBack of that type,
+// whose first word has that noun as its stem or follows it within three words (وكالة أنباء «ريا
+// نوفوستي»، وزير الخارجية الروسي سيرغي لافروف); null when there is none.
 const MentionRef* Antecedent(const Context& c, int32_t input, const std::u16string& noun,
-                             int32_t at) {
-  constexpr int kMostBack = 12;
+                             EntityType type, int32_t at) {
+  constexpr int kMostBack = 8;
   const std::vector<MentionRef>& list = c.mentions_of[input];
   auto it = std::lower_bound(list.begin(), list.end(), at, [](const MentionRef& m, int32_t offset) {
     return m.span.start < offset;
   });
-  for (int back = 0; it != list.begin() && back < kMostBack; ++back) {
+  for (int back = 0; it != list.begin() && back < kMostBack;) {
     const MentionRef& m = *--it;
-    if (c.result->entities[m.entity].type != EntityType::kOrganization) continue;
+    if (c.result->entities[m.entity].type != type) continue;
+    ++back;
     const int32_t s = SentenceAt(c, input, m.span.start);
     if (s < 0) continue;
     const std::vector<Word>& words = WordsOf(c, s);
@@ -444,12 +445,15 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
     return;
   }
   // The verb's own subject, a head noun in ال right after it that refers back to an organization
-  // the input named with that head (وكالة أنباء «ريا نوفوستي» ... وقالت الوكالة إن): that
-  // organization, not a name before the verb.
+  // the input named with that head (وكالة أنباء «ريا نوفوستي» ... وقالت الوكالة إن), or a title
+  // that refers back to the person it named (وزير الخارجية الروسي سيرغي لافروف ... وتابع
+  // الوزير): that entity, not a name before the verb.
   if (verb + 1 < end_word) {
     const Word& subject = words[verb + 1];
     if (subject.article >= 0 && !subject.proclitic && !subject.enclitic) {
-      if (const MentionRef* m = Antecedent(c, input, subject.stem_key, subject.span.start)) {
+      const EntityType type =
+          TitleHeads().Contains(subject.key) ? EntityType::kPerson : EntityType::kOrganization;
+      if (const MentionRef* m = Antecedent(c, input, subject.stem_key, type, subject.span.start)) {
         q->speaker = m->entity;
         q->speaker_span = subject.span;
         return;

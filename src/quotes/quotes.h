@@ -15,7 +15,8 @@
 //   - a quote's speaker is the entity named right before قوله / قولها (نقلت الوكالة عن فلان
 //     قوله: the outlet only carries the words), else the entity named between the reporting verb
 //     and the quote, or a head noun in ال right after the verb that refers back to an
-//     organization the input named with it (وقالت الوكالة after وكالة «رويترز»), or just
+//     organization the input named with it (وقالت الوكالة after وكالة «رويترز»), or a title that
+//     refers back to the person it named (وأكد الوزير after وزير الخارجية سيرغي لافروف), or just
 //     before the verb (بوتين قال), or after a quote that ends in «...»، قال فلان; with no name
 //     and a verb that has no subject of its own (وأضاف: «...»), the previous quote's speaker of
 //     the same input carries over (Quote::inherited: the last named speaker before it). A described
