@@ -192,6 +192,13 @@ TEST(Quotes, PraiseAndCriticismQuoteTheirWords) {
   EXPECT_EQ(Quotes("وفي الشهر الماضي أشاد فلاديمير بوتين بـ«التعاون الوثيق بين البلدين في كل "
                    "المجالات».\n"),
             Strings({"direct|فلاديمير بوتين|التعاون الوثيق بين البلدين في كل المجالات"}));
+  // A participle (مشيداً) with no subject of its own: the speaker carries over; the ب before
+  // the quote describes nobody.
+  EXPECT_EQ(Quotes("وقال فلاديمير بوتين: «سنواصل الاختبارات».\n"
+                   "وتابع: «القرار اتخذ فعليا»، مشيداً بـ«القدرات الكبيرة لهذا النظام».\n"),
+            Strings({"direct|فلاديمير بوتين|سنواصل الاختبارات",
+                     "direct|فلاديمير بوتين^|القرار اتخذ فعليا",
+                     "direct|فلاديمير بوتين^|القدرات الكبيرة لهذا النظام"}));
 }
 
 TEST(Quotes, AnIsNoInna) {
