@@ -647,6 +647,11 @@ TEST(RecognizeTest, NewsLexiconsNameWhatTheTaggerFinds) {
       << ::testing::PrintToString(lines);
   EXPECT_NE(std::find(lines.begin(), lines.end(), "ORG وكالة إنترفاكس | Interfax | 1"), lines.end())
       << ::testing::PrintToString(lines);
+  // A MISC entry keeps its type when the tagger calls it something else (a missile, not a body).
+  const Result missile = AnalyzeTexts({"إطلاق الصاروخ «أوريشنيك» كان ردا مباشرا على الهجوم."});
+  ASSERT_EQ(missile.entities.size(), 1u);
+  EXPECT_EQ(missile.entities[0].type, EntityType::kMisc);
+  EXPECT_EQ(missile.entities[0].latin, "Oreshnik");
 }
 
 TEST(RomanizeTest, ReadableLatin) {

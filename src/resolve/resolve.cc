@@ -732,7 +732,7 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
     for (const recognize::Candidate& found : s.candidates) {
       // A name found without a lexicon entry that a lexicon lists, all of it (the news lexicons
       // are not matched in text: the tagger finds their names), is that entry, when the types
-      // agree: إنترفاكس is Interfax, سيول the Seoul of سول.
+      // agree (or the entry is MISC): إنترفاكس is Interfax, سيول the Seoul of سول.
       // Looked up once per key (and whether the mention runs past its words: روسيا 1).
       const recognize::Candidate* named = &found;
       recognize::Candidate listed;
@@ -743,11 +743,18 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
         if (fresh) {
           const int32_t entry =
               recognizer.FindName(recognize::NameKey(NameText(texts[s.input], found.span)));
-          if (entry >= 0 && recognizer.entry(entry).type == found.type) l->second = entry;
+          // A MISC entry (a weapon, a product, an event: أوريشنيك) keeps its type whatever
+          // the tagger says; names of places, bodies and people depend on their context (ليون
+          // the city, ليون the club).
+          if (entry >= 0 && (recognizer.entry(entry).type == found.type ||
+                             recognizer.entry(entry).type == EntityType::kMisc)) {
+            l->second = entry;
+          }
         }
         if (l->second >= 0) {
           listed = found;
           listed.entry = l->second;
+          listed.type = recognizer.entry(l->second).type;
           named = &listed;
         }
       }
