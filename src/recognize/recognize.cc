@@ -641,8 +641,8 @@ Status Recognizer::AddPhrases(std::string_view data) {
       kind = Phrase::kLoc;
     } else if (f[0] == "locquoted") {
       kind = Phrase::kLocQuoted;
-    } else if (f[0] == "venue") {
-      kind = Phrase::kVenue;
+    } else if (f[0] == "outside") {
+      kind = Phrase::kOutside;
     } else if (f[0] == "stop") {
       kind = Phrase::kStop;
     } else if (f[0] == "common") {
@@ -1167,11 +1167,12 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   }
   // A name right after one or two words that make a longer name a lexicon lists as ANOTHER
   // referent of the same type is part of it: اليابان in بحر اليابان (the Sea of Japan, not
-  // Japan), أفريقيا in شمال أفريقيا, the club بورتو in نادي بورتو. Not after a head the corpora
-  // leave out of a name (a place word: نهر، مدينة; a venue: استاد القاهرة is Cairo's stadium, and
-  // ANERcorp's name there is القاهرة); a longer form of the same entry (صحيفة هآرتس for هآرتس,
-  // قطاع غزة for غزة) is left as the text's own choice. Nothing is taken after the name (أميركا
-  // الشمالية: ANERcorp's name is أميركا).
+  // Japan), the club بورتو in نادي بورتو. Not after a head the corpora leave out of a name (a
+  // place word: نهر، مدينة; triggers.txt's `outside`: استاد القاهرة is Cairo's stadium and شمال
+  // أفريقيا the north of Africa, and ANERcorp's names there are القاهرة and أفريقيا; an
+  // organization's head or a title: صحيفة الأهرام، الأمير مولاي رشيد); a longer form of the same
+  // entry (صحيفة هآرتس for هآرتس, قطاع غزة for غزة) is left as the text's own choice. Nothing is
+  // taken after the name (أميركا الشمالية: ANERcorp's name is أميركا).
   {
     constexpr int32_t kMostBefore = 2;
     std::vector<bool> covered(n, false);
@@ -1190,11 +1191,17 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       std::u16string rest;
       for (int32_t k = c.first_word; k < c.end_word; ++k) rest += u' ' + words[k].key;
       for (int32_t s = from; s < c.first_word; ++s) {
-        if (MatchPhrase(Phrase::kLoc, words, s, nullptr) > 0 ||
-            MatchPhrase(Phrase::kLocQuoted, words, s, nullptr) > 0 ||
-            MatchPhrase(Phrase::kVenue, words, s, nullptr) > 0) {
-          continue;
+        bool outside = false, named = false;
+        for (Phrase kind : {Phrase::kLoc, Phrase::kLocQuoted, Phrase::kOutside}) {
+          outside = outside || MatchPhrase(kind, words, s, nullptr) > 0;
         }
+        if (outside) continue;
+        // After a title or an organization's head the name stays as it is, but it is the listed
+        // name's referent when it has no entry of its own (الأهرام of صحيفة الأهرام: Al-Ahram).
+        for (Phrase kind : {Phrase::kTitle, Phrase::kOrg, Phrase::kOrgName, Phrase::kOrgCommon}) {
+          named = named || MatchPhrase(kind, words, s, nullptr) > 0;
+        }
+        if (named && (s + 1 != c.first_word || inner >= 0)) continue;
         std::u16string middle;
         for (int32_t k = s + 1; k < c.first_word; ++k) middle += u' ' + words[k].key;
         const Word& w = words[s];
@@ -1210,13 +1217,14 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
           const std::u16string name = *key + middle + rest;
           const int32_t e = FindName(name);
           if (e < 0 || e == inner || entries_[e].type != c.type) continue;
+          found = true;
           c.entry = e;
+          if (named) break;
           c.key = name;
           c.span.start = start;
           c.first_word = s;
           c.title_key.clear();
           std::fill(covered.begin() + s, covered.begin() + c.end_word, true);
-          found = true;
           break;
         }
         if (found) break;

@@ -24,8 +24,9 @@
 //      make it specific enough to stand against the tagger; a place word (قاعدة، مدينة ...) before
 //      a quoted name or a bare word: a place.
 // A name right after one or two words that make, with it, a longer listed name of another entry
-// of its type is part of that name (بحر اليابان, شمال أفريقيا), not after a place word or a venue
-// (استاد القاهرة keeps القاهرة). A tagger's mention starts at the first letter the clitic stage
+// of its type is part of that name (بحر اليابان), not after a place word, a title, an
+// organization's head or a head triggers.txt leaves outside names (استاد القاهرة and شمال
+// أفريقيا keep القاهرة and أفريقيا). A tagger's mention starts at the first letter the clitic stage
 // cut off when only the whole word
 // is a listed name (ليفربول). An organization ending in a noun after ل that follows a word in ال
 // takes the name right after it (المعهد العالمي لدراسات كوريا الشمالية: "for the studies of").
@@ -144,7 +145,7 @@ class Recognizer {
     kOrgCommon,
     kLoc,
     kLocQuoted,
-    kVenue,
+    kOutside,
     kStop,
     kCommon
   };

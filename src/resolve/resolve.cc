@@ -603,7 +603,7 @@ void Propagate(const recognize::Recognizer& recognizer,
         for (const std::u16string& form : recognizer.entry(entry).keys) {
           const auto form_words =
               static_cast<size_t>(std::count(form.begin(), form.end(), u' ')) + 1;
-          if (form_words > words || names.count(form) != 0) continue;
+          if (form_words >= words || names.count(form) != 0) continue;
           Evidence& e = forms[form];
           if (e.count[t]++ == 0) {
             e.entry[t] = entry;
@@ -635,7 +635,22 @@ void Propagate(const recognize::Recognizer& recognizer,
         return owner[k] < 0 || s.candidates[owner[k]].first_word >= static_cast<int32_t>(i);
       };
       for (size_t i = 0; i < n; ++i) {
-        auto f = open(i, i) ? firsts.find(BareKey(s.words[i])) : firsts.end();
+        // The word's key without its proclitics, else whole or after its conjunction: a lexicon
+        // form's first letter may be one the clitic stage cuts (ليفربول).
+        const recognize::Word& w = s.words[i];
+        const std::u16string bare = BareKey(w);
+        std::u16string first_key;
+        auto f = firsts.end();
+        if (open(i, i)) {
+          for (const std::u16string* k : {&bare, &w.key, &w.conjunct_key}) {
+            if (k->empty() || (k != &bare && *k == bare)) continue;
+            f = firsts.find(*k);
+            if (f != firsts.end()) {
+              first_key = *k;
+              break;
+            }
+          }
+        }
         size_t most = 0;
         if (f != firsts.end()) {
           most = 1;
@@ -658,7 +673,9 @@ void Propagate(const recognize::Recognizer& recognizer,
             }
           }
           if (!fits) continue;
-          auto it = names.find(NameWordsKey(s.words, first, end));
+          std::u16string key = first_key;
+          for (int32_t k = first + 1; k < end; ++k) key += u' ' + s.words[k].key;
+          auto it = names.find(key);
           if (it == names.end()) continue;
           if (inner.empty() && confident_outside(s, first, end)) ++it->second.outside;
           occurrences.push_back(Occurrence{si, first, end, &it->second, std::move(inner)});
