@@ -211,6 +211,9 @@ TEST(Quotes, AnIsNoInna) {
 TEST(Quotes, ADescribedSpeakerKeepsItsWords) {
   EXPECT_EQ(Quotes("وقال مسؤول روسي كبير: «لم يتقرر شيء بعد في هذا الملف».\n"),
             Strings({"direct|[مسؤول روسي كبير]|لم يتقرر شيء بعد في هذا الملف"}));
+  // The preposition the verb takes before أن is not part of them.
+  EXPECT_EQ(Quotes("وجاء اللقاء بعد أن حذر مسؤولون غربيون من أن الاتفاق قد ينهار قريبا.\n"),
+            Strings({"indirect|[مسؤولون غربيون]|الاتفاق قد ينهار قريبا"}));
 }
 
 TEST(Quotes, SpeechAfterAPlaceWordAndAColonIsNoQuotedName) {

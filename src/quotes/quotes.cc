@@ -497,6 +497,8 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
     }
     ++last;
   }
+  // A preposition the verb takes before إن/أن (حذر مسؤولون أمريكيون من أن) ends no description.
+  while (last > first + 1 && NotSpeakers().Contains(words[last - 1].key)) --last;
   // A lone letter (مشيداً بـ«...»: the preposition ب with a tatweel) describes nobody.
   if (last > first && last - first <= kSpeakerWords && words[first].key.size() > 1 &&
       !NotSpeakers().Contains(words[first].key) && !InSet(SourceCues(), words[first])) {
