@@ -157,6 +157,15 @@ TEST(Quotes, ASpeakerDescribedAtLengthBeforeInna) {
                    "وأضاف: «لا نرى أي عقبة أمام ذلك».\n"),
             Strings({"indirect|سيرغي لافروف|الاتفاق سيوقع الشهر المقبل",
                      "direct|سيرغي لافروف^|لا نرى أي عقبة أمام ذلك"}));
+  // أن right after the comma that ends the description opens his speech too.
+  EXPECT_EQ(Quotes("وذكر سيرغي لافروف، الذي حضر جلسة مغلقة مع مسؤولين كبار في وزارة الخارجية، أن "
+                   "المحادثات صعبة.\n"),
+            Strings({"indirect|سيرغي لافروف|المحادثات صعبة"}));
+  // Beyond eight words أن is another verb's object, not speech: إن after it is.
+  EXPECT_EQ(
+      Quotes("وقال فلاديمير بوتين، الذي التقى الرئيس الصيني شي جينبينغ في بكين الأسبوع الماضي "
+             "وطلب منه أن يخفض الرسوم، للصحفيين إن الموعد لم يحدد.\n"),
+      Strings({"indirect|فلاديمير بوتين|الموعد لم يحدد"}));
   // Without the comma, إن that far from the verb is not its speech.
   EXPECT_EQ(Quotes("وقال سيرغي لافروف الذي عاد أمس من جولة طويلة شملت ثلاث عواصم في آسيا الوسطى "
                    "بعد محادثات إن الاتفاق سيوقع.\n"),
@@ -171,6 +180,10 @@ TEST(Quotes, WhomAnOutletQuotesIsTheSpeaker) {
   EXPECT_EQ(Quotes("ونقلت صحف محلية كثيرة عن وزير الخارجية الروسي السابق سيرغي لافروف، قوله إن "
                    "المحادثات ستستمر.\n"),
             Strings({"indirect|سيرغي لافروف|المحادثات ستستمر"}));
+  // Not whoever comes last before قوله: the source close to Putin speaks, not Putin.
+  EXPECT_EQ(Quotes("ونقلت وكالة رويترز عن مصدر مقرب من الرئيس فلاديمير بوتين قوله إن القمة "
+                   "ستعقد قريبا.\n"),
+            Strings({"indirect|رويترز|القمة ستعقد قريبا"}));
 }
 
 TEST(Quotes, AHeadNounAfterTheVerbIsTheEntityItNamedBefore) {
@@ -199,6 +212,36 @@ TEST(Quotes, PraiseAndCriticismQuoteTheirWords) {
             Strings({"direct|فلاديمير بوتين|سنواصل الاختبارات",
                      "direct|فلاديمير بوتين^|القرار اتخذ فعليا",
                      "direct|فلاديمير بوتين^|القدرات الكبيرة لهذا النظام"}));
+}
+
+TEST(Quotes, AHeadNounFindsNoEntityItDoesNotHead) {
+  // لوكالة رويترز is whom the director told: الوكالة is his agency, named in his title.
+  EXPECT_EQ(Quotes("وقال مدير الوكالة الدولية للطاقة الذرية رافائيل غروسي لوكالة رويترز إن "
+                   "التفتيش سيستمر.\nوقالت الوكالة في بيان لاحق إن المنشأة لم تتضرر.\n")
+                .back(),
+            "indirect|الوكالة الدولية للطاقة الذرية|المنشأة لم تتضرر");
+  // شركة after a preposition (مصدر في شركة) heads no speaker.
+  EXPECT_EQ(Quotes("ونقلت وكالة رويترز عن مصدر في شركة أرامكو أن الإنتاج سيرتفع.\n"
+                   "وقال المصدر إن القرار نهائي.\n")
+                .back(),
+            "indirect|[المصدر]|القرار نهائي");
+  // الرئيس is not رئيس الوزراء.
+  EXPECT_EQ(Quotes("التقى الرئيس فلاديمير بوتين رئيس الوزراء الهندي ناريندرا مودي في موسكو.\n"
+                   "وقال الرئيس إن المحادثات كانت مثمرة.\n"),
+            Strings({"indirect|فلاديمير بوتين|المحادثات كانت مثمرة"}));
+  // Another article of the same input is not looked into.
+  EXPECT_EQ(Quotes("ذكرت وكالة رويترز أن الوفد وصل إلى العاصمة صباح اليوم.\n\n---\n\n"
+                   "وصافح فلاديمير بوتين الضيوف، وقالت الوكالة إن المحادثات ستبدأ غدا.\n")
+                .back(),
+            "indirect|فلاديمير بوتين|المحادثات ستبدأ غدا");
+}
+
+TEST(Quotes, WhatAVerbOfPraiseIsAboutIsNoSpeaker) {
+  // رحب بقرار مجلس الأمن: the council is what he welcomed; the speaker carries over.
+  EXPECT_EQ(Quotes("وقال فلاديمير بوتين إن المحادثات كانت مثمرة.\n"
+                   "ورحب بقرار مجلس الأمن الدولي، مؤكدا أن الاتفاق سيصمد طويلا.\n"),
+            Strings({"indirect|فلاديمير بوتين|المحادثات كانت مثمرة",
+                     "indirect|فلاديمير بوتين^|الاتفاق سيصمد طويلا"}));
 }
 
 TEST(Quotes, AnIsNoInna) {

@@ -638,6 +638,19 @@ TEST(RecognizeTest, LatinOfAnOrganizationFromTheWordsOfItsName) {
     EXPECT_NE(std::find(lines.begin(), lines.end(), line), lines.end())
         << line << "\n in: " << ::testing::PrintToString(lines);
   }
+  // A word that is also an adjective's feminine is the adjective; two nationalities listed
+  // together are one; a word with two readings (مالي: Malian or financial) is not translated.
+  const Result more = AnalyzeTexts(
+      {"وقالت الحركة الديمقراطية في بيان إنها سترشح ممثلين. وقال الجيش العربي السوري إنه صد "
+       "هجوما. وقال الجيش المالي إنه استعاد السيطرة على البلدة."});
+  lines.clear();
+  for (const Entity& e : more.entities) lines.push_back(e.name + " | " + e.latin);
+  for (const char* line :
+       {"الحركة الديمقراطية | Democratic Movement", "الجيش العربي السوري | Syrian Arab Army",
+        "الجيش المالي | Al-Jish Al-Mali"}) {
+    EXPECT_NE(std::find(lines.begin(), lines.end(), line), lines.end())
+        << line << "\n in: " << ::testing::PrintToString(lines);
+  }
 }
 
 TEST(RecognizeTest, NewsLexiconsNameWhatTheTaggerFinds) {

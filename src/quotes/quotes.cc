@@ -18,18 +18,23 @@ using recognize::Word;
 // Reporting verbs, by their match keys (alef forms folded, ة → ه, ى → ي, ؤ → و). A leading و or
 // ف is matched through Word::conjunct_key.
 constexpr const char* kReportingVerbs[] = {
-    "قال",   "قالت",  "يقول",  "تقول",   "أضاف",  "أضافت",  "يضيف",  "تضيف",   "أكد",    "أكدت",
-    "يؤكد",  "تؤكد",  "أوضح",  "أوضحت",  "يوضح",  "صرح",    "صرحت",  "أشار",   "أشارت",  "يشير",
-    "تابع",  "تابعت", "ذكر",   "ذكرت",   "شدد",   "شددت",   "يشدد",  "أعلن",   "أعلنت",  "قائلا",
-    "قائلة", "مضيفا", "مضيفة", "مؤكدا",  "مؤكدة", "معتبرا", "اعتبر", "اعتبرت", "رأى",    "رأت",
-    "لفت",   "لفتت",  "كتب",   "كتبت",   "أفاد",  "أفادت",  "نقل",   "نقلت",   "أصر",    "أصرت",
-    "حذر",   "حذرت",  "اختتم", "ختم",    "أردف",  "استطرد", "أوردت", "أورد",   "كشف",    "كشفت",
-    "نفى",   "نفت",   "أعرب",  "أعربت",  "وصف",   "وصفت",   "يرى",   "ترى",    "أبلغ",   "أبلغت",
-    "أجاب",  "أجابت", "علق",   "علقت",   "اعترف", "اعترفت", "أقر",   "أقرت",   "زعم",    "زعمت",
-    "ردد",   "رد",    "ردت",   "معربا",  "مشيرا", "مشيرة",  "موضحا", "مشددا",  "لافتا",  "متابعا",
-    "مضيفا", "أجاب",  "سئل",   "تساءل",  "هدد",   "هددت",   "دعا",   "دعت",    "أشاد",   "أشادت",
-    "رحب",   "رحبت",  "انتقد", "انتقدت", "ندد",   "نددت",   "مشيدا", "مشيدة",  "منتقدا", "منتقدة",
+    "قال",   "قالت",  "يقول",  "تقول",  "أضاف",  "أضافت",  "يضيف",  "تضيف",   "أكد",   "أكدت",
+    "يؤكد",  "تؤكد",  "أوضح",  "أوضحت", "يوضح",  "صرح",    "صرحت",  "أشار",   "أشارت", "يشير",
+    "تابع",  "تابعت", "ذكر",   "ذكرت",  "شدد",   "شددت",   "يشدد",  "أعلن",   "أعلنت", "قائلا",
+    "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة", "معتبرا", "اعتبر", "اعتبرت", "رأى",   "رأت",
+    "لفت",   "لفتت",  "كتب",   "كتبت",  "أفاد",  "أفادت",  "نقل",   "نقلت",   "أصر",   "أصرت",
+    "حذر",   "حذرت",  "اختتم", "ختم",   "أردف",  "استطرد", "أوردت", "أورد",   "كشف",   "كشفت",
+    "نفى",   "نفت",   "أعرب",  "أعربت", "وصف",   "وصفت",   "يرى",   "ترى",    "أبلغ",  "أبلغت",
+    "أجاب",  "أجابت", "علق",   "علقت",  "اعترف", "اعترفت", "أقر",   "أقرت",   "زعم",   "زعمت",
+    "ردد",   "رد",    "ردت",   "معربا", "مشيرا", "مشيرة",  "موضحا", "مشددا",  "لافتا", "متابعا",
+    "مضيفا", "أجاب",  "سئل",   "تساءل", "هدد",   "هددت",   "دعا",   "دعت",    "أشاد",  "أشادت",
+    "رحب",   "رحبت",  "ندد",   "نددت",  "مشيدا", "مشيدة",
 };
+
+// Verbs of praise and condemnation, whose object follows them with ب (أشاد بـ«...»، رحب بقرار
+// مجلس الأمن): a name or words after ب are what is praised, not who speaks.
+constexpr const char* kObjectVerbs[] = {"أشاد", "أشادت", "رحب",   "رحبت",
+                                        "ندد",  "نددت",  "مشيدا", "مشيدة"};
 
 // Verbs that cite an outlet when an organization follows them (قالت وكالة رويترز).
 constexpr const char* kCitingVerbs[] = {"قال", "قالت", "ذكر",  "ذكرت",  "أفاد", "أفادت",
@@ -53,7 +58,8 @@ constexpr const char* kTitleHeads[] = {
     "السفير",  "سفير",    "المندوب",  "مندوب",    "الممثل", "ممثل",    "القائد", "قائد",
     "النائب",  "نائب",    "مساعد",    "المستشار", "مستشار", "المحافظ", "محافظ",  "الزعيم",
     "زعيم",    "المفوض",  "مفوض",     "المبعوث",  "مبعوث",  "منسق",    "عضو",    "المديرة",
-    "الرئيسة", "الناطقة", "ناطقة",    "المراسل",  "مراسل",  "المؤسس",  "مؤسس",
+    "الرئيسة", "الناطقة", "ناطقة",    "المراسل",  "مراسل",  "المؤسس",  "مؤسس",   "الوزيرة",
+    "السفيرة", "سفيرة",
 };
 
 // Whom a speaker tells: words complete in themselves (قال للصحفيين، صرح لنا), never the speaker
@@ -68,6 +74,13 @@ constexpr const char* kToldWords[] = {
 constexpr const char* kToldNouns[] = {
     "لوكالة", "لقناة",  "لصحيفة", "لشبكة",  "لإذاعة", "لتلفزيون", "لموقع",
     "لمجلة",  "لوسائل", "لمحطة",  "لمراسل", "ل",      "لل",
+};
+
+// Heads of bodies and outlets that, in ال right after a verb (وقالت الوكالة), refer back to the
+// organization the article named with them (keys of the stems, without the article).
+constexpr const char* kBodyNouns[] = {
+    "وكالة", "صحيفة", "قناة", "شبكة", "إذاعة", "مجلة", "وزارة", "منظمة", "حركة",
+    "حزب",   "جماعة", "شركة", "هيئة", "لجنة",  "جيش",  "بعثة",  "سفارة", "حكومة",
 };
 
 // إن / أن (and بأن, أنه ...): what indirect speech starts with.
@@ -119,6 +132,25 @@ const KeySet& ToldWords() {
 const KeySet& ToldNouns() {
   static const KeySet* keys =
       new KeySet(KeysOf(kToldNouns, sizeof(kToldNouns) / sizeof(*kToldNouns)));
+  return *keys;
+}
+
+const KeySet& ObjectVerbs() {
+  static const KeySet* keys =
+      new KeySet(KeysOf(kObjectVerbs, sizeof(kObjectVerbs) / sizeof(*kObjectVerbs)));
+  return *keys;
+}
+
+// Whether a word starts with the preposition ب (after a conjunction: وبقرار).
+bool WithBa(const Word& w) {
+  const std::u16string& from = w.after_conjunction >= 0 ? w.conjunct_key : w.key;
+  return w.proclitic && !from.empty() && from[0] == u'ب' && from != w.stem_key &&
+         (w.article < 0 || from != w.article_key);
+}
+
+const KeySet& BodyNouns() {
+  static const KeySet* keys =
+      new KeySet(KeysOf(kBodyNouns, sizeof(kBodyNouns) / sizeof(*kBodyNouns)));
   return *keys;
 }
 
@@ -346,35 +378,63 @@ bool Addressed(const icu::UnicodeString& text, const std::vector<Word>& words, s
   return false;
 }
 
-// The speaker named between the verb and `limit` (قال بوتين: «), else just before the verb
-// (بوتين قال); with no entity, the describing words after the verb. Whom the speaker tells
-// (للصحفيين، لقناة روسيا 1، لرويترز) is never the speaker nor part of a described one.
-// The entity of `type` a head noun (its key without the article: وكاله، وزير) refers back to:
-// the last mention of that type in the input before `at`, among its last kMostBack of that type,
-// whose first word has that noun as its stem or follows it within three words (وكالة أنباء «ريا
-// نوفوستي»، وزير الخارجية الروسي سيرغي لافروف); null when there is none.
-const MentionRef* Antecedent(const Context& c, int32_t input, const std::u16string& noun,
-                             EntityType type, int32_t at) {
-  constexpr int kMostBack = 8;
+// The entity a head noun right after a verb (its key without the article) refers back to: for
+// the head of a body or an outlet (الوكالة، الوزارة: kBodyNouns) an organization, for a title
+// (الوزير: TitleHeads) a person; the last mention of that type before the noun in the same
+// article, among the article's last kMostBack mentions, whose first word is that noun or comes
+// at most three words after it, with no preposition and no other name between (وكالة أنباء «ريا
+// نوفوستي»، وزير الخارجية الروسي سيرغي لافروف; not لوكالة رويترز, whom someone told, nor شركة in
+// مصدر في شركة أرامكو ... وقال المصدر). الرئيس is no رئيس in construct (رئيس الوزراء is another
+// title). Null when there is none.
+const MentionRef* Antecedent(const Context& c, int32_t input, int32_t sentence,
+                             const Word& subject) {
+  constexpr int kMostBack = 40;
+  const bool title = TitleHeads().Contains(subject.key);
+  if (!title && !BodyNouns().Contains(subject.stem_key)) return nullptr;
+  const EntityType type = title ? EntityType::kPerson : EntityType::kOrganization;
+  static const std::u16string president = normalize::KeyFromUtf8("رئيس");
+  static const KeySet* heads_of_state = [] {
+    const char* const words[] = {"الجمهورية", "الدولة", "البلاد"};
+    return new KeySet(KeysOf(words, 3));
+  }();
+  const int32_t document = c.result->sentences[sentence].document;
   const std::vector<MentionRef>& list = c.mentions_of[input];
-  auto it = std::lower_bound(list.begin(), list.end(), at, [](const MentionRef& m, int32_t offset) {
-    return m.span.start < offset;
-  });
-  for (int back = 0; it != list.begin() && back < kMostBack;) {
+  auto it =
+      std::lower_bound(list.begin(), list.end(), subject.span.start,
+                       [](const MentionRef& m, int32_t offset) { return m.span.start < offset; });
+  for (int back = 0; it != list.begin() && back < kMostBack; ++back) {
     const MentionRef& m = *--it;
-    if (c.result->entities[m.entity].type != type) continue;
-    ++back;
     const int32_t s = SentenceAt(c, input, m.span.start);
     if (s < 0) continue;
+    if (c.result->sentences[s].document != document) break;
+    if (c.result->entities[m.entity].type != type) continue;
     const std::vector<Word>& words = WordsOf(c, s);
     const size_t first = FirstWordFrom(words, m.span.start + 1);  // one past the mention's first
     for (size_t j = first; j-- > 0 && first - j <= 4;) {
-      if (words[j].stem_key == noun) return &m;
+      const Word& w = words[j];
+      // A preposition or another name between them: the noun heads something else.
+      if (j + 1 < first && (NotSpeakers().Contains(w.key) ||
+                            MentionIn(c, input, w.span.start, w.span.end, true) != nullptr)) {
+        break;
+      }
+      if (w.stem_key != subject.stem_key) continue;
+      // Only a conjunction before it (ووكالة): not whom someone told (لوكالة).
+      const bool told = w.proclitic && w.conjunct_key != w.stem_key &&
+                        (w.article < 0 || w.conjunct_key != w.article_key);
+      const bool construct = w.stem_key == president && w.article < 0 &&
+                             (j + 1 >= words.size() || !heads_of_state->Contains(words[j + 1].key));
+      if (told || construct) break;
+      return &m;
     }
   }
   return nullptr;
 }
 
+// The speaker: the one an outlet quotes (عن فلان قوله), else named between the verb and `limit`
+// (قال بوتين: «), else the entity a head noun after the verb refers back to (وقالت الوكالة), else
+// just before the verb (بوتين قال); with no entity, the describing words after the verb. Whom
+// the speaker tells (للصحفيين، لقناة روسيا 1، لرويترز) and what a verb of praise is about
+// (رحب بقرار مجلس الأمن) are never the speaker nor part of a described one.
 void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words, size_t verb,
                  size_t end_word, int32_t limit, Quote* q) {
   const Word& v = words[verb];
@@ -383,26 +443,40 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
   size_t addressee = end_word;  // the first word of whom the speaker tells, if any
   size_t after_addressee = 0;   // the word after it, when it follows the verb (else 0)
   // Whom an outlet quotes (ونقلت الوكالة عن بوتين قوله: «...»): the one named right before
-  // قوله / قولها is the speaker; the outlet only carries the words.
+  // قوله / قولها, after عن and at most his title, is the speaker; the outlet only carries the
+  // words (not بوتين in عن مصدر مقرب من الرئيس بوتين قوله: the source speaks).
+  static const std::u16string from_key = normalize::KeyFromUtf8("عن");
+  auto after_from = [&](const MentionRef& m) {
+    const size_t first = FirstWordFrom(words, m.span.start + 1) - 1;  // the mention's first word
+    for (size_t j = first; j-- > verb && first - j <= 6;) {
+      if (words[j].key == from_key) return true;
+      if (NotSpeakers().Contains(words[j].key)) return false;
+    }
+    return false;
+  };
   for (const MentionRef* m = MentionIn(c, input, v.span.end, limit); m != nullptr;
        m = MentionIn(c, input, m->span.end, limit)) {
     const size_t after = FirstWordFrom(words, m->span.end);
     if (after < end_word && Saying(words[after]) &&
-        OnlySpaceBetween(text, m->span.end, words[after].span.start)) {
+        OnlySpaceBetween(text, m->span.end, words[after].span.start) && after_from(*m)) {
       q->speaker = m->entity;
       q->speaker_span = m->span;
       return;
     }
   }
+  // What a verb of praise or condemnation is about (رحب بقرار مجلس الأمن) is no speaker; right
+  // after the verb it says the verb has no subject of its own.
+  const bool praise = InSet(ObjectVerbs(), v);
+  const bool object_first = praise && verb + 1 < end_word && WithBa(words[verb + 1]);
   // After the verb (قال بوتين:), skipping a cited source (وتابع، وفقاً لـ«الوكالة»: «...»).
-  for (const MentionRef* m = MentionIn(c, input, v.span.end, limit); m != nullptr;
-       m = MentionIn(c, input, m->span.end, limit)) {
+  for (const MentionRef* m = object_first ? nullptr : MentionIn(c, input, v.span.end, limit);
+       m != nullptr; m = MentionIn(c, input, m->span.end, limit)) {
     const size_t k = FirstWordFrom(words, m->span.start + 1);  // the word after the mention's
     bool cited = false;
     for (size_t back = 1; back <= 3 && k >= back + 1; ++back) {
       cited = cited || InSet(SourceCues(), words[k - back - 1]);
     }
-    if (cited) continue;
+    if (cited || (praise && WithBa(words[k - 1]))) continue;
     // A body named in a title right after the verb (وقال الأمين العام للمنظمة): the title and
     // its body, when the body follows the title closely (no إن, no comma).
     const EntityType type = c.result->entities[m->entity].type;
@@ -451,9 +525,7 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
   if (verb + 1 < end_word) {
     const Word& subject = words[verb + 1];
     if (subject.article >= 0 && !subject.proclitic && !subject.enclitic) {
-      const EntityType type =
-          TitleHeads().Contains(subject.key) ? EntityType::kPerson : EntityType::kOrganization;
-      if (const MentionRef* m = Antecedent(c, input, subject.stem_key, type, subject.span.start)) {
+      if (const MentionRef* m = Antecedent(c, input, q->sentence, subject)) {
         q->speaker = m->entity;
         q->speaker_span = subject.span;
         return;
@@ -501,6 +573,7 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
   while (last > first + 1 && NotSpeakers().Contains(words[last - 1].key)) --last;
   // A lone letter (مشيداً بـ«...»: the preposition ب with a tatweel) describes nobody.
   if (last > first && last - first <= kSpeakerWords && words[first].key.size() > 1 &&
+      !object_first && !(praise && WithBa(words[first])) &&
       !NotSpeakers().Contains(words[first].key) && !InSet(SourceCues(), words[first])) {
     q->speaker_span = Span{words[first].span.start, words[last - 1].span.end};
   }
@@ -612,7 +685,7 @@ void UnmarkedQuotes(Context& c, int32_t input, const std::vector<Quote>& direct,
       }
       // A person named right after the verb and set off by a comma may be described at length
       // before إن (وقال آن تشان إيل، المنشق الذي ... ويرأس المعهد ...، لوكالة فرانس برس إن):
-      // then إن may stand as far as kVerbWindow, unless another verb of saying comes first.
+      // then إن may stand as far as kVerbWindow.
       // So may whom an outlet quotes (ونقلت وسائل إعلام عن النائب الكوري الجنوبي يو سانغ بوم،
       // قوله إن): قوله says where the speaker's words begin.
       size_t window = kThatWindow;
@@ -627,12 +700,22 @@ void UnmarkedQuotes(Context& c, int32_t input, const std::vector<Quote>& direct,
            ++k) {
         if (Saying(words[k])) window = kVerbWindow;
       }
+      // Beyond kThatWindow only إن, which opens speech, or أن right after the comma that ends
+      // the speaker's description (وذكر بوم، الذي حضر جلسة ...، أن): another أن there is another
+      // verb's object (وطلب منه أن يخفض الرسوم).
+      auto opens = [&](size_t k) {
+        if (!IsThat(text, words[k])) return false;
+        if (k <= v + kThatWindow || HasComma(text, words[k - 1].span.end, words[k].span.start)) {
+          return true;
+        }
+        for (int32_t at = words[k].span.start; at < words[k].span.end; ++at) {
+          if (text[at] == u'\u0623') return false;
+        }
+        return true;
+      };
       size_t that = v + 1;
-      while (that < words.size() && that <= v + window && !IsThat(text, words[that]) &&
-             !(window > kThatWindow && InSet(ReportingVerbs(), words[that]))) {
-        ++that;
-      }
-      if (that >= words.size() || that > v + window || !IsThat(text, words[that])) continue;
+      while (that < words.size() && that <= v + window && !opens(that)) ++that;
+      if (that >= words.size() || that > v + window) continue;
       q.kind = QuoteKind::kIndirect;
       q.span = Trim(text, Span{words[that].span.end, sentence.span.end});
       if (CountWords(text, q.span) < 2) continue;

@@ -10,13 +10,14 @@
 //   - an indirect quote is what follows إن/أن after a reporting verb (قال بوتين إن ...) to the
 //     end of its sentence, in a sentence that holds no direct quote; إن stands within 8 words of
 //     the verb, or 20 when a person set off by a comma follows the verb (وقال فلان، الذي ...، إن)
-//     or قوله comes between (ونقلت وسائل إعلام عن فلان، قوله إن), and no other verb of saying
-//     comes first;
-//   - a quote's speaker is the entity named right before قوله / قولها (نقلت الوكالة عن فلان
-//     قوله: the outlet only carries the words), else the entity named between the reporting verb
-//     and the quote, or a head noun in ال right after the verb that refers back to an
-//     organization the input named with it (وقالت الوكالة after وكالة «رويترز»), or a title that
-//     refers back to the person it named (وأكد الوزير after وزير الخارجية سيرغي لافروف), or just
+//     or قوله comes between (ونقلت وسائل إعلام عن فلان، قوله إن); beyond 8 words only إن, or
+//     أن right after a comma, not another أن (another verb's object: وطلب منه أن);
+//   - a quote's speaker is the entity named after عن (and at most its title) right before قوله /
+//     قولها (نقلت الوكالة عن فلان قوله: the outlet only carries the words), else the entity named
+//     between the reporting verb and the quote, or a head noun in ال right after the verb that
+//     refers back to the organization the same article named with it (وقالت الوكالة after وكالة
+//     «رويترز»; a body's or an outlet's head: الوكالة، الوزارة ...), or a title that refers back
+//     to the person it named (وأكد الوزير after وزير الخارجية سيرغي لافروف), or just
 //     before the verb (بوتين قال), or after a quote that ends in «...»، قال فلان; with no name
 //     and a verb that has no subject of its own (وأضاف: «...»), the previous quote's speaker of
 //     the same input carries over (Quote::inherited: the last named speaker before it). A described

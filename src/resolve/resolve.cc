@@ -274,9 +274,17 @@ std::string OrgLatin(const recognize::Recognizer& recognizer, const std::string&
   size_t i = 0;
   const std::string* head = take(Kind::kHead, &i, bare[0]);
   if (head == nullptr) return "";
-  std::string governed;  // a noun the head governs (وكالة الفضاء: Space Agency)
+  // A noun the head governs (وكالة الفضاء: Space Agency). A word that is also an adjective's
+  // feminine is the adjective (الحركة الديمقراطية: Democratic Movement), except after وزارة
+  // (وزارة المالية: Finance Ministry).
+  std::string governed;
   if (i < n && !key_after(i, "ال").empty()) {
-    if (const std::string* noun = take(Kind::kNoun, &i, bare[i])) governed = *noun;
+    static const std::u16string ministry = recognize::NameKey("وزارة");
+    const bool adjective = look(Kind::kAdjective, i, 1, bare[i]) != nullptr ||
+                           look(Kind::kNation, i, 1, bare[i]) != nullptr;
+    if (!adjective || bare[0] == ministry) {
+      if (const std::string* noun = take(Kind::kNoun, &i, bare[i])) governed = *noun;
+    }
   }
   std::string latin = join(join(adjectives(&i), governed), *head);
   if (i == n) return latin;
