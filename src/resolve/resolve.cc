@@ -217,6 +217,7 @@ std::string OrgLatin(const recognize::Recognizer& recognizer, const std::string&
   using Kind = recognize::Recognizer::OrgWord;
   const std::vector<std::string_view> words = Words(name);
   const size_t n = words.size();
+  if (n == 0) return "";
   // Each word's key from after a prefix of its text (the article ال, لل, ل, وال; tested on the
   // text: in a key أ is ا, and ألماني would start with an article), or empty when it has none.
   auto key_after = [&](size_t i, std::string_view prefix) {
