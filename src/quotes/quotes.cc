@@ -141,12 +141,20 @@ const KeySet& ObjectVerbs() {
   return *keys;
 }
 
-// Whether a word starts with the preposition ب (after a conjunction: وبقرار).
-bool WithBa(const Word& w) {
-  const std::u16string& from = w.after_conjunction >= 0 ? w.conjunct_key : w.key;
-  return w.proclitic && !from.empty() && from[0] == u'ب' && from != w.stem_key &&
-         (w.article < 0 || from != w.article_key);
+// The key of a word from after its conjunction (وبقرار -> بقرار), or the whole word's.
+const std::u16string& AfterConjunction(const Word& w) {
+  return w.after_conjunction >= 0 ? w.conjunct_key : w.key;
 }
+
+// Whether a preposition (ب، ل، ك) comes before the word's stem, after any conjunction
+// (لوكالة، وبقرار; not ووكالة, nor the article alone).
+bool WithPreposition(const Word& w) {
+  const std::u16string& from = AfterConjunction(w);
+  return w.proclitic && from != w.stem_key && (w.article < 0 || from != w.article_key);
+}
+
+// Whether that preposition is ب (بقرار، وبقرار).
+bool WithBa(const Word& w) { return WithPreposition(w) && AfterConjunction(w).rfind(u'ب', 0) == 0; }
 
 const KeySet& BodyNouns() {
   static const KeySet* keys =
@@ -419,8 +427,7 @@ const MentionRef* Antecedent(const Context& c, int32_t input, int32_t sentence,
       }
       if (w.stem_key != subject.stem_key) continue;
       // Only a conjunction before it (ووكالة): not whom someone told (لوكالة).
-      const bool told = w.proclitic && w.conjunct_key != w.stem_key &&
-                        (w.article < 0 || w.conjunct_key != w.article_key);
+      const bool told = WithPreposition(w);
       const bool construct = w.stem_key == president && w.article < 0 &&
                              (j + 1 >= words.size() || !heads_of_state->Contains(words[j + 1].key));
       if (told || construct) break;

@@ -923,17 +923,18 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     // A name a lexicon lists with the first letter the clitic stage took for a preposition
     // (ليفربول is no ل + يفربول) starts at that letter, when the name without it is not listed.
     if (head.proclitic && c.span.start > head.span.start) {
-      std::u16string rest;
-      for (int32_t k = c.first_word + 1; k < c.end_word; ++k) rest += u' ' + words[k].key;
+      std::u16string joined;
       auto listed = [&](const std::u16string& first) {
-        const int32_t e = first.empty() ? -1 : FindName(first + rest);
+        if (first.empty()) return false;
+        const int32_t e =
+            FindName(Run(first, words, c.first_word, c.end_word - c.first_word, &joined));
         return e >= 0 && entries_[e].type == c.type;
       };
-      const std::u16string& now = c.span.start == head.stem.start          ? head.stem_key
-                                  : c.span.start == head.article           ? head.article_key
-                                  : c.span.start == head.after_conjunction ? head.conjunct_key
-                                                                           : rest;
-      if (&now != &rest && !listed(now)) {
+      const std::u16string* now = c.span.start == head.stem.start          ? &head.stem_key
+                                  : c.span.start == head.article           ? &head.article_key
+                                  : c.span.start == head.after_conjunction ? &head.conjunct_key
+                                                                           : nullptr;
+      if (now != nullptr && !listed(*now)) {
         if (head.after_conjunction > head.span.start && c.span.start > head.after_conjunction &&
             listed(head.conjunct_key)) {
           c.span.start = head.after_conjunction;
@@ -1188,8 +1189,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       }
       if (from == c.first_word) continue;
       const int32_t inner = c.entry >= 0 ? c.entry : FindName(c.key);
-      std::u16string rest;
-      for (int32_t k = c.first_word; k < c.end_word; ++k) rest += u' ' + words[k].key;
+      std::u16string joined;
       for (int32_t s = from; s < c.first_word; ++s) {
         bool outside = false, named = false;
         for (Phrase kind : {Phrase::kLoc, Phrase::kLocQuoted, Phrase::kOutside}) {
@@ -1202,26 +1202,20 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
           named = named || MatchPhrase(kind, words, s, nullptr) > 0;
         }
         if (named && (s + 1 != c.first_word || inner >= 0)) continue;
-        std::u16string middle;
-        for (int32_t k = s + 1; k < c.first_word; ++k) middle += u' ' + words[k].key;
-        const Word& w = words[s];
-        // The first word whole, after its conjunction, from its article, or its stem.
-        const std::pair<int32_t, const std::u16string*> forms[] = {
-            {w.span.start, &w.key},
-            {w.after_conjunction, &w.conjunct_key},
-            {w.article, &w.article_key},
-            {w.stem.start, &w.stem_key}};
+        // The first word under each of its forms (whole, after its conjunction, from its
+        // article, its stem), the other words whole.
+        Form forms[4];
+        const int nf = Forms(words[s], forms);
         bool found = false;
-        for (const auto& [start, key] : forms) {
-          if (start < 0 || key->empty()) continue;
-          const std::u16string name = *key + middle + rest;
+        for (int f = 0; f < nf; ++f) {
+          const std::u16string_view name = Run(*forms[f].key, words, s, c.end_word - s, &joined);
           const int32_t e = FindName(name);
           if (e < 0 || e == inner || entries_[e].type != c.type) continue;
           found = true;
           c.entry = e;
           if (named) break;
-          c.key = name;
-          c.span.start = start;
+          c.key = std::u16string(name);
+          c.span.start = forms[f].start;
           c.first_word = s;
           c.title_key.clear();
           std::fill(covered.begin() + s, covered.begin() + c.end_word, true);

@@ -497,9 +497,11 @@ std::u16string BareKey(const recognize::Word& w) {
   return k;
 }
 
-// The key the words [first, end) of a name are matched on across sentences.
-std::u16string NameWordsKey(const std::vector<recognize::Word>& words, int32_t first, int32_t end) {
-  std::u16string k = BareKey(words[first]);
+// The key the words [first, end) of a name are matched on across sentences: the first word's
+// BareKey (or `first_key`, another of its forms), the others whole.
+std::u16string NameWordsKey(const std::vector<recognize::Word>& words, int32_t first, int32_t end,
+                            const std::u16string* first_key = nullptr) {
+  std::u16string k = first_key != nullptr ? *first_key : BareKey(words[first]);
   for (int32_t w = first + 1; w < end; ++w) {
     k += u' ';
     k += words[w].key;
@@ -613,14 +615,15 @@ void Propagate(const recognize::Recognizer& recognizer,
           const auto form_words =
               static_cast<size_t>(std::count(form.begin(), form.end(), u' ')) + 1;
           if (form_words >= words || names.count(form) != 0) continue;
+          std::u16string first_word = form.substr(0, form.find(u' '));
+          int& most = firsts[first_word];
+          most = std::max(most, static_cast<int>(form_words));
           Evidence& e = forms[form];
           if (e.count[t]++ == 0) {
             e.entry[t] = entry;
             e.key[t] = c.key;
-            e.from[t] = form.substr(0, form.find(u' '));
+            e.from[t] = std::move(first_word);
           }
-          int& most = firsts[form.substr(0, form.find(u' '))];
-          most = std::max(most, static_cast<int>(form_words));
         }
       }
     }
@@ -682,9 +685,7 @@ void Propagate(const recognize::Recognizer& recognizer,
             }
           }
           if (!fits) continue;
-          std::u16string key = first_key;
-          for (int32_t k = first + 1; k < end; ++k) key += u' ' + s.words[k].key;
-          auto it = names.find(key);
+          auto it = names.find(NameWordsKey(s.words, first, end, &first_key));
           if (it == names.end()) continue;
           if (inner.empty() && confident_outside(s, first, end)) ++it->second.outside;
           occurrences.push_back(Occurrence{si, first, end, &it->second, std::move(inner)});
