@@ -88,6 +88,7 @@ function onWorkerMessage(msg) {
       // For tools/bench/bench_page.mjs and the browser's performance panel: when the page became
       // usable (the first time; a restarted worker marks again).
       performance.mark('basira:ready');
+      registerServiceWorker();
       state.ready = true;
       $('analyze').disabled = false;
       setText($('engine'), 'engine.ready');
@@ -1080,12 +1081,17 @@ for (const button of document.querySelectorAll('#legend button[data-type]')) {
 // Test hook: makes the worker throw, as a crash would (tests/browser/worker.test.mjs).
 window.addEventListener('basira:crash-worker', () => state.worker.postMessage({type: 'crash'}));
 
-/** Registers the service worker that keeps the page's files for offline use. */
+/**
+ * Registers the service worker that keeps the page's files for offline use, once: when the
+ * analyzer is first ready. Its install downloads every file of the site again (3.4 MB), which
+ * registered at load competed with the page's own download and compile of the wasm.
+ */
+let serviceWorkerRegistered = false;
 function registerServiceWorker() {
-  if (!('serviceWorker' in navigator)) return;
+  if (serviceWorkerRegistered || !('serviceWorker' in navigator)) return;
+  serviceWorkerRegistered = true;
   navigator.serviceWorker.register('sw.js').catch((e) => console.warn(`basira: no offline copy (${e})`));
 }
 
 if (savedLanguage() !== 'ar') setLanguage(savedLanguage(), {remember: false});
 startWorker();
-registerServiceWorker();

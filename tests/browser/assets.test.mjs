@@ -44,6 +44,28 @@ test('offline: after one visit the page reloads and analyzes with no network and
   await context.close();
 });
 
+test('offline copy: the service worker is registered only once the analyzer is ready', async () => {
+  // Its install downloads every file again: registered while the page still loads the wasm, it
+  // would compete with that download. The wasm is held back here until the page has settled.
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/basira.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.url);
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(500);
+  const before = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+  assert.equal(before, 0, 'no service worker before the analyzer is ready');
+  release();
+  await page.waitForSelector('body[data-ready="true"]', {timeout: 20000});
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {timeout: 30000});
+  await context.close();
+});
+
 test('font: the self-hosted Noto Naskh Arabic is loaded and used for the text', async () => {
   const {page, context, errors} = await openPage(env);
   await analyzeText(page, DEMO_TEXT);
