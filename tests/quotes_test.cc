@@ -186,6 +186,39 @@ TEST(Quotes, WhomAnOutletQuotesIsTheSpeaker) {
             Strings({"indirect|رويترز|القمة ستعقد قريبا"}));
 }
 
+TEST(Quotes, WhomAnOutletQuotesWithoutANameDescribesTheSpeaker) {
+  // نقلت الوكالة عن مسؤولين ... قولهم: the officials speak, described; the outlet does not.
+  EXPECT_EQ(Quotes("ونقلت وكالة رويترز عن مسؤولين أوروبيين قولهم إن الاتفاق سيوقع الشهر المقبل.\n"),
+            Strings({"indirect|[مسؤولين أوروبيين]|الاتفاق سيوقع الشهر المقبل"}));
+}
+
+TEST(Quotes, AQuotationGoesOnSpeechOpenedFurtherBack) {
+  // The verb and its أن stand more than twenty words before the quotation marks: the
+  // quotation goes on what the speaker was saying.
+  const std::string lead =
+      "وأشار سيرغي لافروف إلى أن الدول الغربية كانت قد وعدت مرارا بأن تسير المفاوضات "
+      "السياسية بالتوازي مع العقوبات وأن تحل القضايا الإنسانية العالقة في المنطقة كلها، لكن ";
+  EXPECT_EQ(Quotes(lead + "«هذه الوعود لم تنفذ أبدا حتى الآن».\n"),
+            Strings({"direct|سيرغي لافروف|هذه الوعود لم تنفذ أبدا حتى الآن"}));
+  // A term of one or two words in quotation marks there is no quotation: the sentence is the
+  // speaker's indirect speech.
+  EXPECT_EQ(
+      Quotes(lead + "«الضمانات» سقطت.\n"),
+      Strings({"indirect|سيرغي لافروف|" + lead.substr(lead.find("الدول")) + "«الضمانات» سقطت"}));
+  // Nor when the closest verb opens no speech of its own (قال, with no أن after it).
+  EXPECT_EQ(Quotes("وأشار سيرغي لافروف إلى أن الدول الغربية كانت قد وعدت بحل سياسي شامل، ثم "
+                   "قال الحاضرون في القاعة كلاما كثيرا عن الموعد المقبل للقاء الوزراء في "
+                   "العاصمة الروسية وعن التحضيرات الجارية له منذ أسابيع طويلة في المدن الكبرى "
+                   "كلها، لكن «هذه الوعود لم تنفذ أبدا حتى الآن».\n"),
+            Strings({"direct|?|هذه الوعود لم تنفذ أبدا حتى الآن"}));
+}
+
+TEST(Quotes, AMixedPairOfMarksIsOneQuote) {
+  // “ closed by »: the whole quotation, not the colon's first sentence with its mark.
+  EXPECT_EQ(Quotes("وقال فلاديمير بوتين: “روسيا تحترم هذه القيود. لكن هناك أشياء نناقشها».\n"),
+            Strings({"direct|فلاديمير بوتين|روسيا تحترم هذه القيود. لكن هناك أشياء نناقشها"}));
+}
+
 TEST(Quotes, AHeadNounAfterTheVerbIsTheEntityItNamedBefore) {
   // وقالت الوكالة: the agency the text named with وكالة, not the person named before the verb.
   EXPECT_EQ(Quotes("ذكرت وكالة «رويترز» أن الوفد الروسي وصل إلى العاصمة صباح اليوم.\n"

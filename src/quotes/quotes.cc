@@ -471,6 +471,23 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
       return;
     }
   }
+  // Whom an outlet quotes without a name (ونقلت الصحيفة عن مسؤولين أميركيين قولهم إن): the
+  // words between عن and قوله describe the speaker; the outlet is not it.
+  for (size_t s = verb + 2; s < end_word; ++s) {
+    if (!Saying(words[s])) continue;
+    for (size_t j = s - 1; j > verb && s - j <= 6; --j) {
+      if (words[j].key == from_key) {
+        if (j + 1 < s && MentionIn(c, input, words[j + 1].span.start, words[s - 1].span.end,
+                                   /*any_type=*/true) == nullptr) {
+          q->speaker_span = Span{words[j + 1].span.start, words[s - 1].span.end};
+          return;
+        }
+        break;
+      }
+      if (NotSpeakers().Contains(words[j].key)) break;
+    }
+    break;
+  }
   // What a verb of praise or condemnation is about (رحب بقرار مجلس الأمن) is no speaker; right
   // after the verb it says the verb has no subject of its own.
   const bool praise = InSet(ObjectVerbs(), v);
@@ -595,12 +612,48 @@ size_t VerbBefore(const std::vector<Word>& words, size_t end) {
   return end;
 }
 
+// Whether `c` opens a quotation (« “ and the straight ").
+bool IsOpener(char16_t c) { return c == u'\u00AB' || c == u'\u201C' || c == u'"'; }
+
+// Whether `c` is a quotation mark of any kind.
+bool IsQuoteMark(char16_t c) { return IsOpener(c) || c == u'\u00BB' || c == u'\u201D'; }
+
+// A quotation that goes on the indirect speech its sentence opened further back than kVerbWindow
+// (وأشار لافروف إلى أن الدول الغربية كانت قد وعدت ...، لكن «...»): the closest reporting verb
+// before words [0, end) with إن/أن within kThatWindow words after it and no quotation mark from
+// there to `open`. Returns the verb and sets *that to its إن/أن; end when there is none.
+size_t SpeechVerbBefore(const icu::UnicodeString& text, const std::vector<Word>& words, size_t end,
+                        int32_t open, size_t* that) {
+  for (size_t k = end; k-- > 0;) {
+    if (!InSet(ReportingVerbs(), words[k])) continue;
+    for (size_t t = k + 1; t < end && t <= k + kThatWindow; ++t) {
+      if (!IsThat(text, words[t])) continue;
+      for (int32_t u = words[t].span.end; u < open; ++u) {
+        if (IsQuoteMark(text[u])) return end;
+      }
+      *that = t;
+      return k;
+    }
+    return end;  // the closest verb opens no speech: an earlier one is not this quote's
+  }
+  return end;
+}
+
 void Attribute(const Context& c, int32_t input, int32_t open, int32_t close, Quote* q) {
   const std::vector<Word>& words = WordsOf(c, q->sentence);
+  const icu::UnicodeString& text = c.texts[input];
   const size_t before_end = FirstWordFrom(words, open);
   const size_t verb = VerbBefore(words, before_end);
   if (verb < before_end) {
     FindSpeaker(c, input, words, verb, before_end, open, q);
+    return;
+  }
+  // Only a real quotation (kMinUnattributedWords words or more) goes on speech opened so far
+  // back; a word or two in quotation marks there is a term, not the speaker's words.
+  size_t that = 0;
+  const size_t far = SpeechVerbBefore(text, words, before_end, open, &that);
+  if (far < before_end && CountWords(text, Span{open + 1, close - 1}) >= kMinUnattributedWords) {
+    FindSpeaker(c, input, words, far, that, words[that].span.start, q);
     return;
   }
   // After the quote: «...»، قال بوتين.
@@ -628,7 +681,20 @@ void DirectQuotes(Context& c, int32_t input, std::vector<Quote>* out) {
            (text[j] != u'\n' || InWrappedBlock(c, input, j))) {
       ++j;
     }
-    if (j >= n || text[j] != close_mark) continue;  // unpaired: not a quote
+    if (j >= n || text[j] != close_mark) {
+      // A pair may mix styles (“...»): an opening « or “ with no closer of its own on its line is
+      // closed by the other style's closer, when no other mark comes first.
+      const char16_t other = text[i] == u'\u00AB'   ? u'\u201D'
+                             : text[i] == u'\u201C' ? u'\u00BB'
+                                                    : 0;
+      if (other == 0) continue;  // unpaired: not a quote
+      j = i + 1;
+      while (j < n && j - i < kMaxQuoteUnits && text[j] != other && !IsOpener(text[j]) &&
+             Closer(text[j]) == 0 && (text[j] != u'\n' || InWrappedBlock(c, input, j))) {
+        ++j;
+      }
+      if (j >= n || text[j] != other) continue;  // unpaired: not a quote
+    }
     const Span inner = Trim(text, Span{i + 1, j});
     const int32_t open = i;
     i = j;  // go on after the closing mark

@@ -4,7 +4,8 @@
 // What the stage guarantees:
 //   - every direct quote is the text between a pair of quotation marks (« » “ ” and straight ")
 //     on one line, or what follows a reporting verb's colon to the end of its sentence; its span
-//     excludes the marks, the colon and the final full stop, and never crosses a line break;
+//     excludes the marks, the colon and the final full stop, and never crosses a line break; a
+//     pair may mix styles (“...» or «...”) when the opener has no closer of its own on its line;
 //   - a quoted run of one or two words with no reporting verb beside it is a title or a name
 //     («روسيا 1»), not a quote, and is not reported;
 //   - an indirect quote is what follows إن/أن after a reporting verb (قال بوتين إن ...) to the
@@ -13,7 +14,8 @@
 //     or قوله comes between (ونقلت وسائل إعلام عن فلان، قوله إن); beyond 8 words only إن, or
 //     أن right after a comma, not another أن (another verb's object: وطلب منه أن);
 //   - a quote's speaker is the entity named after عن (and at most its title) right before قوله /
-//     قولها (نقلت الوكالة عن فلان قوله: the outlet only carries the words), else the entity named
+//     قولها (نقلت الوكالة عن فلان قوله: the outlet only carries the words; with no name there,
+//     نقلت عن مسؤولين أوروبيين قولهم, those words describe the speaker), else the entity named
 //     between the reporting verb and the quote, or a head noun in ال right after the verb that
 //     refers back to the organization the same article named with it (وقالت الوكالة after وكالة
 //     «رويترز»; a body's or an outlet's head: الوكالة، الوزارة ...), or a title that refers back
@@ -21,7 +23,10 @@
 //     before the verb (بوتين قال), or after a quote that ends in «...»، قال فلان; with no name
 //     and a verb that has no subject of its own (وأضاف: «...»), the previous quote's speaker of
 //     the same input carries over (Quote::inherited: the last named speaker before it). A described
-//     speaker with no entity (قال مسؤول روسي) keeps its words in Quote::speaker_span;
+//     speaker with no entity (قال مسؤول روسي) keeps its words in Quote::speaker_span. A quotation
+//     of four words or more with no reporting verb within 20 words goes on the speech its sentence
+//     opened further back (وأشار لافروف إلى أن ...، لكن «...»): the closest reporting verb before
+//     it, when that verb has إن/أن within 8 words and no quotation mark stands between;
 //   - whom the speaker tells (قال للصحفيين، وأضاف لقناة روسيا 1، قال لرويترز) is never the speaker
 //     nor part of a described one, except where an outlet noun after a title may be the title's
 //     body (المدير التنفيذي لموقع ...): then it stays; آن (a name) opens no indirect speech;
