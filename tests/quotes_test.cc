@@ -190,6 +190,14 @@ TEST(Quotes, WhomAnOutletQuotesWithoutANameDescribesTheSpeaker) {
   // نقلت الوكالة عن مسؤولين ... قولهم: the officials speak, described; the outlet does not.
   EXPECT_EQ(Quotes("ونقلت وكالة رويترز عن مسؤولين أوروبيين قولهم إن الاتفاق سيوقع الشهر المقبل.\n"),
             Strings({"indirect|[مسؤولين أوروبيين]|الاتفاق سيوقع الشهر المقبل"}));
+  // Only plain words: the عن of «عدم الكشف عن اسمه» is not the outlet's, and a description
+  // set off by commas is not guessed at; the outlet stays the speaker.
+  EXPECT_EQ(Quotes("ونقلت وكالة رويترز عن مسؤول طلب عدم الكشف عن اسمه قوله إن الاتفاق سيوقع الشهر "
+                   "المقبل.\n"),
+            Strings({"indirect|رويترز|الاتفاق سيوقع الشهر المقبل"}));
+  EXPECT_EQ(Quotes("ونقلت وكالة رويترز عن مسؤولين، طلبوا عدم نشر أسمائهم، قولهم إن الاتفاق سيوقع "
+                   "الشهر المقبل.\n"),
+            Strings({"indirect|رويترز|الاتفاق سيوقع الشهر المقبل"}));
 }
 
 TEST(Quotes, AQuotationGoesOnSpeechOpenedFurtherBack) {
@@ -211,12 +219,33 @@ TEST(Quotes, AQuotationGoesOnSpeechOpenedFurtherBack) {
                    "العاصمة الروسية وعن التحضيرات الجارية له منذ أسابيع طويلة في المدن الكبرى "
                    "كلها، لكن «هذه الوعود لم تنفذ أبدا حتى الآن».\n"),
             Strings({"direct|?|هذه الوعود لم تنفذ أبدا حتى الآن"}));
+  // A verb right after the quotation names its speaker first.
+  EXPECT_EQ(Quotes("وأشار سيرغي لافروف إلى أن الدول الغربية كانت قد وعدت مرارا بأن تسير المفاوضات "
+                   "السياسية بالتوازي مع العقوبات وأن تحل القضايا الإنسانية العالقة في المنطقة "
+                   "كلها، و«هذه الوعود لم تنفذ أبدا حتى الآن»، قال الرئيس فلاديمير بوتين.\n"),
+            Strings({"direct|فلاديمير بوتين|هذه الوعود لم تنفذ أبدا حتى الآن"}));
+  // Not across someone else named after the speech, nor a clause of its own.
+  EXPECT_EQ(Quotes("وأشار سيرغي لافروف إلى أن الدول الغربية كانت قد وعدت مرارا بأن تسير المفاوضات "
+                   "السياسية بالتوازي مع العقوبات، في حين هتف أنصار المعارض أليكسي نافالني الذين "
+                   "تجمعوا أمام مبنى السفارة في العاصمة البريطانية لندن منذ ساعات الصباح الأولى "
+                   "مرددين «هذه الوعود لم تنفذ أبدا حتى الآن».\n"),
+            Strings({"direct|?|هذه الوعود لم تنفذ أبدا حتى الآن"}));
+  // Nor to a title a noun names (اسم «...»).
+  EXPECT_EQ(Quotes("وأعلنت الوزارة عن خطة جديدة يجب أن تنفذ خلال عامين في المدن الكبرى والقرى "
+                   "النائية على حد سواء وفي المناطق الحدودية كلها، وحملت الخطة اسم «الطريق إلى "
+                   "السلام الدائم والشامل».\n"),
+            Strings({"direct|?|الطريق إلى السلام الدائم والشامل"}));
 }
 
 TEST(Quotes, AMixedPairOfMarksIsOneQuote) {
   // “ closed by »: the whole quotation, not the colon's first sentence with its mark.
   EXPECT_EQ(Quotes("وقال فلاديمير بوتين: “روسيا تحترم هذه القيود. لكن هناك أشياء نناقشها».\n"),
             Strings({"direct|فلاديمير بوتين|روسيا تحترم هذه القيود. لكن هناك أشياء نناقشها"}));
+  // Not across another speaker's words, nor to a ” that opens a quotation of its own.
+  EXPECT_EQ(Quotes("وقال فلاديمير بوتين: «نحن مستعدون للحوار مع الجميع. وقالت الوزارة في بيان "
+                   "”لن نتراجع عن موقفنا أبدا“.\n"),
+            Strings({"direct|فلاديمير بوتين|«نحن مستعدون للحوار مع الجميع",
+                     "direct|[الوزارة في بيان]|لن نتراجع عن موقفنا أبدا"}));
 }
 
 TEST(Quotes, AHeadNounAfterTheVerbIsTheEntityItNamedBefore) {

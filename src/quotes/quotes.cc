@@ -50,6 +50,13 @@ constexpr const char* kNotSpeakers[] = {"إلى", "في",   "على",  "عن",  
                                         "قبل", "خلال", "أمس",  "اليوم", "أيضا", "كذلك", "ثقته",
                                         "يوم", "مساء", "صباح", "ليلة",  "عبر"};
 
+// Nouns that name what a quotation right after them is (حملت الخطة اسم «...»، بشعار «...»): a
+// title or a slogan, never the words of speech opened further back.
+constexpr const char* kTitleNouns[] = {"اسم", "عنوان", "شعار", "لافتة", "لافتات", "عبارة"};
+// Words that open a clause of its own (في حين، بينما): speech opened before them does not go on
+// after them.
+constexpr const char* kClauseWords[] = {"حين", "بينما", "فيما", "حينما"};
+
 // Words that head a person's title (الأمين العام، رئيس، المتحدث باسم ...): a body named after one
 // (وقال الأمين العام للمنظمة:) is where the speaker works, not the speaker.
 constexpr const char* kTitleHeads[] = {
@@ -105,6 +112,16 @@ KeySet KeysOf(const char* const* words, size_t count) {
 const KeySet& ReportingVerbs() {
   static const KeySet* keys =
       new KeySet(KeysOf(kReportingVerbs, sizeof(kReportingVerbs) / sizeof(*kReportingVerbs)));
+  return *keys;
+}
+const KeySet& TitleNouns() {
+  static const KeySet* keys =
+      new KeySet(KeysOf(kTitleNouns, sizeof(kTitleNouns) / sizeof(*kTitleNouns)));
+  return *keys;
+}
+const KeySet& ClauseWords() {
+  static const KeySet* keys =
+      new KeySet(KeysOf(kClauseWords, sizeof(kClauseWords) / sizeof(*kClauseWords)));
   return *keys;
 }
 const KeySet& CitingVerbs() {
@@ -472,10 +489,12 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
     }
   }
   // Whom an outlet quotes without a name (ونقلت الصحيفة عن مسؤولين أميركيين قولهم إن): the
-  // words between عن and قوله describe the speaker; the outlet is not it.
+  // words between عن and قوله describe the speaker; the outlet is not it. Only plain words: no
+  // name, no preposition, no comma, no pronoun (عن مسؤول طلب عدم الكشف عن اسمه قوله: that عن is
+  // not the outlet's, and the outlet stays the speaker).
   for (size_t s = verb + 2; s < end_word; ++s) {
     if (!Saying(words[s])) continue;
-    for (size_t j = s - 1; j > verb && s - j <= 6; --j) {
+    for (size_t j = s - 1; j > verb && s - j <= kSpeakerWords + 1; --j) {
       if (words[j].key == from_key) {
         if (j + 1 < s && MentionIn(c, input, words[j + 1].span.start, words[s - 1].span.end,
                                    /*any_type=*/true) == nullptr) {
@@ -484,7 +503,10 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
         }
         break;
       }
-      if (NotSpeakers().Contains(words[j].key)) break;
+      if (NotSpeakers().Contains(words[j].key) || words[j].enclitic ||
+          HasComma(text, words[j].span.end, words[j + 1].span.start)) {
+        break;
+      }
     }
     break;
   }
@@ -622,14 +644,26 @@ bool IsQuoteMark(char16_t c) { return IsOpener(c) || c == u'\u00BB' || c == u'\u
 // (وأشار لافروف إلى أن الدول الغربية كانت قد وعدت ...، لكن «...»): the closest reporting verb
 // before words [0, end) with إن/أن within kThatWindow words after it and no quotation mark from
 // there to `open`. Returns the verb and sets *that to its إن/أن; end when there is none.
-size_t SpeechVerbBefore(const icu::UnicodeString& text, const std::vector<Word>& words, size_t end,
+size_t SpeechVerbBefore(const Context& c, int32_t input, const std::vector<Word>& words, size_t end,
                         int32_t open, size_t* that) {
+  const icu::UnicodeString& text = c.texts[input];
+  // A quotation just after a noun that names it (حملت الخطة اسم «...»، هتفوا بشعار «...»، رفعوا
+  // لافتات كتب عليها «...») is a title or a slogan, not the speaker's words.
+  for (size_t k = end; k-- > 0 && end - k <= 3;) {
+    if (InSet(TitleNouns(), words[k]) || TitleNouns().Contains(words[k].stem_key)) return end;
+  }
   for (size_t k = end; k-- > 0;) {
     if (!InSet(ReportingVerbs(), words[k])) continue;
     for (size_t t = k + 1; t < end && t <= k + kThatWindow; ++t) {
       if (!IsThat(text, words[t])) continue;
       for (int32_t u = words[t].span.end; u < open; ++u) {
         if (IsQuoteMark(text[u])) return end;
+      }
+      // Someone else, or a clause of its own (في حين، بينما), between the speech and the
+      // quotation: the quotation may be theirs.
+      if (MentionIn(c, input, words[t].span.end, open) != nullptr) return end;
+      for (size_t w = t + 1; w < end; ++w) {
+        if (InSet(ClauseWords(), words[w])) return end;
       }
       *that = t;
       return k;
@@ -648,26 +682,39 @@ void Attribute(const Context& c, int32_t input, int32_t open, int32_t close, Quo
     FindSpeaker(c, input, words, verb, before_end, open, q);
     return;
   }
+  // After the quote: «...»، قال بوتين.
+  const int32_t after_sentence = SentenceAt(c, input, close);
+  if (after_sentence >= 0) {
+    const std::vector<Word>& after = WordsOf(c, after_sentence);
+    const size_t first = FirstWordFrom(after, close);
+    for (size_t k = first; k < after.size() && k < first + 2; ++k) {
+      if (!InSet(ReportingVerbs(), after[k])) continue;
+      const size_t end = std::min(after.size(), k + 1 + kSpeakerWords);
+      const int32_t limit = end > k + 1 ? after[end - 1].span.end : after[k].span.end;
+      FindSpeaker(c, input, after, k, k + 1, limit, q);
+      return;
+    }
+  }
   // Only a real quotation (kMinUnattributedWords words or more) goes on speech opened so far
   // back; a word or two in quotation marks there is a term, not the speaker's words.
   size_t that = 0;
-  const size_t far = SpeechVerbBefore(text, words, before_end, open, &that);
+  const size_t far = SpeechVerbBefore(c, input, words, before_end, open, &that);
   if (far < before_end && CountWords(text, Span{open + 1, close - 1}) >= kMinUnattributedWords) {
     FindSpeaker(c, input, words, far, that, words[that].span.start, q);
-    return;
   }
-  // After the quote: «...»، قال بوتين.
-  const int32_t after_sentence = SentenceAt(c, input, close);
-  if (after_sentence < 0) return;
-  const std::vector<Word>& after = WordsOf(c, after_sentence);
-  const size_t first = FirstWordFrom(after, close);
-  for (size_t k = first; k < after.size() && k < first + 2; ++k) {
-    if (!InSet(ReportingVerbs(), after[k])) continue;
-    const size_t end = std::min(after.size(), k + 1 + kSpeakerWords);
-    const int32_t limit = end > k + 1 ? after[end - 1].span.end : after[k].span.end;
-    FindSpeaker(c, input, after, k, k + 1, limit, q);
-    return;
+}
+
+// Whether a reporting verb stands among the words of `input` in [from, to).
+bool HasReportingVerb(const Context& c, int32_t input, int32_t from, int32_t to) {
+  for (int32_t s : c.sentences_of[input]) {
+    const Span& span = c.result->sentences[s].span;
+    if (span.end <= from) continue;
+    if (span.start >= to) break;
+    for (const Word& w : WordsOf(c, s)) {
+      if (w.span.start >= from && w.span.end <= to && InSet(ReportingVerbs(), w)) return true;
+    }
   }
+  return false;
 }
 
 void DirectQuotes(Context& c, int32_t input, std::vector<Quote>* out) {
@@ -694,6 +741,13 @@ void DirectQuotes(Context& c, int32_t input, std::vector<Quote>* out) {
         ++j;
       }
       if (j >= n || text[j] != other) continue;  // unpaired: not a quote
+      // Not a ” that opens a quotation of its own (”...“, right to left), and not across the
+      // words of another speaker (وقال بوتين: «... وقالت الوزارة ”...“).
+      bool opens = false;
+      for (int32_t k = j + 1; other == u'\u201D' && k < n && text[k] != u'\n'; ++k) {
+        opens = opens || text[k] == u'\u201C';
+      }
+      if (opens || HasReportingVerb(c, input, i + 1, j)) continue;
     }
     const Span inner = Trim(text, Span{i + 1, j});
     const int32_t open = i;
