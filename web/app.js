@@ -88,12 +88,12 @@ function onWorkerMessage(msg) {
       // For tools/bench/bench_page.mjs and the browser's performance panel: when the page became
       // usable (the first time; a restarted worker marks again).
       performance.mark('basira:ready');
-      registerServiceWorker();
       state.ready = true;
       $('analyze').disabled = false;
       setText($('engine'), 'engine.ready');
       $('version').textContent = `basira ${msg.version}`;
       document.body.dataset.ready = 'true';
+      registerServiceWorker();
       break;
     case 'progress':
       if (state.pending && msg.id === state.pending.id) {
@@ -1090,7 +1090,12 @@ let serviceWorkerRegistered = false;
 function registerServiceWorker() {
   if (serviceWorkerRegistered || !('serviceWorker' in navigator)) return;
   serviceWorkerRegistered = true;
-  navigator.serviceWorker.register('sw.js').catch((e) => console.warn(`basira: no offline copy (${e})`));
+  try {
+    navigator.serviceWorker.register('sw.js')
+        .catch((e) => console.warn(`basira: no offline copy (${e})`));
+  } catch (e) {
+    console.warn(`basira: no offline copy (${e})`);
+  }
 }
 
 if (savedLanguage() !== 'ar') setLanguage(savedLanguage(), {remember: false});
