@@ -203,9 +203,11 @@ TEST(Quotes, WhomAnOutletQuotesWithoutANameDescribesTheSpeaker) {
 TEST(Quotes, AQuotationGoesOnSpeechOpenedFurtherBack) {
   // The verb and its أن stand more than twenty words before the quotation marks: the
   // quotation goes on what the speaker was saying.
-  const std::string lead =
+  const std::string speech =
       "وأشار سيرغي لافروف إلى أن الدول الغربية كانت قد وعدت مرارا بأن تسير المفاوضات "
-      "السياسية بالتوازي مع العقوبات وأن تحل القضايا الإنسانية العالقة في المنطقة كلها، لكن ";
+      "السياسية بالتوازي مع العقوبات";
+  const std::string whole = speech + " وأن تحل القضايا الإنسانية العالقة في المنطقة كلها،";
+  const std::string lead = whole + " لكن ";
   EXPECT_EQ(Quotes(lead + "«هذه الوعود لم تنفذ أبدا حتى الآن».\n"),
             Strings({"direct|سيرغي لافروف|هذه الوعود لم تنفذ أبدا حتى الآن"}));
   // A term of one or two words in quotation marks there is no quotation: the sentence is the
@@ -220,16 +222,14 @@ TEST(Quotes, AQuotationGoesOnSpeechOpenedFurtherBack) {
                    "كلها، لكن «هذه الوعود لم تنفذ أبدا حتى الآن».\n"),
             Strings({"direct|?|هذه الوعود لم تنفذ أبدا حتى الآن"}));
   // A verb right after the quotation names its speaker first.
-  EXPECT_EQ(Quotes("وأشار سيرغي لافروف إلى أن الدول الغربية كانت قد وعدت مرارا بأن تسير المفاوضات "
-                   "السياسية بالتوازي مع العقوبات وأن تحل القضايا الإنسانية العالقة في المنطقة "
-                   "كلها، و«هذه الوعود لم تنفذ أبدا حتى الآن»، قال الرئيس فلاديمير بوتين.\n"),
+  EXPECT_EQ(Quotes(whole + " و«هذه الوعود لم تنفذ أبدا حتى الآن»، قال الرئيس فلاديمير بوتين.\n"),
             Strings({"direct|فلاديمير بوتين|هذه الوعود لم تنفذ أبدا حتى الآن"}));
   // Not across someone else named after the speech, nor a clause of its own.
-  EXPECT_EQ(Quotes("وأشار سيرغي لافروف إلى أن الدول الغربية كانت قد وعدت مرارا بأن تسير المفاوضات "
-                   "السياسية بالتوازي مع العقوبات، في حين هتف أنصار المعارض أليكسي نافالني الذين "
-                   "تجمعوا أمام مبنى السفارة في العاصمة البريطانية لندن منذ ساعات الصباح الأولى "
-                   "مرددين «هذه الوعود لم تنفذ أبدا حتى الآن».\n"),
-            Strings({"direct|?|هذه الوعود لم تنفذ أبدا حتى الآن"}));
+  EXPECT_EQ(
+      Quotes(speech + "، في حين هتف أنصار المعارض أليكسي نافالني الذين تجمعوا أمام مبنى السفارة في "
+                      "العاصمة البريطانية لندن منذ ساعات الصباح الأولى مرددين «هذه الوعود لم تنفذ "
+                      "أبدا حتى الآن».\n"),
+      Strings({"direct|?|هذه الوعود لم تنفذ أبدا حتى الآن"}));
   // Nor to a title a noun names (اسم «...»).
   EXPECT_EQ(Quotes("وأعلنت الوزارة عن خطة جديدة يجب أن تنفذ خلال عامين في المدن الكبرى والقرى "
                    "النائية على حد سواء وفي المناطق الحدودية كلها، وحملت الخطة اسم «الطريق إلى "

@@ -634,11 +634,8 @@ size_t VerbBefore(const std::vector<Word>& words, size_t end) {
   return end;
 }
 
-// Whether `c` opens a quotation (« “ and the straight ").
-bool IsOpener(char16_t c) { return c == u'\u00AB' || c == u'\u201C' || c == u'"'; }
-
-// Whether `c` is a quotation mark of any kind.
-bool IsQuoteMark(char16_t c) { return IsOpener(c) || c == u'\u00BB' || c == u'\u201D'; }
+// Whether `c` is a quotation mark of any kind: one that may open a pair (Closer), or ».
+bool IsQuoteMark(char16_t c) { return Closer(c) != 0 || c == u'\u00BB'; }
 
 // A quotation that goes on the indirect speech its sentence opened further back than kVerbWindow
 // (وأشار لافروف إلى أن الدول الغربية كانت قد وعدت ...، لكن «...»): the closest reporting verb
@@ -706,11 +703,11 @@ void Attribute(const Context& c, int32_t input, int32_t open, int32_t close, Quo
 
 // Whether a reporting verb stands among the words of `input` in [from, to).
 bool HasReportingVerb(const Context& c, int32_t input, int32_t from, int32_t to) {
-  for (int32_t s : c.sentences_of[input]) {
-    const Span& span = c.result->sentences[s].span;
-    if (span.end <= from) continue;
-    if (span.start >= to) break;
-    for (const Word& w : WordsOf(c, s)) {
+  const std::vector<int32_t>& list = c.sentences_of[input];
+  auto it = std::partition_point(
+      list.begin(), list.end(), [&](int32_t s) { return c.result->sentences[s].span.end <= from; });
+  for (; it != list.end() && c.result->sentences[*it].span.start < to; ++it) {
+    for (const Word& w : WordsOf(c, *it)) {
       if (w.span.start >= from && w.span.end <= to && InSet(ReportingVerbs(), w)) return true;
     }
   }
@@ -736,16 +733,16 @@ void DirectQuotes(Context& c, int32_t input, std::vector<Quote>* out) {
                                                     : 0;
       if (other == 0) continue;  // unpaired: not a quote
       j = i + 1;
-      while (j < n && j - i < kMaxQuoteUnits && text[j] != other && !IsOpener(text[j]) &&
-             Closer(text[j]) == 0 && (text[j] != u'\n' || InWrappedBlock(c, input, j))) {
+      while (j < n && j - i < kMaxQuoteUnits && text[j] != other && Closer(text[j]) == 0 &&
+             (text[j] != u'\n' || InWrappedBlock(c, input, j))) {
         ++j;
       }
       if (j >= n || text[j] != other) continue;  // unpaired: not a quote
       // Not a ” that opens a quotation of its own (”...“, right to left), and not across the
       // words of another speaker (وقال بوتين: «... وقالت الوزارة ”...“).
       bool opens = false;
-      for (int32_t k = j + 1; other == u'\u201D' && k < n && text[k] != u'\n'; ++k) {
-        opens = opens || text[k] == u'\u201C';
+      for (int32_t k = j + 1; other == u'\u201D' && !opens && k < n && text[k] != u'\n'; ++k) {
+        opens = text[k] == u'\u201C';
       }
       if (opens || HasReportingVerb(c, input, i + 1, j)) continue;
     }
