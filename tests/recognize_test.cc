@@ -435,6 +435,25 @@ TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   Lacks(e, "PER", "يحققون النصر");
 }
 
+TEST(RecognizeTest, APersonsNameEndsBeforeAParticle) {
+  // The tagger ran these names on into the particle after them.
+  Has(Entities("وعاش الصبي سعد حتى بلغ العاشرة في القرية."), "PER سعد: سعد");
+  Has(Entities("وبقي اللاعب أحمد حتى نهاية المباراة في الملعب."), "PER أحمد: أحمد");
+  // Compared as written: إمام (folded to أمام in match keys) and غير end names.
+  Has(Entities("وشارك الممثل عادل إمام في الحفل."), "PER عادل إمام: عادل إمام");
+}
+
+TEST(RecognizeTest, TheHeadNounOfAnOrganizationAloneIsACommonNoun) {
+  // "The organization", "the league": the tagger's ORG (with إن run on, in the second) named
+  // nothing.
+  EXPECT_TRUE(Entities("وقال الأمين العام للمنظمة: \"نحتاج إلى تمويل عاجل\".").empty());
+  EXPECT_TRUE(Entities("وأكد الأمين العام للمنظمة أن التمويل تأخر.").empty());
+  EXPECT_TRUE(Entities("وقال الأمين العام للجامعة إن الوضع صعب.").empty());
+  // With its name it is one.
+  Has(Entities("وقال الأمين العام لمنظمة التعاون الإسلامي إن الوضع صعب."),
+      "ORG منظمة التعاون الإسلامي: منظمة التعاون الإسلامي");
+}
+
 TEST(RecognizeTest, SurnameWithTheArticleIsACommonNoun) {
   // دنيا is the surname; الدنيا ("the world") is not a mention of him.
   Has(Entities("التقى الرئيس سامي دنيا بالوزراء أمس. وقال الرئيس إن الدنيا تغيرت كثيرا، "

@@ -952,7 +952,20 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       break;
     }
     // A trailing word with tanween is an adverb or an indefinite noun (كيم مخاطباً): not the name.
-    while (c.end_word - c.first_word > 1 && words[c.end_word - 1].tanween) {
+    // Nor is a trailing particle that opens what follows the name (محمد حتى، الجامعة إن، الذي).
+    // Compared as written, with its hamza: match keys would fold names into these (إمام is
+    // أمام, غير and في end names: ريتشارد غير، تي في 5).
+    auto trailing_stop = [&](int32_t k) {
+      static const char16_t* const kParticles[] = {u"حتى", u"إن",   u"أن",   u"إنه",
+                                                   u"أنه", u"الذي", u"التي", u"الذين"};
+      const Word& w = words[k];
+      const int32_t from = w.article >= 0 ? w.article : w.stem.start;  // الذي keeps its ال
+      const std::u16string_view written(text.getBuffer() + from, w.stem.end - from);
+      return std::any_of(std::begin(kParticles), std::end(kParticles),
+                         [&](const char16_t* p) { return written == p; });
+    };
+    while (c.end_word - c.first_word > 1 &&
+           (words[c.end_word - 1].tanween || trailing_stop(c.end_word - 1))) {
       --c.end_word;
       c.span.end = words[c.end_word - 1].span.end;
     }
@@ -975,6 +988,13 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       const Word& w = words[c.first_word];
       if (w.tanween || MatchPhrase(Phrase::kStop, words, c.first_word, nullptr) > 0 ||
           not_names_.Contains(c.key)) {
+        continue;
+      }
+      // The head noun of an organization's name alone (المنظمة، للجامعة، الوزارة) is the common
+      // noun: "the organization" names none.
+      if (MatchPhrase(Phrase::kOrg, words, c.first_word, nullptr) == 1 ||
+          MatchPhrase(Phrase::kOrgName, words, c.first_word, nullptr) == 1 ||
+          MatchPhrase(Phrase::kOrgCommon, words, c.first_word, nullptr) == 1) {
         continue;
       }
     }
