@@ -1146,12 +1146,16 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         // What the body is for, after ل (للتواصل والحوار، للدراسات): part of its name, and
         // it makes the name specific (nouns of data/lexicon/org_words.txt only).
         bool purpose = false;
+        // Not للصحفيين: in news that is whom a statement is made to (وقال المتحدث باسم الوزارة
+        // المصرية للصحفيين), never in the corpora part of a name.
         auto purpose_noun = [&](size_t k, std::u16string_view prefix) {
           const Word& w = words[k];
-          return !used[k] && Adjacent(text, words, k - 1) && !w.enclitic && !w.tanween &&
-                 w.key.size() > prefix.size() + 2 && w.key.rfind(prefix, 0) == 0 &&
-                 OrgWordLatin(OrgWord::kNoun, std::u16string_view(w.key).substr(prefix.size())) !=
-                     nullptr;
+          if (used[k] || !Adjacent(text, words, k - 1) || w.enclitic || w.tanween ||
+              w.key.size() <= prefix.size() + 2 || w.key.rfind(prefix, 0) != 0) {
+            return false;
+          }
+          const std::u16string_view noun = std::u16string_view(w.key).substr(prefix.size());
+          return noun != u"صحفيين" && OrgWordLatin(OrgWord::kNoun, noun) != nullptr;
         };
         if (stop < n && purpose_noun(stop, u"لل")) {
           purpose = true;
