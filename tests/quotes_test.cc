@@ -34,7 +34,7 @@ Strings Quotes(const std::string& text) {
     if (q.speaker >= 0) {
       speaker = r.entities[q.speaker].name + (q.inherited ? "^" : "");
     } else if (q.speaker_span.length() > 0) {
-      speaker = "[" + Cut(text, q.speaker_span) + "]";
+      speaker = "[" + Cut(text, q.speaker_span) + "]" + (q.inherited ? "^" : "");
     }
     out.push_back(std::string(QuoteKindName(q.kind)) + "|" + speaker + "|" + Cut(text, q.span));
   }
@@ -319,6 +319,32 @@ TEST(Quotes, ADescribedSpeakerKeepsItsWords) {
   // The preposition the verb takes before أن is not part of them.
   EXPECT_EQ(Quotes("وجاء اللقاء بعد أن حذر مسؤولون غربيون من أن الاتفاق قد ينهار قريبا.\n"),
             Strings({"indirect|[مسؤولون غربيون]|الاتفاق قد ينهار قريبا"}));
+}
+
+TEST(Quotes, AFollowingVerbWithNoNameKeepsADescribedSpeaker) {
+  EXPECT_EQ(Quotes("وقال المتحدث باسم الوزارة للصحفيين: «الخطة جاهزة للتنفيذ».\n"
+                   "وأضاف أن العمل يبدأ في الربيع المقبل.\n"),
+            Strings({"direct|[المتحدث باسم الوزارة]|الخطة جاهزة للتنفيذ",
+                     "indirect|[المتحدث باسم الوزارة]^|العمل يبدأ في الربيع المقبل"}));
+  // Not once the text has named a person since: the last named speaker is the subject again.
+  EXPECT_EQ(Quotes("وقال فلاديمير بوتين إن المحادثات كانت مفيدة.\n"
+                   "وقال مسؤولون أمريكيون إن الصفقة تتقدم.\n"
+                   "وسئل بوتين عن الصفقة في المؤتمر الصحفي.\n"
+                   "وقال للصحفيين: «لا أعلق على ذلك».\n"),
+            Strings({"indirect|فلاديمير بوتين|المحادثات كانت مفيدة",
+                     "indirect|[مسؤولون أمريكيون]|الصفقة تتقدم",
+                     "direct|فلاديمير بوتين^|لا أعلق على ذلك"}));
+  // Nor onto a verb with a subject of its own before it (the municipality, no entity).
+  EXPECT_EQ(Quotes("وقال رئيس البلدية إن العمل انتهى.\n"
+                   "وكانت البلدية قد أعلنت أن السوق سيفتح قريبا.\n"),
+            Strings({"indirect|[رئيس البلدية]|العمل انتهى", "indirect|?|السوق سيفتح قريبا"}));
+}
+
+TEST(Quotes, ADayOrAPronounAfterTheVerbDescribesNoSpeaker) {
+  EXPECT_EQ(Quotes("وكانت اللجنة اعتبرت الخميس أن القرار غير قانوني.\n"),
+            Strings({"indirect|?|القرار غير قانوني"}));
+  EXPECT_EQ(Quotes("وأرسل الكاتب رسالة قال فيها: «الأدب مرآة الناس».\n"),
+            Strings({"direct|?|الأدب مرآة الناس"}));
 }
 
 TEST(Quotes, SpeechAfterAPlaceWordAndAColonIsNoQuotedName) {

@@ -144,7 +144,8 @@ struct Quote {
   QuoteKind kind = QuoteKind::kDirect;
   int32_t speaker = -1;    // index into Result::entities; -1 when the speaker is no entity
   Span speaker_span;       // the words naming the speaker (a mention, or a description such as
-                           // مسؤول روسي); empty when the text names no one there
+                           // مسؤول روسي, for an inherited described speaker the words that
+                           // described them first); empty when the text names no one there
   Span verb;               // the reporting verb (قال، أضاف ...); empty when there is none
   bool inherited = false;  // the speaker carried over from the previous quote (وأضاف: «...»)
 };

@@ -45,10 +45,13 @@ constexpr const char* kCitingVerbs[] = {"قال", "قالت", "ذكر",  "ذكر
 constexpr const char* kSourceCues[] = {"بحسب", "حسب",  "حسبما",   "وفق", "وفقا",
                                        "طبقا", "نقلا", "استنادا", "عن"};
 
-// Words a described speaker never starts with (وأشار إلى ...، يرى في ...).
-constexpr const char* kNotSpeakers[] = {"إلى", "في",   "على",  "عن",    "من",   "مع",   "بعد",
-                                        "قبل", "خلال", "أمس",  "اليوم", "أيضا", "كذلك", "ثقته",
-                                        "يوم", "مساء", "صباح", "ليلة",  "عبر"};
+// Words a described speaker never starts with (وأشار إلى ...، يرى في ...، قال فيها، اعتبرت
+// الخميس أن).
+constexpr const char* kNotSpeakers[] = {
+    "إلى",     "في",       "على",      "عن",     "من",     "مع",    "بعد",  "قبل",
+    "خلال",    "أمس",      "اليوم",    "أيضا",   "كذلك",   "ثقته",  "يوم",  "مساء",
+    "صباح",    "ليلة",     "عبر",      "فيه",    "فيها",   "خصوصا", "خاصة", "الأحد",
+    "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "أول"};
 
 // Nouns that name what a quotation right after them is (حملت الخطة اسم «...»، بشعار «...»): a
 // title or a slogan, never the words of speech opened further back.
@@ -896,6 +899,26 @@ void Sources(Context& c, std::vector<Source>* out) {
 
 }  // namespace
 
+// Whether the reporting verb at `verb` has a subject of its own before it: a definite noun right
+// before it, or before قد (وكانت البلدية قد أعلنت أن، الحكومة أعلنت), unless the verb is a
+// participle. Such a verb takes no speaker over from an earlier quote.
+bool SubjectBeforeVerb(const Context& c, int32_t input, Span verb) {
+  const int32_t sentence = SentenceAt(c, input, verb.start);
+  if (sentence < 0) return false;
+  const std::vector<Word>& words = WordsOf(c, sentence);
+  size_t k = 0;
+  while (k < words.size() && words[k].span.start != verb.start) ++k;
+  if (k == words.size()) return false;
+  // A participle (قائلاً، مشيراً، مضيفةً) goes on its sentence's subject, whatever stands before.
+  const std::u16string& key = words[k].stem_key;
+  if (!key.empty() && (key.back() == u'ا' || key.back() == u'ه')) return false;
+  if (k > 0 && (words[k - 1].stem_key == u"قد" || words[k - 1].stem_key == u"لقد")) --k;
+  if (k == 0) return false;
+  const Word& before = words[k - 1];
+  return before.article >= 0 && !before.proclitic &&
+         !HasComma(c.texts[input], before.span.end, words[k].span.start);
+}
+
 void Find(const std::vector<icu::UnicodeString>& texts,
           const std::vector<resolve::SentenceMentions>& sentences, Result* result) {
   Context c{texts, result, {}, {}, {}, {}};
@@ -950,15 +973,38 @@ void Find(const std::vector<icu::UnicodeString>& texts,
     all.insert(all.end(), unmarked.begin(), unmarked.end());
     std::stable_sort(all.begin(), all.end(),
                      [](const Quote& a, const Quote& b) { return a.span.start < b.span.start; });
-    // A verb with no subject of its own (وأضاف: «...») keeps the last named speaker.
-    int32_t last_speaker = -1;
+    // A verb with no subject of its own (وأضاف: «...») keeps the last speaker: the speaker of
+    // the quote before it, named or only described (وقال المتحدث باسم الوزارة ... وأضاف أن).
+    // A description carries over only when no person is named between the two quotes (وسئل
+    // بوتين ... وقال: the subject is no longer the officials quoted before); then the last named
+    // speaker does.
+    const Quote* last = nullptr;        // the last quote with a speaker, named or described
+    const Quote* last_named = nullptr;  // the last quote with a named speaker
+    const std::vector<MentionRef>& mentions = c.mentions_of[input];
+    auto person_between = [&](int32_t from, int32_t to) {
+      auto it = std::lower_bound(mentions.begin(), mentions.end(), from,
+                                 [](const MentionRef& m, int32_t at) { return m.span.start < at; });
+      for (; it != mentions.end() && it->span.start < to; ++it) {
+        if (result->entities[it->entity].type == EntityType::kPerson) return true;
+      }
+      return false;
+    };
     for (Quote& q : all) {
       if (q.speaker < 0 && q.speaker_span.length() == 0 && q.verb.length() > 0 &&
-          last_speaker >= 0) {
-        q.speaker = last_speaker;
-        q.inherited = true;
+          !SubjectBeforeVerb(c, static_cast<int32_t>(input), q.verb)) {
+        const Quote* from = last;
+        if (from != nullptr && from->speaker < 0 &&
+            person_between(std::max(from->span.end, from->speaker_span.end), q.verb.start)) {
+          from = last_named;
+        }
+        if (from != nullptr) {
+          q.speaker = from->speaker;
+          if (q.speaker < 0) q.speaker_span = from->speaker_span;
+          q.inherited = true;
+        }
       }
-      if (q.speaker >= 0) last_speaker = q.speaker;
+      if (q.speaker >= 0 || q.speaker_span.length() > 0) last = &q;
+      if (q.speaker >= 0) last_named = &q;
     }
     result->quotes.insert(result->quotes.end(), all.begin(), all.end());
   }

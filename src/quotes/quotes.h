@@ -22,11 +22,16 @@
 //     to the person it named (وأكد الوزير after وزير الخارجية سيرغي لافروف), or just
 //     before the verb (بوتين قال), or after a quote that ends in «...»، قال فلان; with no name
 //     and a verb that has no subject of its own (وأضاف: «...»), the previous quote's speaker of
-//     the same input carries over (Quote::inherited: the last named speaker before it). A described
-//     speaker with no entity (قال مسؤول روسي) keeps its words in Quote::speaker_span. A quotation
-//     of four words or more with no reporting verb within 20 words goes on the speech its sentence
-//     opened further back (وأشار لافروف إلى أن ...، لكن «...»): the closest reporting verb before
-//     it, when that verb has إن/أن within 8 words and no quotation mark stands between;
+//     the same input carries over (Quote::inherited), named or described (its words then carry
+//     over in speaker_span), but a described one only when no person is named between the two
+//     quotes (then the last named speaker does); not onto a verb with a subject of its own
+//     before it (وكانت البلدية قد أعلنت أن: a definite noun, unless the verb is a participle such
+//     as قائلاً). A described speaker with no entity (قال مسؤول روسي) keeps its words in
+//     Quote::speaker_span; a day or a pronoun after the verb (اعتبرت الخميس أن، قال فيها)
+//     describes no one. A quotation of four words or more with no reporting verb within 20 words
+//     goes on the speech its sentence opened further back (وأشار لافروف إلى أن ...، لكن «...»): the
+//     closest reporting verb before it, when that verb has إن/أن within 8 words and no quotation
+//     mark stands between;
 //   - whom the speaker tells (قال للصحفيين، وأضاف لقناة روسيا 1، قال لرويترز) is never the speaker
 //     nor part of a described one, except where an outlet noun after a title may be the title's
 //     body (المدير التنفيذي لموقع ...): then it stays; آن (a name) opens no indirect speech;
