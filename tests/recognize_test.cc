@@ -439,6 +439,10 @@ TEST(RecognizeTest, APersonsNameEndsBeforeAParticle) {
   // The tagger ran these names on into the particle after them.
   Has(Entities("وعاش الصبي سعد حتى بلغ العاشرة في القرية."), "PER سعد: سعد");
   Has(Entities("وبقي اللاعب أحمد حتى نهاية المباراة في الملعب."), "PER أحمد: أحمد");
+  // A genealogy cut short does not end in بن; a whole one keeps it.
+  Has(Entities("وحكم بعده مروان بن في تلك السنوات."), "PER مروان: مروان");
+  Has(Entities("وتولى الخلافة عمر بن عبد العزيز في تلك السنة."),
+      "PER عمر بن عبد العزيز: عمر بن عبد العزيز");
   // Compared as written: إمام (folded to أمام in match keys) and غير end names.
   Has(Entities("وشارك الممثل عادل إمام في الحفل."), "PER عادل إمام: عادل إمام");
 }

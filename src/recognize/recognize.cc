@@ -952,15 +952,17 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       break;
     }
     // A trailing word with tanween is an adverb or an indefinite noun (كيم مخاطباً): not the name.
-    // Nor is a trailing particle that opens what follows the name (محمد حتى، الجامعة إن، الذي).
-    // Compared as written, with its hamza: match keys would fold names into these (إمام is
-    // أمام, غير and في end names: ريتشارد غير، تي في 5).
+    // Nor is a trailing particle that opens what follows the name (محمد حتى، الجامعة إن، الذي),
+    // or a word that links a name to the next (بن، آل، عبد: a genealogy cut short). Compared as
+    // written, with its hamza: match keys would fold names into these (إمام is أمام, غير and في
+    // end names: ريتشارد غير، تي في 5).
     auto trailing_stop = [&](int32_t k) {
-      static const char16_t* const kParticles[] = {u"حتى", u"إن",   u"أن",   u"إنه",
-                                                   u"أنه", u"الذي", u"التي", u"الذين"};
+      static const char16_t* const kParticles[] = {u"حتى",  u"إن",   u"أن",    u"إنه", u"أنه",
+                                                   u"الذي", u"التي", u"الذين", u"بن",  u"ابن",
+                                                   u"إبن",  u"بنت",  u"أبو",   u"عبد", u"آل"};
       const Word& w = words[k];
       const int32_t from = w.article >= 0 ? w.article : w.stem.start;  // الذي keeps its ال
-      const std::u16string_view written(text.getBuffer() + from, w.stem.end - from);
+      const std::u16string_view written(text.getBuffer() + from, w.span.end - from);
       return std::any_of(std::begin(kParticles), std::end(kParticles),
                          [&](const char16_t* p) { return written == p; });
     };
