@@ -897,8 +897,6 @@ void Sources(Context& c, std::vector<Source>* out) {
   });
 }
 
-}  // namespace
-
 // Whether the reporting verb at `verb` has a subject of its own before it: a definite noun right
 // before it, or before قد (وكانت البلدية قد أعلنت أن، الحكومة أعلنت), unless the verb is a
 // participle. Such a verb takes no speaker over from an earlier quote.
@@ -918,6 +916,8 @@ bool SubjectBeforeVerb(const Context& c, int32_t input, Span verb) {
   return before.article >= 0 && !before.proclitic &&
          !HasComma(c.texts[input], before.span.end, words[k].span.start);
 }
+
+}  // namespace
 
 void Find(const std::vector<icu::UnicodeString>& texts,
           const std::vector<resolve::SentenceMentions>& sentences, Result* result) {
