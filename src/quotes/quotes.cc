@@ -904,9 +904,8 @@ bool SubjectBeforeVerb(const Context& c, int32_t input, Span verb) {
   const int32_t sentence = SentenceAt(c, input, verb.start);
   if (sentence < 0) return false;
   const std::vector<Word>& words = WordsOf(c, sentence);
-  size_t k = 0;
-  while (k < words.size() && words[k].span.start != verb.start) ++k;
-  if (k == words.size()) return false;
+  size_t k = FirstWordFrom(words, verb.start);
+  if (k == words.size() || words[k].span.start != verb.start) return false;
   // A participle (قائلاً، مشيراً، مضيفةً) goes on its sentence's subject, whatever stands before.
   const std::u16string& key = words[k].stem_key;
   if (!key.empty() && (key.back() == u'ا' || key.back() == u'ه')) return false;
@@ -980,12 +979,10 @@ void Find(const std::vector<icu::UnicodeString>& texts,
     // speaker does.
     const Quote* last = nullptr;        // the last quote with a speaker, named or described
     const Quote* last_named = nullptr;  // the last quote with a named speaker
-    const std::vector<MentionRef>& mentions = c.mentions_of[input];
     auto person_between = [&](int32_t from, int32_t to) {
-      auto it = std::lower_bound(mentions.begin(), mentions.end(), from,
-                                 [](const MentionRef& m, int32_t at) { return m.span.start < at; });
-      for (; it != mentions.end() && it->span.start < to; ++it) {
-        if (result->entities[it->entity].type == EntityType::kPerson) return true;
+      for (const MentionRef* m = MentionIn(c, static_cast<int32_t>(input), from, to); m != nullptr;
+           m = MentionIn(c, static_cast<int32_t>(input), m->span.start + 1, to)) {
+        if (result->entities[m->entity].type == EntityType::kPerson) return true;
       }
       return false;
     };

@@ -994,9 +994,10 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       }
       // The head noun of an organization's name alone (المنظمة، للجامعة، الوزارة) is the common
       // noun: "the organization" names none.
-      if (MatchPhrase(Phrase::kOrg, words, c.first_word, nullptr) == 1 ||
-          MatchPhrase(Phrase::kOrgName, words, c.first_word, nullptr) == 1 ||
-          MatchPhrase(Phrase::kOrgCommon, words, c.first_word, nullptr) == 1) {
+      const Phrase heads[] = {Phrase::kOrg, Phrase::kOrgName, Phrase::kOrgCommon};
+      if (std::any_of(std::begin(heads), std::end(heads), [&](Phrase kind) {
+            return MatchPhrase(kind, words, c.first_word, nullptr) == 1;
+          })) {
         continue;
       }
     }
