@@ -93,6 +93,7 @@ function onWorkerMessage(msg) {
       setText($('engine'), 'engine.ready');
       $('version').textContent = `basira ${msg.version}`;
       document.body.dataset.ready = 'true';
+      loadFonts();
       registerServiceWorker();
       break;
     case 'progress':
@@ -118,7 +119,10 @@ function onWorkerMessage(msg) {
       break;
     case 'error':
       // id null: the module could not be loaded; the analyzer will not become ready.
-      if (msg.id === null) setText($('engine'), 'engine.failed');
+      if (msg.id === null) {
+        setText($('engine'), 'engine.failed');
+        loadFonts();
+      }
       if (msg.id === null || (state.pending && msg.id === state.pending.id)) {
         finishRequest();
         showError(describeError(msg.error));
@@ -1097,6 +1101,35 @@ function registerServiceWorker() {
     console.warn(`basira: no offline copy (${e})`);
   }
 }
+
+/**
+ * The page's Arabic font, Noto Naskh Arabic (regular and bold, the Arabic subset: the ranges its
+ * @fontsource package gives), added once: when the analyzer is first ready or has failed, or
+ * FONT_LATEST_MS after the page's load event, whichever comes first. Declared in CSS, its two
+ * downloads, their decoding and the second layout of the text they cause ran in the same
+ * milliseconds as the wasm's download and compile, on the same main thread: cold page-ready
+ * 25-30 ms later at the median (tools/bench/bench_page.mjs in paired loads, 2026-12-05). The text
+ * is drawn in the fallback fonts until then, as it was with font-display: swap until the files
+ * arrived.
+ */
+const FONT_LATEST_MS = 1000;
+const FONT_RANGE = 'U+0600-06FF, U+0750-077F, U+0870-088E, U+0890-0891, U+0897-08E1, ' +
+    'U+08E3-08FF, U+200C-200E, U+2010-2011, U+204F, U+2E41, U+FB50-FDFF, U+FE70-FE74, U+FE76-FEFC';
+let fontsAdded = false;
+function loadFonts() {
+  if (fontsAdded || typeof FontFace !== 'function' || !document.fonts) return;
+  fontsAdded = true;
+  for (const weight of ['400', '700']) {
+    const face = new FontFace('Noto Naskh Arabic',
+        `url(fonts/noto-naskh-arabic-arabic-${weight}-normal.woff2) format("woff2")`,
+        {style: 'normal', weight, display: 'swap', unicodeRange: FONT_RANGE});
+    document.fonts.add(face);
+    face.load().catch((e) => console.warn(`basira: font not loaded (${e})`));
+  }
+}
+const fontsLatest = () => setTimeout(loadFonts, FONT_LATEST_MS);
+if (document.readyState === 'complete') fontsLatest();
+else window.addEventListener('load', fontsLatest, {once: true});
 
 if (savedLanguage() !== 'ar') setLanguage(savedLanguage(), {remember: false});
 startWorker();

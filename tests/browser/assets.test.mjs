@@ -66,6 +66,36 @@ test('offline copy: the service worker is registered only once the analyzer is r
   await context.close();
 });
 
+test('font: not fetched while the wasm loads, then loaded once the analyzer is ready', async () => {
+  // Its downloads and the second layout they cause would compete with the wasm's compile on the
+  // page's main thread. The wasm is held back here until the page has settled.
+  const context = await env.browser.newContext({serviceWorkers: 'block'});
+  const page = await context.newPage();
+  const fontRequests = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.woff2')) fontRequests.push(request.url());
+  });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/basira.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.url);
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(300);
+  assert.deepEqual(fontRequests, [], 'no font requested before the analyzer is ready');
+  release();
+  await page.waitForSelector('body[data-ready="true"]', {timeout: 20000});
+  await page.waitForFunction(() => [...document.fonts].filter((f) =>
+    f.family.replace(/"/g, '') === 'Noto Naskh Arabic' && f.status === 'loaded').length === 2,
+  null, {timeout: 10000});
+  assert.deepEqual(fontRequests.map((u) => new URL(u).pathname).sort(),
+      ['/fonts/noto-naskh-arabic-arabic-400-normal.woff2',
+        '/fonts/noto-naskh-arabic-arabic-700-normal.woff2']);
+  await context.close();
+});
+
 test('font: the self-hosted Noto Naskh Arabic is loaded and used for the text', async () => {
   const {page, context, errors} = await openPage(env);
   await analyzeText(page, DEMO_TEXT);

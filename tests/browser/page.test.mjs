@@ -243,6 +243,9 @@ async function errorWithBrokenWasm(noSimd) {
   await page.waitForSelector('#error:not([hidden])', {timeout: 20000});
   assert.equal(await page.locator('#engine').textContent(), 'تعذّر تحميل المحلّل');
   const text = await page.locator('#error').textContent();
+  // The page's own font is there all the same (web/app.js loads it when the analyzer fails).
+  await page.waitForFunction(() => [...document.fonts].some((f) =>
+    f.family.replace(/"/g, '') === 'Noto Naskh Arabic' && f.status === 'loaded'), null, {timeout: 10000});
   await page.screenshot({path: join(shots, noSimd ? 'no-simd.png' : 'broken-wasm.png')});
   await context.close();
   return text;
