@@ -1297,10 +1297,23 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
 void Recognizer::BylineAuthors(const icu::UnicodeString& text, const std::vector<Word>& words,
                                std::vector<Candidate>* out) const {
   constexpr size_t kMostWords = 3;
-  std::vector<bool> used(words.size(), false);
-  for (const Candidate& cand : *out) {
-    for (int32_t k = cand.first_word; k < cand.end_word; ++k) used[k] = true;
+  // The mention each word is in (an index into *out), or -1.
+  std::vector<int32_t> owner(words.size(), -1);
+  for (size_t c = 0; c < out->size(); ++c) {
+    for (int32_t k = (*out)[c].first_word; k < (*out)[c].end_word; ++k) {
+      owner[k] = static_cast<int32_t>(c);
+    }
   }
+  // Whether words[k] is in a person's mention that covers part of [start, to) and nothing
+  // outside it (the tagger's منصور of رشيدة منصور): the byline's name then replaces it.
+  auto part_of_person = [&](size_t k, size_t start, size_t to) {
+    if (owner[k] < 0) return false;
+    const Candidate& c = (*out)[owner[k]];
+    return c.type == EntityType::kPerson && c.first_word >= static_cast<int32_t>(start) &&
+           c.end_word <= static_cast<int32_t>(to) &&
+           c.end_word - c.first_word < static_cast<int32_t>(to - start);
+  };
+  std::vector<bool> replaced(out->size(), false);
   // Whether only white space (and format marks: RLM, ZWNJ) separates words[k] and words[k + 1]
   // (a byline's parts are set off by a dash, a slash, a colon or a comma).
   auto spaced = [&](size_t k) {
@@ -1315,11 +1328,12 @@ void Recognizer::BylineAuthors(const icu::UnicodeString& text, const std::vector
     return w.teh_marbuta && w.key.size() > 3 &&
            GivenLatin(std::u16string_view(w.key).substr(0, w.key.size() - 1)) != nullptr;
   };
-  auto name_word = [&](size_t k, bool first) {
+  auto name_word = [&](size_t k, size_t start, size_t to) {
     const Word& w = words[k];
-    return !used[k] && !w.proclitic && !w.enclitic && !w.tanween && (!first || w.article < 0) &&
-           w.key.size() >= 2 && IsArabicWord(w.key) && !FunctionWord(w.key) &&
-           !not_names_.Contains(w.key) && !byline_words_.Contains(w.key) &&
+    const bool first = k == start;
+    return (owner[k] < 0 || part_of_person(k, start, to)) && !w.proclitic && !w.enclitic &&
+           !w.tanween && (!first || w.article < 0) && w.key.size() >= 2 && IsArabicWord(w.key) &&
+           !FunctionWord(w.key) && !not_names_.Contains(w.key) && !byline_words_.Contains(w.key) &&
            MatchPhrase(Phrase::kTitle, words, k, nullptr) == 0 &&
            MatchPhrase(Phrase::kStop, words, k, nullptr) == 0;
   };
@@ -1331,8 +1345,11 @@ void Recognizer::BylineAuthors(const icu::UnicodeString& text, const std::vector
     while (start < to && byline_words_.Contains(words[start].key)) ++start;
     const size_t len = to - start;
     bool name = len >= 2 && len <= kMostWords && given(words[start]);
-    for (size_t k = start; name && k < to; ++k) name = name_word(k, k == start);
+    for (size_t k = start; name && k < to; ++k) name = name_word(k, start, to);
     if (name) {
+      for (size_t k = start; k < to; ++k) {
+        if (owner[k] >= 0) replaced[owner[k]] = true;
+      }
       Candidate c;
       c.source = Source::kByline;
       c.type = EntityType::kPerson;
@@ -1344,6 +1361,13 @@ void Recognizer::BylineAuthors(const icu::UnicodeString& text, const std::vector
     }
     from = to;
   }
+  size_t kept = 0;
+  for (size_t c = 0; c < out->size(); ++c) {
+    if (c < replaced.size() && replaced[c]) continue;
+    if (kept != c) (*out)[kept] = std::move((*out)[c]);
+    ++kept;
+  }
+  out->resize(kept);
   std::sort(out->begin(), out->end(),
             [](const Candidate& a, const Candidate& b) { return a.span.start < b.span.start; });
 }

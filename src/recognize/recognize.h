@@ -163,8 +163,10 @@ class Recognizer {
   // Appends to the candidates `out` that Recognize found in a byline (the structure's: «24 -
   // شادية سرحان - خاص», «كتب: ...») its authors: each part of it set off by a dash, a slash, a
   // colon or a comma that is two or three words after the byline's own (كتب، بقلم ...), the first
-  // a given name or the feminine of one (شادية of شادي), none of them already in a name, a
-  // title, a function word or a word with a clitic. The candidates stay in text order.
+  // a given name or the feminine of one (شادية of شادي), none of them a title, a function word
+  // or a word with a clitic, nor in a name other than a person's inside the part (the tagger's
+  // منصور of رشيدة منصور, which the author's whole name replaces). The candidates stay in text
+  // order.
   void BylineAuthors(const icu::UnicodeString& text, const std::vector<Word>& words,
                      std::vector<Candidate>* out) const;
 
