@@ -344,6 +344,39 @@ TEST(RecognizeTest, NationalityAdjectiveAfterAPlaceNounIsNotAPlace) {
         "الكورية الشمالية");
 }
 
+TEST(RecognizeTest, SaudiIsTheCountryUnlessItIsAnAdjective) {
+  // السعودية is Saudi Arabia, and the feminine adjective "Saudi": the country after a
+  // preposition, with a clitic of its own, after an indefinite noun or at a clause's start.
+  Has(Entities("ارتفع إنتاج النفط في السعودية والعراق خلال الشهر الماضي."),
+      "LOC المملكة العربية السعودية: السعودية");
+  Has(Entities("وتعد أنغولا والسعودية وروسيا من كبار مصدري النفط."),
+      "LOC المملكة العربية السعودية: السعودية");
+  Has(Entities("كان وليا لعهد السعودية حين طرح المبادرة."),
+      "LOC المملكة العربية السعودية: السعودية");
+  Has(Entities("وأعلنت السعودية أمس عن خطة جديدة للاستثمار."),
+      "LOC المملكة العربية السعودية: السعودية");
+  // After a definite word it is the adjective, not a place.
+  Lacks(Entities("وقالت الحكومة السعودية إن المحادثات مستمرة."), "LOC", "السعودية");
+  Lacks(Entities("تناولت المحادثات الإسرائيلية السعودية ملف التطبيع."), "LOC", "السعودية");
+}
+
+TEST(RecognizeTest, CountriesByTheirPressNamesAreIcusCountries) {
+  // The press's short names of countries are the ICU country, one entity with its English name.
+  const Strings e = Entities(
+      "زار الوزير المجر وبريطانيا والإمارات وروسيا البيضاء، ثم التقى في البوسنة مبعوث "
+      "الكونغو الديمقراطية. وتحدث عن تاريخ يوغسلافيا والاتحاد السوفياتي. "
+      "وتستعد هنغاريا للقمة.");
+  Has(e, "LOC هنغاريا: المجر|هنغاريا");
+  Has(e, "LOC المملكة المتحدة: بريطانيا");
+  Has(e, "LOC الإمارات العربية المتحدة: الإمارات");
+  Has(e, "LOC بيلاروس: روسيا البيضاء");
+  Has(e, "LOC البوسنة والهرسك: البوسنة");
+  Has(e, "LOC جمهورية الكونغو الديمقراطية: الكونغو الديمقراطية");
+  Has(e, "LOC يوغسلافيا: يوغسلافيا");
+  Has(e, "LOC الاتحاد السوفيتي: الاتحاد السوفياتي");
+  Lacks(e, "LOC", "روسيا");
+}
+
 TEST(RecognizeTest, DesignationWithAHyphenatedNumberIsNotAPerson) {
   const Strings e = Entities("عادت المعارض الدولية إلى المدينة بعد انحسار جائحة كوفيد-19 تماما.");
   Lacks(e, "PER", "جائحة كوفيد");

@@ -776,6 +776,24 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     return static_cast<size_t>(MatchPhrase(Phrase::kNationality, words, from, nullptr)) ==
            to - from;
   };
+  // Whether words [from, to) are a nationality adjective HERE: exactly one, and where the same
+  // words also name a place (السعودية: "Saudi", and Saudi Arabia) written as an adjective is:
+  // right after a definite word (الحكومة السعودية، المحادثات الإسرائيلية السعودية) with no clitic
+  // of their own. في السعودية، والسعودية، لعهد السعودية، إن السعودية name the country.
+  auto adjective_here = [&](size_t from, size_t to) {
+    if (!nationality_only(from, to)) return false;
+    int32_t start = 0, entry = -1;
+    std::u16string key;
+    if (static_cast<size_t>(MatchName(words, text, from, &start, &entry, &key)) != to - from ||
+        entries_[entry].type != EntityType::kLocation) {
+      return true;
+    }
+    if (words[from].proclitic || from == 0 || words[from - 1].article < 0) return false;
+    for (int32_t k = words[from - 1].span.end; k < words[from].span.start; ++k) {
+      if (text[k] != u' ' && text[k] != 0x00A0) return false;  // a comma, a quote mark ...
+    }
+    return true;
+  };
   // Whether words [from, to) are exactly a trigger head (حركة، قطاع، وزارة ...).
   auto trigger_only = [&](size_t from, size_t to) {
     for (Phrase kind :
@@ -843,7 +861,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     // phrase here (مجلس الشيوخ as a chamber in general, a place in a club's name), unless it
     // stands alone in parentheses; a nationality adjective alone is never a name.
     if (inside || (!overlapped && confident_outside(i, i + len) && !parenthesized(i, i + len)) ||
-        nationality_only(i, i + len)) {
+        adjective_here(i, i + len)) {
       ++i;
       continue;
     }
@@ -971,7 +989,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       --c.end_word;
       c.span.end = words[c.end_word - 1].span.end;
     }
-    if (c.end_word <= c.first_word || nationality_only(c.first_word, c.end_word)) continue;
+    if (c.end_word <= c.first_word || adjective_here(c.first_word, c.end_word)) continue;
     c.key.clear();
     for (int32_t k = c.first_word; k < c.end_word; ++k) {
       if (k > c.first_word) c.key += u' ';
