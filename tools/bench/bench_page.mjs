@@ -153,14 +153,18 @@ try {
   {
     const context = await browser.newContext({serviceWorkers: 'block'});
     const page = await context.newPage();
-    page.on('response', async (response) => {
+    const bodies = [];
+    page.on('response', (response) => bodies.push((async () => {
       try {
         payload.set(new URL(response.url()).pathname, await response.body());
       } catch { /* redirects and the like have no body */ }
-    });
+    })()));
     await page.goto(url, {waitUntil: 'commit'});
     await page.evaluate(readyMark);
+    // The font is requested only once the analyzer is ready (web/app.js, loadFonts).
+    await page.evaluate(() => document.fonts.ready);
     await page.waitForLoadState('networkidle');
+    await Promise.all(bodies);
     await context.close();
   }
   readyTimes.sort((a, b) => a - b);
