@@ -491,6 +491,12 @@ TEST(RecognizeTest, TheHeadNounOfAnOrganizationAloneIsACommonNoun) {
       "ORG منظمة التعاون الإسلامي: منظمة التعاون الإسلامي");
 }
 
+TEST(RecognizeTest, APrepositionWithAPronounIsNoName) {
+  // على with a pronoun, vocalized in a quoted verse: the clitic stage leaves it whole, and the
+  // tagger took it for a person.
+  Lacks(Entities("وجاء في الآية \"نَزَّلَ عَلَيْكَ الْكِتَابَ بِالْحَقِّ\" كما ورد."), "PER", "عَلَيْكَ");
+}
+
 TEST(RecognizeTest, SurnameWithTheArticleIsACommonNoun) {
   // دنيا is the surname; الدنيا ("the world") is not a mention of him.
   Has(Entities("التقى الرئيس سامي دنيا بالوزراء أمس. وقال الرئيس إن الدنيا تغيرت كثيرا، "
