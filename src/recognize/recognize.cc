@@ -788,11 +788,8 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         entries_[entry].type != EntityType::kLocation) {
       return true;
     }
-    if (words[from].proclitic || from == 0 || words[from - 1].article < 0) return false;
-    for (int32_t k = words[from - 1].span.end; k < words[from].span.start; ++k) {
-      if (text[k] != u' ' && text[k] != 0x00A0) return false;  // a comma, a quote mark ...
-    }
-    return true;
+    return !words[from].proclitic && from > 0 && words[from - 1].article >= 0 &&
+           Adjacent(text, words, from - 1);  // not after a comma, a quote mark ...
   };
   // Whether words [from, to) are exactly a trigger head (حركة، قطاع، وزارة ...).
   auto trigger_only = [&](size_t from, size_t to) {
