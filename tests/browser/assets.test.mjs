@@ -44,17 +44,23 @@ test('offline: after one visit the page reloads and analyzes with no network and
   await context.close();
 });
 
-test('offline copy: the service worker is registered only once the analyzer is ready', async () => {
-  // Its install downloads every file again: registered while the page still loads the wasm, it
-  // would compete with that download. The wasm is held back here until the page has settled.
-  const context = await env.browser.newContext();
-  const page = await context.newPage();
+/** Holds the page's requests for basira.wasm back until the returned function is called. */
+async function holdWasm(page) {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/basira.wasm', async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+test('offline copy: the service worker is registered only once the analyzer is ready', async () => {
+  // Its install downloads every file again: registered while the page still loads the wasm, it
+  // would compete with that download. The wasm is held back here until the page has settled.
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const release = await holdWasm(page);
   await page.goto(env.url);
   await page.waitForLoadState('load');
   await page.waitForTimeout(500);
@@ -75,12 +81,7 @@ test('font: not fetched while the wasm loads, then loaded once the analyzer is r
   page.on('request', (request) => {
     if (request.url().endsWith('.woff2')) fontRequests.push(request.url());
   });
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/basira.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(env.url);
   await page.waitForLoadState('load');
   await page.waitForTimeout(300);
