@@ -147,6 +147,14 @@ TEST(CliticsTest, AListedEntryBeatsAnInflectedForm) {
   ExpectSegments("فعليه", "ف+علي+ه");  // not فعلي (nisba of the listed فعل) + ه
 }
 
+TEST(CliticsTest, AndBeforeAListedWordBeatsAConstructPluralInWaw) {
+  // وسم ("brand") is listed, so وسمو could be its construct plural; سمو ("Highness") is listed
+  // too, and و + سمو is the reading (وسمو الشيخ ...).
+  ExpectSegments("وسمو", "و+سمو");
+  ExpectSegments("لاعبو", "لاعبو");  // no و + اعبو: اعبو is not listed
+  ExpectSegments("وجيزة", "وجيزة");  // other inflections keep the word whole (not و + جيزة)
+}
+
 TEST(CliticsTest, HamzaOnASeatBeforeAnEnclitic) {
   ExpectSegments("وزرائه", "وزرائ+ه");  // وزراء is listed; its ء sits on ئ before ه
   ExpectSegments("ووزرائهم", "و+وزرائ+هم");

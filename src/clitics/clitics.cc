@@ -347,8 +347,14 @@ Analysis CliticAnalyzer::Analyze(const icu::UnicodeString& text, Span word,
     w.lexicon_key_[i] = w.IsTehMarbuta(i) ? kTehMarbuta : w.key_[i];
   }
 
-  // A lexicon word (or its inflection) is never cut.
-  if (LookUp(lexicon_, w, 0, n, false) != Lexical::kNo) return out;
+  // A lexicon word (or its inflection) is never cut, except that و before a listed word beats
+  // the same letters read as a construct plural in و of a listed word: وسمو is و + سمو, not
+  // "the brands of" (وسم). Other inflections keep the word whole (وجيزة is no و + الجيزة).
+  const Lexical whole = LookUp(lexicon_, w, 0, n, false);
+  const bool and_before_entry = n >= 4 && w.key_[0] == kWaw && w.key_[n - 1] == kWaw &&
+                                LookUp(lexicon_, w, 1, n, false) == Lexical::kEntry &&
+                                LookUp(lexicon_, w, 0, n - 1, false) == Lexical::kEntry;
+  if (whole != Lexical::kNo && !and_before_entry) return out;
 
   Chain chains[kMaxChains];
   const int chain_count = Chains(w, chains);
