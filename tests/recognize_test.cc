@@ -510,6 +510,14 @@ TEST(RecognizeTest, TwoPeopleJoinedByAndAreTwoMentions) {
   Has(e, "PER برنار جان ميشو: برنار جان ميشو");
 }
 
+TEST(RecognizeTest, APersonsNameStartsAfterItsTitles) {
+  // The tagger runs the two names into one; the second starts after و and its titles.
+  const Strings e = Entities("وحضر الحفل أحمد بن محمد وسمو الشيخ مايد بن محمد .");
+  Has(e, "PER أحمد بن محمد: أحمد بن محمد");
+  Has(e, "PER مايد بن محمد: مايد بن محمد");
+  Has(Entities("وحضر الحفل أحمد بن محمد والشيخ مايد بن محمد ."), "PER مايد بن محمد: مايد بن محمد");
+}
+
 TEST(RecognizeTest, ANameIsNamedAtItsOtherOccurrencesInTheDocument) {
   // The quoted name after شركة is an organization; its later, unquoted occurrences are too.
   Has(Entities("أعلنت شركة «ترافيكو» للصناعات الغذائية عن أرباح قياسية هذا العام.\n\n"

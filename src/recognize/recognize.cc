@@ -897,33 +897,38 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     return false;
   };
   for (const Candidate& c : statistical) {
+    // Words [from, to) of c as a mention of its own. A person's name starts after its titles
+    // (والشيخ مايد، وسمو الأمير ...: the corpora leave titles outside names), where a word is left.
+    auto part = [&](int32_t from, int32_t to) {
+      Candidate p = c;
+      bool titled = false;
+      while (c.type == EntityType::kPerson) {
+        const int len = MatchPhrase(Phrase::kTitle, words, from, nullptr);
+        if (len <= 0 || from + len >= to) break;
+        from += len;
+        titled = true;
+      }
+      const Word& w = words[from];
+      p.first_word = from;
+      p.end_word = to;
+      // After و the name starts at the letter after it (وبرنار: the ب is the name's own).
+      p.span = Span{titled                     ? w.span.start
+                    : from == c.first_word     ? c.span.start
+                    : w.after_conjunction >= 0 ? w.after_conjunction
+                    : w.article >= 0           ? w.article
+                                               : w.stem.start,
+                    words[to - 1].span.end};
+      split.push_back(std::move(p));
+    };
     int32_t from = c.first_word;
     if (c.type == EntityType::kPerson) {
       for (int32_t k = c.first_word + 1; k + 1 < c.end_word; ++k) {
         if (!words[k].conjunction || words[k].stem_key.size() < 3) continue;
-        Candidate head = c;
-        const Word& w = words[from];
-        head.first_word = from;
-        head.end_word = k;
-        head.span = Span{from == c.first_word       ? c.span.start
-                         : w.after_conjunction >= 0 ? w.after_conjunction
-                         : w.article >= 0           ? w.article
-                                                    : w.stem.start,
-                         words[k - 1].span.end};
-        split.push_back(std::move(head));
+        part(from, k);
         from = k;
       }
     }
-    Candidate rest = c;
-    if (from != c.first_word) {
-      // The name starts right after و (وبرنار: the ب is the name's own letter).
-      const Word& w = words[from];
-      rest.first_word = from;
-      rest.span.start = w.after_conjunction >= 0 ? w.after_conjunction
-                        : w.article >= 0         ? w.article
-                                                 : w.stem.start;
-    }
-    split.push_back(std::move(rest));
+    part(from, c.end_word);
   }
   for (Candidate c : split) {
     // A place right after a place word in construct (منطقة بريمورسكي) takes no preposition: a
