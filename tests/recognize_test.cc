@@ -739,6 +739,20 @@ TEST(RecognizeTest, NewsLexiconsNameWhatTheTaggerFinds) {
   EXPECT_EQ(missile.entities[0].latin, "Oreshnik");
 }
 
+TEST(RecognizeTest, FootballClubsAreNamedByTheNewsLexicon) {
+  // Clubs of the Arab leagues and of Europe (news_organizations.txt): their Latin names, and a
+  // club named after its city is the club, not the city.
+  const Strings league = NamesAndLatin(
+      {"وتعادل المغرب الفاسي مع حسنية أكادير سلبيا، وفاز الكوكب المراكشي على أولمبيك خريبكة."});
+  for (const char* line : {"المغرب الفاسي | Maghreb de Fès", "حسنية أكادير | Hassania Agadir",
+                           "الكوكب المراكشي | Kawkab Marrakech"}) {
+    EXPECT_NE(std::find(league.begin(), league.end(), line), league.end())
+        << line << " in " << ::testing::PrintToString(league);
+  }
+  EXPECT_EQ(Entities("وفاز ستيوا بوخارست على ليفسكي صوفيا في الدور الأول."),
+            (Strings{"ORG ستيوا بوخارست: ستيوا بوخارست", "ORG ليفسكي صوفيا: ليفسكي صوفيا"}));
+}
+
 TEST(RomanizeTest, ReadableLatin) {
   EXPECT_EQ(resolve::Romanize("سامر الخطيب"), "Samr Al-Khtib");
   EXPECT_EQ(resolve::Romanize("بوتين"), "Butin");
