@@ -802,5 +802,18 @@ TEST(RecognizeTest, PersonLatinFromGivenNames) {
       << ::testing::PrintToString(lines);
 }
 
+TEST(RecognizeTest, PersonLatinFromFamilyNames) {
+  // The family names of data/lexicon/family_names.txt, with and without the article; a word it
+  // does not list is romanized.
+  const Result result = AnalyzeTexts(
+      {"وقال الباحث سامر الخطيب إن اللقاء مهم. وقال المحلل كريم الحداد إن الاتفاق قريب."});
+  std::vector<std::string> lines;
+  for (const Entity& e : result.entities) lines.push_back(e.name + " | " + e.latin);
+  for (const char* line : {"سامر الخطيب | Samer Al-Khatib", "كريم الحداد | Karim Al-Haddad"}) {
+    EXPECT_NE(std::find(lines.begin(), lines.end(), line), lines.end())
+        << line << " in " << ::testing::PrintToString(lines);
+  }
+}
+
 }  // namespace
 }  // namespace basira

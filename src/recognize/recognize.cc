@@ -33,6 +33,8 @@ extern "C" const unsigned char basira_lexicon_korean_names[];
 extern "C" const size_t basira_lexicon_korean_names_size;
 extern "C" const unsigned char basira_lexicon_given_names[];
 extern "C" const size_t basira_lexicon_given_names_size;
+extern "C" const unsigned char basira_lexicon_family_names[];
+extern "C" const size_t basira_lexicon_family_names_size;
 extern "C" const unsigned char basira_lexicon_title_holders[];
 extern "C" const size_t basira_lexicon_title_holders_size;
 extern "C" const unsigned char basira_lexicon_org_words[];
@@ -333,7 +335,12 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
     s = r->AddKoreanNames(view(basira_lexicon_korean_names, basira_lexicon_korean_names_size));
   }
   if (s.ok()) {
-    s = r->AddGivenNames(view(basira_lexicon_given_names, basira_lexicon_given_names_size));
+    s = r->AddNameLatin(view(basira_lexicon_given_names, basira_lexicon_given_names_size),
+                        "given_names", "PER-GIVEN", &r->given_names_, &r->given_latin_);
+  }
+  if (s.ok()) {
+    s = r->AddNameLatin(view(basira_lexicon_family_names, basira_lexicon_family_names_size),
+                        "family_names", "PER-FAMILY", &r->family_names_, &r->family_latin_);
   }
   if (s.ok()) {
     s = r->AddTitleHolders(view(basira_lexicon_title_holders, basira_lexicon_title_holders_size));
@@ -431,21 +438,22 @@ Status Recognizer::AddKoreanNames(std::string_view data) {
   return Status::Ok();
 }
 
-Status Recognizer::AddGivenNames(std::string_view data) {
+Status Recognizer::AddNameLatin(std::string_view data, const char* file, const char* kind,
+                                table::KeyMap<int32_t>* keys, std::vector<std::string>* latin) {
   for (std::string_view line : Split(data, "\n")) {
     if (line.empty() || line[0] == '#') continue;
     const std::vector<std::string_view> f = Split(line, "|");
-    if (f.size() != 4 || Trim(f[3]) != "PER-GIVEN" || Trim(f[2]).empty()) {
+    if (f.size() != 4 || Trim(f[3]) != kind || Trim(f[2]).empty()) {
       return Status(ErrorCode::kInternal,
-                    "data/lexicon/given_names.txt: bad line: " + std::string(line));
+                    std::string("data/lexicon/") + file + ".txt: bad line: " + std::string(line));
     }
-    const auto latin = static_cast<int32_t>(given_latin_.size());
-    given_latin_.emplace_back(Trim(f[2]));
+    const auto index = static_cast<int32_t>(latin->size());
+    latin->emplace_back(Trim(f[2]));
     std::vector<std::string_view> forms = {f[0]};
     for (std::string_view v : Split(f[1], "،")) forms.push_back(v);
     for (std::string_view form : forms) {
       const std::u16string key = NameKey(Trim(form));
-      if (!key.empty()) given_names_.Insert(key, latin);  // the first line of a key wins
+      if (!key.empty()) keys->Insert(key, index);  // the first line of a key wins
     }
   }
   return Status::Ok();
@@ -577,6 +585,11 @@ const std::string* Recognizer::OrgWordLatin(OrgWord kind, std::u16string_view ke
 const std::string* Recognizer::GivenLatin(std::u16string_view key) const {
   const int32_t* latin = given_names_.Find(key);
   return latin == nullptr ? nullptr : &given_latin_[*latin];
+}
+
+const std::string* Recognizer::FamilyLatin(std::u16string_view key) const {
+  const int32_t* latin = family_names_.Find(key);
+  return latin == nullptr ? nullptr : &family_latin_[*latin];
 }
 
 const std::string* Recognizer::KoreanLatin(std::u16string_view key, bool surname) const {

@@ -199,6 +199,9 @@ class Recognizer {
   // The Latin of a given name (a key of one or two words: هالة، عبد الرحمن), or null when
   // data/lexicon/given_names.txt does not list it.
   const std::string* GivenLatin(std::u16string_view key) const;
+  // The Latin of a family name (one word's key, without its article: خطيب), or null when
+  // data/lexicon/family_names.txt does not list it.
+  const std::string* FamilyLatin(std::u16string_view key) const;
   // The words of organizations' names with their English (data/lexicon/org_words.txt).
   enum class OrgWord { kHead, kAdjective, kNation, kNoun };
   // The English of a key (the match keys of one or two words without their article, joined by
@@ -224,7 +227,9 @@ class Recognizer {
   Status AddLexicon(std::string_view data, const char* name, bool matched = true);
   Status AddPhrases(std::string_view data);
   Status AddKoreanNames(std::string_view data);
-  Status AddGivenNames(std::string_view data);
+  // given_names.txt (PER-GIVEN) and family_names.txt (PER-FAMILY): key -> Latin.
+  Status AddNameLatin(std::string_view data, const char* file, const char* kind,
+                      table::KeyMap<int32_t>* keys, std::vector<std::string>* latin);
   Status AddTitleHolders(std::string_view data);
   Status AddOrgWords(std::string_view data);
   // The length of a Korean name by its shape starting at words[i] (3), or 0; `start` receives
@@ -245,6 +250,9 @@ class Recognizer {
   // data/lexicon/given_names.txt: key -> index into given_latin_.
   table::KeyMap<int32_t> given_names_;
   std::vector<std::string> given_latin_;
+  // data/lexicon/family_names.txt: key -> index into family_latin_.
+  table::KeyMap<int32_t> family_names_;
+  std::vector<std::string> family_latin_;
   // data/lexicon/title_holders.txt: title key -> index into holders_.
   table::KeyMap<int32_t> title_holders_;
   std::vector<std::vector<TitleHolder>> holders_;

@@ -322,7 +322,8 @@ std::string OrgLatin(const recognize::Recognizer& recognizer, const std::string&
 
 // The Latin of a person's name no lexicon lists whole: its given names as data/lexicon/
 // given_names.txt spells them (هالة عبدالرحمن Hala Abdulrahman; عبد الرحمن as two words too),
-// the particles of a nasab (بن bin, أبو Abu ...), its other words romanized.
+// the particles of a nasab (بن bin, أبو Abu ...), its family names as family_names.txt spells
+// them (شادية سرحان Shadia Sarhan, سامر الخطيب Samer Al-Khatib), its other words romanized.
 std::string PersonLatin(const recognize::Recognizer& recognizer, const std::string& name) {
   // The particles by their keys (أبو and ابو alike), keyed once.
   static const std::vector<std::pair<std::u16string, const char*>> kParticles = [] {
@@ -357,8 +358,17 @@ std::string PersonLatin(const recognize::Recognizer& recognizer, const std::stri
     const std::u16string key = recognize::NameKey(words[i]);
     const auto particle = std::find_if(kParticles.begin(), kParticles.end(),
                                        [&key](const auto& p) { return p.first == key; });
-    latin += particle != kParticles.end() && i > 0 ? std::string(particle->second)
-                                                   : Romanize(std::string(words[i]));
+    // A family name as data/lexicon/family_names.txt spells it, with its article (الخطيب).
+    const bool article = key.size() > 4 && key.compare(0, 2, u"ال") == 0;
+    const std::string* family =
+        recognizer.FamilyLatin(article ? std::u16string_view(key).substr(2) : key);
+    if (particle != kParticles.end() && i > 0) {
+      latin += particle->second;
+    } else if (family != nullptr) {
+      latin += (article ? "Al-" : "") + *family;
+    } else {
+      latin += Romanize(std::string(words[i]));
+    }
     ++i;
   }
   return latin;
