@@ -803,13 +803,15 @@ TEST(RecognizeTest, PersonLatinFromGivenNames) {
 }
 
 TEST(RecognizeTest, PersonLatinFromFamilyNames) {
-  // The family names of data/lexicon/family_names.txt, with and without the article; a word it
-  // does not list is romanized.
+  // The family names of data/lexicon/family_names.txt, with the article.
+  // A given name with the article is a family name too (الأحمد).
   const Result result = AnalyzeTexts(
-      {"وقال الباحث سامر الخطيب إن اللقاء مهم. وقال المحلل كريم الحداد إن الاتفاق قريب."});
+      {"وقال الباحث سامر الخطيب إن اللقاء مهم. وقال المحلل كريم الحداد إن الاتفاق قريب. وقالت "
+       "الكاتبة نادية الأحمد إن الوفد وصل."});
   std::vector<std::string> lines;
   for (const Entity& e : result.entities) lines.push_back(e.name + " | " + e.latin);
-  for (const char* line : {"سامر الخطيب | Samer Al-Khatib", "كريم الحداد | Karim Al-Haddad"}) {
+  for (const char* line : {"سامر الخطيب | Samer Al-Khatib", "كريم الحداد | Karim Al-Haddad",
+                           "نادية الأحمد | Nadia Al-Ahmed"}) {
     EXPECT_NE(std::find(lines.begin(), lines.end(), line), lines.end())
         << line << " in " << ::testing::PrintToString(lines);
   }

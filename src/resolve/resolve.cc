@@ -358,10 +358,12 @@ std::string PersonLatin(const recognize::Recognizer& recognizer, const std::stri
     const std::u16string key = recognize::NameKey(words[i]);
     const auto particle = std::find_if(kParticles.begin(), kParticles.end(),
                                        [&key](const auto& p) { return p.first == key; });
-    // A family name as data/lexicon/family_names.txt spells it, with its article (الخطيب).
+    // A family name as data/lexicon/family_names.txt spells it, with its article (الخطيب); or
+    // a given name with the article (الأحمد، العلي: Al-Ahmed, Al-Ali).
     const bool article = key.size() > 4 && key.compare(0, 2, u"ال") == 0;
-    const std::string* family =
-        recognizer.FamilyLatin(article ? std::u16string_view(key).substr(2) : key);
+    const std::u16string_view bare = article ? std::u16string_view(key).substr(2) : key;
+    const std::string* family = recognizer.FamilyLatin(bare);
+    if (family == nullptr && article) family = recognizer.GivenLatin(bare);
     if (particle != kParticles.end() && i > 0) {
       latin += particle->second;
     } else if (family != nullptr) {
