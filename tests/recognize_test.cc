@@ -518,6 +518,11 @@ TEST(RecognizeTest, APersonsNameStartsAfterItsTitles) {
   Has(Entities("وحضر الحفل أحمد بن محمد والشيخ مايد بن محمد ."), "PER مايد بن محمد: مايد بن محمد");
 }
 
+TEST(RecognizeTest, ATaggerMentionKeepsTheNumberAfterItsLastWord) {
+  // The tagger's mention of a model runs over its number, which is no word of the recognizer's.
+  Has(Entities("وطرحت الشركة طراز روفر 25 بسعر منخفض."), "MISC روفر 25: روفر 25");
+}
+
 TEST(RecognizeTest, ANameIsNamedAtItsOtherOccurrencesInTheDocument) {
   // The quoted name after شركة is an organization; its later, unquoted occurrences are too.
   Has(Entities("أعلنت شركة «ترافيكو» للصناعات الغذائية عن أرباح قياسية هذا العام.\n\n"

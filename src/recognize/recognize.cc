@@ -930,7 +930,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
                     : w.after_conjunction >= 0 ? w.after_conjunction
                     : w.article >= 0           ? w.article
                                                : w.stem.start,
-                    words[to - 1].span.end};
+                    to == c.end_word ? c.span.end : words[to - 1].span.end};
       split.push_back(std::move(p));
     };
     int32_t from = c.first_word;
