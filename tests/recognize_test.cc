@@ -518,6 +518,17 @@ TEST(RecognizeTest, APersonsNameStartsAfterItsTitles) {
   Has(Entities("وحضر الحفل أحمد بن محمد والشيخ مايد بن محمد ."), "PER مايد بن محمد: مايد بن محمد");
 }
 
+TEST(RecognizeTest, HonorificsAndClericsAreTitles) {
+  // A name after a cleric's title is a person, without the title; the title alone is no one.
+  EXPECT_EQ(Entities("وقال الحاخام أوفاديا شتيرنبرغ إن الاتفاق مهم ."),
+            Strings{"PER أوفاديا شتيرنبرغ: أوفاديا شتيرنبرغ"});
+  // (The news lexicon's canonical name keeps the title; the mention does not.)
+  EXPECT_EQ(Entities("واستقبل قداسة البابا تواضروس الثاني الوفد."),
+            Strings{"PER البابا تواضروس الثاني: تواضروس الثاني"});
+  EXPECT_EQ(Entities("وقال البابا إن السلام ممكن ."), Strings{});
+  EXPECT_EQ(Entities("وأعلن آية الله أن الاتفاق مهم ."), Strings{});
+}
+
 TEST(RecognizeTest, ATaggerMentionKeepsTheNumberAfterItsLastWord) {
   // The tagger's mention of a model runs over its number, which is no word of the recognizer's.
   Has(Entities("وطرحت الشركة طراز روفر 25 بسعر منخفض."), "MISC روفر 25: روفر 25");

@@ -1019,6 +1019,12 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         c.span.end = number;
       }
     }
+    // A person's mention that is only a title (آية الله، البابا) names no one: the title rule
+    // below may find the name after it.
+    if (c.type == EntityType::kPerson &&
+        MatchPhrase(Phrase::kTitle, words, c.first_word, nullptr) == c.end_word - c.first_word) {
+      continue;
+    }
     if (c.end_word - c.first_word == 1) {
       const Word& w = words[c.first_word];
       if (w.tanween || MatchPhrase(Phrase::kStop, words, c.first_word, nullptr) > 0 ||
