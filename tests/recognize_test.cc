@@ -529,6 +529,18 @@ TEST(RecognizeTest, HonorificsAndClericsAreTitles) {
   EXPECT_EQ(Entities("وأعلن آية الله أن الاتفاق مهم ."), Strings{});
 }
 
+TEST(RecognizeTest, AnOccupationLendsItsNameWordsToThePersonTheTaggerFindsAfterThem) {
+  // The tagger sees only the last words of these names; the words between the occupation and
+  // them are the first of the name, without the occupation.
+  EXPECT_EQ(Entities("وحقق الممثل حجاج عبد العظيم نجاحا كبيرا هذا الموسم ."),
+            Strings{"PER حجاج عبد العظيم: حجاج عبد العظيم"});
+  // (The tagger's mention started after the ب the clitic stage cut from بسيوني.)
+  EXPECT_EQ(Entities("وتقدم الفنانة ندى بسيوني برنامجا جديدا على القناة ."),
+            Strings{"PER ندى بسيوني: ندى بسيوني"});
+  // Alone, an occupation is a noun that names no one, whatever words follow it.
+  EXPECT_EQ(Entities("ولقي فيلم المخرج صدى طيبا لدى النقاد ."), Strings{});
+}
+
 TEST(RecognizeTest, ATaggerMentionKeepsTheNumberAfterItsLastWord) {
   // The tagger's mention of a model runs over its number, which is no word of the recognizer's.
   Has(Entities("وطرحت الشركة طراز روفر 25 بسعر منخفض."), "MISC روفر 25: روفر 25");

@@ -642,6 +642,8 @@ Status Recognizer::AddPhrases(std::string_view data) {
     Phrase kind;
     if (f[0] == "title") {
       kind = Phrase::kTitle;
+    } else if (f[0] == "occupation") {
+      kind = Phrase::kOccupation;
     } else if (f[0] == "nationality") {
       kind = Phrase::kNationality;
     } else if (f[0] == "org") {
@@ -916,7 +918,8 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       Candidate p = c;
       bool titled = false;
       while (c.type == EntityType::kPerson) {
-        const int len = MatchPhrase(Phrase::kTitle, words, from, nullptr);
+        const int len = std::max(MatchPhrase(Phrase::kTitle, words, from, nullptr),
+                                 MatchPhrase(Phrase::kOccupation, words, from, nullptr));
         if (len <= 0 || from + len >= to) break;
         from += len;
         titled = true;
@@ -1022,7 +1025,9 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     // A person's mention that is only a title (آية الله، البابا) names no one: the title rule
     // below may find the name after it.
     if (c.type == EntityType::kPerson &&
-        MatchPhrase(Phrase::kTitle, words, c.first_word, nullptr) == c.end_word - c.first_word) {
+        (MatchPhrase(Phrase::kTitle, words, c.first_word, nullptr) == c.end_word - c.first_word ||
+         MatchPhrase(Phrase::kOccupation, words, c.first_word, nullptr) ==
+             c.end_word - c.first_word)) {
       continue;
     }
     if (c.end_word - c.first_word == 1) {
@@ -1058,6 +1063,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     if (first ? w.article >= 0 : w.enclitic) return false;
     return MatchPhrase(Phrase::kStop, words, k, nullptr) == 0 &&
            MatchPhrase(Phrase::kTitle, words, k, nullptr) == 0 &&
+           MatchPhrase(Phrase::kOccupation, words, k, nullptr) == 0 &&
            MatchPhrase(Phrase::kNationality, words, k, nullptr) == 0;
   };
   auto add = [&](EntityType type, Source source, size_t from, size_t to, std::u16string title) {
@@ -1097,6 +1103,10 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   for (size_t i = 0; i < n; ++i) {
     std::u16string title;
     int len = MatchPhrase(Phrase::kTitle, words, i, &title);
+    // An occupation (الفنان) only extends a name the tagger found after it: alone, it is as often
+    // a noun that names no one (معرض الفنان صدى طيباً: "the artist's exhibition found...").
+    const bool occupation =
+        len == 0 && (len = MatchPhrase(Phrase::kOccupation, words, i, &title)) > 0;
     if (len > 0 && !used[i]) {
       size_t j = i + len;
       std::u16string nationality;
@@ -1122,7 +1132,30 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
                is_name_word(end, false)) {
           ++end;
         }
-        if (!confident_outside(j, end)) add(EntityType::kPerson, Source::kTitle, j, end, title);
+        // The name words run into a person the tagger found (الفنان طلعت زكريا, the tagger's
+        // mention زكريا): they are the first words of its name, which takes them and the title.
+        // Not a lexicon's person: the lexicon knows where its names start (الرئيس يستقبل بوتين).
+        Candidate* next = nullptr;
+        for (size_t c = first_out; end < n && used[end] && c < out->size(); ++c) {
+          Candidate& cand = (*out)[c];
+          if (cand.first_word == static_cast<int32_t>(end) && cand.source == Source::kTagger &&
+              cand.type == EntityType::kPerson && Adjacent(text, words, end - 1)) {
+            next = &cand;
+          }
+        }
+        if (confident_outside(j, end) || (occupation && next == nullptr)) {
+          // The tagger is sure no name starts here, or an occupation has no name after it.
+        } else if (next != nullptr) {
+          next->span.start = words[j].span.start;
+          next->first_word = static_cast<int32_t>(j);
+          std::u16string key;
+          for (size_t k = j; k < end; ++k) key += words[k].key + u' ';
+          next->key = key + next->key;
+          next->title_key = title;
+          std::fill(used.begin() + j, used.begin() + end, true);
+        } else {
+          add(EntityType::kPerson, Source::kTitle, j, end, title);
+        }
       }
       i = j - 1;
       continue;

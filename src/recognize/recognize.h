@@ -18,6 +18,8 @@
 //      starts: a person, whatever the tagger says (it takes such a name's last word for a place);
 //   2. a title (الرئيس، وزير الخارجية، الأمين العام ...), optional nationality adjectives, then
 //      one to three name words: a person; the title is kept for the resolver (title mentions);
+//      name words that run into a person the tagger found are the first words of its name
+//      (الفنان طلعت زكريا, the tagger's زكريا); an occupation (الفنان، المخرجة) does only that;
 //   3. an organization word (وكالة، صحيفة، شبكة ...) before a quoted name, or (وزارة، حزب ...)
 //      before a word with the article: an organization, with its adjectives and what it is for
 //      after لل (a noun of data/lexicon/org_words.txt: المركز الأوكراني للتواصل والحوار), which
@@ -139,6 +141,7 @@ class Recognizer {
   };
   enum class Phrase {
     kTitle,
+    kOccupation,
     kNationality,
     kOrg,
     kOrgName,

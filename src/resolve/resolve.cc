@@ -551,8 +551,9 @@ bool CommonWord(const recognize::Recognizer& recognizer, const std::vector<recog
       recognizer.FunctionWord(w.key) || recognizer.FunctionWord(w.stem_key)) {
     return true;
   }
-  for (Phrase kind : {Phrase::kStop, Phrase::kTitle, Phrase::kNationality, Phrase::kOrg,
-                      Phrase::kOrgName, Phrase::kOrgCommon, Phrase::kLoc, Phrase::kLocQuoted}) {
+  for (Phrase kind :
+       {Phrase::kStop, Phrase::kTitle, Phrase::kOccupation, Phrase::kNationality, Phrase::kOrg,
+        Phrase::kOrgName, Phrase::kOrgCommon, Phrase::kLoc, Phrase::kLocQuoted}) {
     if (recognizer.MatchPhrase(kind, words, i, nullptr) == 1) return true;
   }
   return recognizer.MatchPhrase(Phrase::kCommon, words, i, nullptr) > 0;
