@@ -461,6 +461,19 @@ TEST(RecognizeTest, AnAgencyCreditInParenthesesIsTheAgency) {
   Has(e, "ORG رويترز: رويترز");
 }
 
+TEST(RecognizeTest, AnOutletsNameInQuotesIsTheOutletWithoutItsHeadNoun) {
+  // The lexicon lists صحيفة الشرق الأوسط; quoted, the region's name is the newspaper.
+  EXPECT_EQ(Entities("وقال الوزير لـ«الشرق الأوسط» إن الخطة جاهزة ."),
+            Strings{"ORG صحيفة الشرق الأوسط: الشرق الأوسط"});
+  EXPECT_EQ(Entities("وزار الوفد الشرق الأوسط الأسبوع الماضي ."),
+            Strings{"LOC الشرق الأوسط: الشرق الأوسط"});
+  // One word: where the quote tells whom one spoke to, or after a dateline's colon; a word in
+  // scare quotes is a word.
+  EXPECT_EQ(Entities("وقال الوزير لـ «الحياة» إن الخطة جاهزة ."),
+            Strings{"ORG صحيفة الحياة: الحياة"});
+  EXPECT_EQ(Entities("وتحدث اللاجئون عن «الحياة» الصعبة في المخيم ."), Strings{});
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

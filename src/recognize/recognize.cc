@@ -833,6 +833,64 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     out->push_back(std::move(c));
     i += len - 1;
   }
+  // 1a'. An outlet's name without its head noun, in quotes (لـ«الشرق الأوسط»، بيروت: «الحياة»):
+  // the outlet a lexicon lists with the head (صحيفة الشرق الأوسط), not the place or the common
+  // word the name also is. A name of one word only where the quote tells whom one spoke to (لـ)
+  // or follows a dateline's colon: alone, a quoted word is as often a word in scare quotes.
+  for (size_t i = 0; i < n; ++i) {
+    if (used[i]) continue;
+    // The opening quote mark right before word i, and what comes before it.
+    int32_t q = words[i].span.start;
+    while (q > 0 && (text[q - 1] == u' ' || text[q - 1] == 0x00A0)) --q;
+    if (q == 0 || !IsQuote(text[q - 1]) || text[q - 1] == 0x00BB || text[q - 1] == 0x201D) {
+      continue;
+    }
+    int32_t b = q - 1;
+    while (b > 0 && (text[b - 1] == u' ' || text[b - 1] == 0x00A0 || text[b - 1] == 0x0640)) --b;
+    const bool told =
+        b > 0 && text[b - 1] == u'ل' && (b == 1 || !u_isalpha(static_cast<UChar32>(text[b - 2])));
+    const bool dateline = b > 0 && (text[b - 1] == u':' || text[b - 1] == 0x061B);
+    for (size_t k = i; k < n && k < i + kMaxQuotedWords && !used[k]; ++k) {
+      const int32_t gap_end = k + 1 < n ? words[k + 1].span.start : text.length();
+      int32_t e = words[k].span.end;
+      while (e < gap_end && (text[e] == u' ' || text[e] == 0x00A0)) ++e;
+      if (e >= gap_end || !IsQuote(text[e])) {
+        if (k + 1 < n && !Adjacent(text, words, k)) break;
+        continue;
+      }
+      if (k == i && !told && !dateline) break;
+      std::u16string key;
+      for (size_t w = i; w <= k; ++w) key += (w > i ? u" " : u"") + words[w].key;
+      int32_t entry = -1;
+      static const std::vector<std::u16string>* const kHeads = [] {
+        auto* heads = new std::vector<std::u16string>();
+        for (const char* head : {"صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "إذاعة", "شبكة"}) {
+          heads->push_back(NameKey(head) + u' ');
+        }
+        return heads;
+      }();
+      for (const std::u16string& head : *kHeads) {
+        const int32_t found = FindName(head + key);
+        if (found >= 0 && entries_[found].type == EntityType::kOrganization) {
+          entry = found;
+          break;
+        }
+      }
+      if (entry < 0) break;
+      Candidate c;
+      c.span = Span{words[i].span.start, words[k].span.end};
+      c.type = EntityType::kOrganization;
+      c.source = Source::kLexicon;
+      c.entry = entry;
+      c.key = std::move(key);
+      c.first_word = static_cast<int32_t>(i);
+      c.end_word = static_cast<int32_t>(k + 1);
+      std::fill(used.begin() + i, used.begin() + k + 1, true);
+      out->push_back(std::move(c));
+      i = k;
+      break;
+    }
+  }
   // 1. Lexicon names, longest first at each position. Overlaps with the tagger's mentions are
   // decided here, once: the tagger (which sees the lexicon match as a feature, and the context)
   // says whether a name stands here; the lexicon says which, and where it ends.

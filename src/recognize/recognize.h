@@ -9,6 +9,8 @@
 // Sources, in order:
 //   1. lexicons (data/lexicon/*.txt: canonical | variants | latin | TYPE), matched on match keys
 //      of whole tokens, of tokens from their article on, or of their stems (وبالقاهرة, لروسيا);
+//      before them, an outlet's name without its head noun in quotes (لـ«الشرق الأوسط» is
+//      the lexicon's صحيفة الشرق الأوسط, not the region; one word only after لـ or a dateline);
 //      then the statistical tagger's mentions (src/tagger), where no lexicon name stands: a
 //      person mention over two people joined by و is two; a mention ends before a future verb
 //      (سيرثون); a nationality adjective alone (الكورية الشمالية) is dropped; a person with a
