@@ -474,6 +474,17 @@ TEST(RecognizeTest, AnOutletsNameInQuotesIsTheOutletWithoutItsHeadNoun) {
   EXPECT_EQ(Entities("وتحدث اللاجئون عن «الحياة» الصعبة في المخيم ."), Strings{});
 }
 
+TEST(RecognizeTest, AClubNamedAfterItsCityIsAnOrganization) {
+  // Before a nationality adjective in the masculine, a city's name is its club (the one the
+  // lexicon lists as نادي هامبورغ); in the feminine, the city.
+  Has(Entities("وفاز تشلسي الإنجليزي على هامبورغ الألماني بهدفين ."), "ORG هامبورغ إس في: هامبورغ");
+  EXPECT_EQ(Entities("وزار الوفد هامبورغ الألمانية أمس ."), Strings{"LOC هامبورغ: هامبورغ"});
+  // After نادي.
+  Has(Entities("ويلاقي نادي قطر منافسه الأهلي يوم السبت ."), "ORG قطر: قطر");
+  // A place with the article is no club: the adjective is the place's (the Golan, Syrian).
+  EXPECT_EQ(Entities("ووصل الوفد إلى الجولان السوري أمس ."), Strings{"LOC هضبة الجولان: الجولان"});
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

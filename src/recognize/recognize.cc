@@ -1408,6 +1408,33 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     out->erase(out->begin() + static_cast<std::ptrdiff_t>(c) + 1);
     --c;  // it may govern another name in turn
   }
+  // A club named after its city: the city's name right after نادي, or before a nationality
+  // adjective in the masculine (ليون الفرنسي، تشلسي الإنجليزي: a city is feminine, هامبورغ
+  // الألمانية is the city, and the masculine agrees with the club, نادٍ). A place with the
+  // article is left alone (الجولان السوري، الخليج العربي). The club is the lexicon's نادي X where
+  // it lists one.
+  static const std::u16string kClub = NameKey("نادي");
+  for (size_t c = first_out; c < out->size(); ++c) {
+    Candidate& place = (*out)[c];
+    if (place.type != EntityType::kLocation || words[place.first_word].article >= 0) continue;
+    const auto end = static_cast<size_t>(place.end_word);
+    bool club = place.first_word > 0 && words[place.first_word - 1].key == kClub &&
+                Adjacent(text, words, place.first_word - 1) && !words[place.first_word].proclitic;
+    const int adjective = end < n && Adjacent(text, words, end - 1)
+                              ? MatchPhrase(Phrase::kNationality, words, end, nullptr)
+                              : 0;
+    static const std::u16string kFormer = NameKey("السابق");
+    if (adjective > 0 && !words[end].proclitic && words[end].key != kFormer) {
+      club = true;
+      for (size_t k = end; k < end + adjective; ++k) {
+        if (words[k].teh_marbuta || words[k].key.back() == u'ه') club = false;
+      }
+    }
+    if (!club) continue;
+    const int32_t entry = FindName(kClub + u' ' + place.key);
+    place.type = EntityType::kOrganization;
+    place.entry = entry >= 0 && entries_[entry].type == EntityType::kOrganization ? entry : -1;
+  }
   // A common phrase that reads as a name (حسن الجوار "good neighbourliness", not Hassan): no
   // name covers any of its words, whatever found one there.
   std::vector<bool> common(n, false);
