@@ -485,6 +485,12 @@ TEST(RecognizeTest, AClubNamedAfterItsCityIsAnOrganization) {
   EXPECT_EQ(Entities("ووصل الوفد إلى الجولان السوري أمس ."), Strings{"LOC هضبة الجولان: الجولان"});
 }
 
+TEST(RecognizeTest, TheNationalityAfterATitleIsNoName) {
+  // Of any country, not only those the stories we started from name.
+  EXPECT_EQ(Entities("وقال الرئيس الإندونيسي جوكو ويدودو إن البلاد مستعدة ."),
+            Strings{"PER جوكو ويدودو: جوكو ويدودو"});
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");
