@@ -1016,14 +1016,21 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     }
     // A name a lexicon lists with the first letter the clitic stage took for a preposition
     // (ليفربول is no ل + يفربول) starts at that letter, when the name without it is not listed.
+    std::u16string joined;
+    auto listed = [&](const std::u16string& first) {
+      if (first.empty()) return false;
+      const int32_t e =
+          FindName(Run(first, words, c.first_word, c.end_word - c.first_word, &joined));
+      return e >= 0 && entries_[e].type == c.type;
+    };
+    // The other way round: a mention the tagger starts at a ك or س it kept (names begin with
+    // them: src/tagger) starts after it when only the name without it is listed (كبحر قزوين).
+    if (head.proclitic && head.article < 0 && c.span.start < head.stem.start &&
+        (c.span.start == head.span.start || c.span.start == head.after_conjunction)) {
+      const std::u16string& now = c.span.start == head.span.start ? head.key : head.conjunct_key;
+      if (!listed(now) && listed(head.stem_key)) c.span.start = head.stem.start;
+    }
     if (head.proclitic && c.span.start > head.span.start) {
-      std::u16string joined;
-      auto listed = [&](const std::u16string& first) {
-        if (first.empty()) return false;
-        const int32_t e =
-            FindName(Run(first, words, c.first_word, c.end_word - c.first_word, &joined));
-        return e >= 0 && entries_[e].type == c.type;
-      };
       const std::u16string* now = c.span.start == head.stem.start          ? &head.stem_key
                                   : c.span.start == head.article           ? &head.article_key
                                   : c.span.start == head.after_conjunction ? &head.conjunct_key

@@ -533,6 +533,16 @@ TokenInput MakeTokenInput(const normalize::MatchKeys& keys, TokenKind kind,
     }
     previous = k;
   }
+  // The future's س never comes before a name, and ك ("like") seldom does, while names begin
+  // with either letter (ستيفان، كلاوس): a name starts at a lone one the clitic stage cut off.
+  if (!article_seen && !analysis.proclitics.empty()) {
+    const Span& last = analysis.proclitics.back();
+    std::string k;
+    AppendUtf8(keys.KeyOf(last), &k);
+    if (last.end == analysis.stem.start && (k == "\u0633" || k == "\u0643")) {
+      t.name_start = last.start;
+    }
+  }
   if (analysis.proclitics.empty()) t.name_start = span.start;
   t.enclitic = !analysis.enclitics.empty();
   return t;

@@ -9,9 +9,10 @@
 //   - the label sequence it returns is well formed IOB2: an I-X only ever follows B-X or I-X
 //     (decoding only considers the labels allowed after the previous one);
 //   - Mentions turns labels into spans at ORIGINAL offsets within the tokens' spans: a mention
-//     starts at its first token's name_start (after the proclitics و ف ب ل ك, keeping the
+//     starts at its first token's name_start (after the proclitics و ف ب ل, keeping the
 //     article ال inside the name, as ANERcorp's gold does: الصين, الولايات المتحدة; the fused
-//     article of للقاهرة, a bare ل, is left out: قاهرة, not لقاهرة) and ends at
+//     article of للقاهرة, a bare ل, is left out: قاهرة, not لقاهرة; a ك or the future's س
+//     cut right before the stem stays: names begin with them, ستيفان، كريس) and ends at
 //     its last token's end; mentions are in order and never overlap;
 //   - Load never trusts its bytes: a truncated, foreign or inconsistent model is a kInvalidArgument
 //     Status, never a crash; the Tagger is then left empty (Tag gives all O).
@@ -76,7 +77,7 @@ constexpr int kMaxClusterings = 3;
 // One token as the tagger sees it.
 struct TokenInput {
   Span span;               // original UTF-16 span of the token
-  int32_t name_start = 0;  // where a name in this token starts (after و ف ب ل ك, before ال)
+  int32_t name_start = 0;  // where a name in this token starts (after و ف ب ل, before ال)
   std::string key;         // UTF-8 match key of the whole token
   std::string stem;        // UTF-8 match key of the clitic stem (== key when nothing was cut)
   std::string proclitics;  // match keys of the proclitics joined by '+', e.g. "و+ال"; or ""
