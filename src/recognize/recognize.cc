@@ -777,6 +777,12 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   auto confident_outside = [&](size_t from, size_t to) {
     return ConfidentOutside(words, from, to);
   };
+  // The length of a title or an occupation at words[k] (الرئيس، الفنان ...), or 0: words that are
+  // never part of a person's name.
+  auto title_here = [&](size_t k) {
+    return std::max(MatchPhrase(Phrase::kTitle, words, k, nullptr),
+                    MatchPhrase(Phrase::kOccupation, words, k, nullptr));
+  };
   // Whether words [from, to) stand alone in parentheses: a credit or an agency mark, (أ ف ب)،
   // (رويترز), which the lexicon names with certainty whatever the tagger makes of the line.
   auto parenthesized = [&](size_t from, size_t to) {
@@ -837,6 +843,13 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   // the outlet a lexicon lists with the head (صحيفة الشرق الأوسط), not the place or the common
   // word the name also is. A name of one word only where the quote tells whom one spoke to (لـ)
   // or follows a dateline's colon: alone, a quoted word is as often a word in scare quotes.
+  static const std::vector<std::u16string>* const kOutletHeads = [] {
+    auto* heads = new std::vector<std::u16string>();
+    for (const char* head : {"صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "إذاعة", "شبكة"}) {
+      heads->push_back(NameKey(head) + u' ');
+    }
+    return heads;
+  }();
   for (size_t i = 0; i < n; ++i) {
     if (used[i]) continue;
     // The opening quote mark right before word i, and what comes before it.
@@ -862,14 +875,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       std::u16string key;
       for (size_t w = i; w <= k; ++w) key += (w > i ? u" " : u"") + words[w].key;
       int32_t entry = -1;
-      static const std::vector<std::u16string>* const kHeads = [] {
-        auto* heads = new std::vector<std::u16string>();
-        for (const char* head : {"صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "إذاعة", "شبكة"}) {
-          heads->push_back(NameKey(head) + u' ');
-        }
-        return heads;
-      }();
-      for (const std::u16string& head : *kHeads) {
+      for (const std::u16string& head : *kOutletHeads) {
         const int32_t found = FindName(head + key);
         if (found >= 0 && entries_[found].type == EntityType::kOrganization) {
           entry = found;
@@ -976,8 +982,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       Candidate p = c;
       bool titled = false;
       while (c.type == EntityType::kPerson) {
-        const int len = std::max(MatchPhrase(Phrase::kTitle, words, from, nullptr),
-                                 MatchPhrase(Phrase::kOccupation, words, from, nullptr));
+        const int len = title_here(from);
         if (len <= 0 || from + len >= to) break;
         from += len;
         titled = true;
@@ -1089,10 +1094,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     }
     // A person's mention that is only a title (آية الله، البابا) names no one: the title rule
     // below may find the name after it.
-    if (c.type == EntityType::kPerson &&
-        (MatchPhrase(Phrase::kTitle, words, c.first_word, nullptr) == c.end_word - c.first_word ||
-         MatchPhrase(Phrase::kOccupation, words, c.first_word, nullptr) ==
-             c.end_word - c.first_word)) {
+    if (c.type == EntityType::kPerson && title_here(c.first_word) == c.end_word - c.first_word) {
       continue;
     }
     if (c.end_word - c.first_word == 1) {
@@ -1126,9 +1128,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     }
     // The first name word may look like it has a pronoun (أندريه); later ones may not (قوله).
     if (first ? w.article >= 0 : w.enclitic) return false;
-    return MatchPhrase(Phrase::kStop, words, k, nullptr) == 0 &&
-           MatchPhrase(Phrase::kTitle, words, k, nullptr) == 0 &&
-           MatchPhrase(Phrase::kOccupation, words, k, nullptr) == 0 &&
+    return MatchPhrase(Phrase::kStop, words, k, nullptr) == 0 && title_here(k) == 0 &&
            MatchPhrase(Phrase::kNationality, words, k, nullptr) == 0;
   };
   auto add = [&](EntityType type, Source source, size_t from, size_t to, std::u16string title) {
@@ -1201,7 +1201,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         // mention زكريا): they are the first words of its name, which takes them and the title.
         // Not a lexicon's person: the lexicon knows where its names start (الرئيس يستقبل بوتين).
         Candidate* next = nullptr;
-        for (size_t c = first_out; end < n && used[end] && c < out->size(); ++c) {
+        for (size_t c = first_out; c < out->size() && end < n && used[end]; ++c) {
           Candidate& cand = (*out)[c];
           if (cand.first_word == static_cast<int32_t>(end) && cand.source == Source::kTagger &&
               cand.type == EntityType::kPerson && Adjacent(text, words, end - 1)) {
@@ -1433,8 +1433,9 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     static const std::u16string kFormer = NameKey("السابق");
     if (adjective > 0 && !words[end].proclitic && words[end].key != kFormer) {
       club = true;
+      // Not a feminine adjective: the key folds its ة and ه alike (الفرنسية، الفرنسيه).
       for (size_t k = end; k < end + adjective; ++k) {
-        if (words[k].teh_marbuta || words[k].key.back() == u'ه') club = false;
+        if (words[k].key.back() == u'ه') club = false;
       }
     }
     if (!club) continue;
