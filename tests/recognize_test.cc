@@ -502,6 +502,21 @@ TEST(RecognizeTest, ANameKeepsTheSeenOrKafItBeginsWith) {
   Has(Entities("وتوجد بحيرات مالحة كبحر قزوين والبحر الميت ."), "LOC بحر قزوين: بحر قزوين");
 }
 
+TEST(RecognizeTest, TwoPersonsSideBySideAreOnePersonsName) {
+  // A listed surname (ميلر, of another Miller) or a listed name's last words cut the tagger's
+  // name in two.
+  EXPECT_EQ(Entities("وأحرز كيني ميلر هدفين في الشوط الثاني ."),
+            Strings{"PER كيني ميلر: كيني ميلر"});
+  EXPECT_EQ(Entities("وقال طارق حسن أبو تريكة إن اللقاء صعب ."),
+            Strings{"PER طارق حسن أبو تريكة: طارق حسن أبو تريكة"});
+  // A listed person's name ends where the lexicon says: he appointed the other.
+  const Strings e = Entities("وعين الرئيس السوداني عمر البشير ميني ميناوي رئيسا للسلطة .");
+  Has(e, "PER عمر البشير: عمر البشير");
+  Has(e, "PER ميني ميناوي: ميني ميناوي");
+  // "to Zidane": a person after a proclitic is another one.
+  EXPECT_EQ(Entities("وتحدث الصحفيون عن إساءة ماتيراتزي لزيدان في النهائي .").size(), 2u);
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

@@ -1415,6 +1415,34 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     out->erase(out->begin() + static_cast<std::ptrdiff_t>(c) + 1);
     --c;  // it may govern another name in turn
   }
+  // Two persons side by side with only spaces between them are one person's name (محمود صبري
+  // ابو تريكة, كيني ميلر: a listed name or surname inside a longer one cut it in two): news text
+  // joins two people with و, a comma or a title. Not when the second has a proclitic (لزيدان "to
+  // Zidane" is another person), nor after a listed person's name, which ends where the lexicon
+  // says (عمر البشير ميني ميناوي, a missing و, are two).
+  for (size_t c = first_out; c + 1 < out->size(); ++c) {
+    Candidate& person = (*out)[c];
+    const Candidate& next = (*out)[c + 1];
+    if (person.type != EntityType::kPerson || next.type != EntityType::kPerson ||
+        person.entry >= 0 || FindName(person.key) >= 0 || next.first_word != person.end_word ||
+        !next.title_key.empty() || words[next.first_word].proclitic) {
+      continue;
+    }
+    bool spaces = true;
+    for (int32_t k = person.span.end; k < next.span.start && spaces; ++k) {
+      spaces = text[k] == u' ' || text[k] == 0x00A0;
+    }
+    if (!spaces || person.span.end != words[person.end_word - 1].span.end ||
+        next.span.start != words[next.first_word].span.start) {
+      continue;
+    }
+    person.span.end = next.span.end;
+    person.key += u' ' + next.key;
+    person.end_word = next.end_word;
+    person.entry = -1;
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(c) + 1);
+    --c;
+  }
   // A club named after its city: the city's name right after نادي, or before a nationality
   // adjective in the masculine (ليون الفرنسي، تشلسي الإنجليزي: a city is feminine, هامبورغ
   // الألمانية is the city, and the masculine agrees with the club, نادٍ). A place with the

@@ -35,7 +35,9 @@
 // is a listed name (ليفربول). An organization ending in a noun after ل that follows a word in ال
 // takes the name right after it (المعهد العالمي لدراسات كوريا الشمالية: "for the studies of").
 // A city's name after نادي or before a nationality adjective in the masculine (ليون الفرنسي) is
-// its club, an organization.
+// its club, an organization. Two persons with only spaces between them are one (كيني ميلر, where
+// a listed surname cut the tagger's name), unless the first is a listed name or the second has a
+// proclitic.
 // No candidate of any source covers a word of a common phrase that reads as a name
 // (data/lexicon/triggers.txt's `common`: حسن الجوار). In a byline, BylineAuthors adds its authors.
 // Overlaps with the tagger are decided once, in 1: the tagger says whether a name stands, the
