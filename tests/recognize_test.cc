@@ -517,6 +517,16 @@ TEST(RecognizeTest, TwoPersonsSideBySideAreOnePersonsName) {
   EXPECT_EQ(Entities("وتحدث الصحفيون عن إساءة ماتيراتزي لزيدان في النهائي .").size(), 2u);
 }
 
+TEST(RecognizeTest, SyriaSpelledWithTehMarbutaWhereNoAdjectiveCanStand) {
+  EXPECT_EQ(Entities("وتوجه الوفد إلى سورية ثم عاد ."), Strings{"LOC سوريا: سورية"});
+  EXPECT_EQ(Entities("وأكدت الحكومة لسورية دعمها ."), Strings{"LOC سوريا: سورية"});
+  EXPECT_EQ(Entities("سورية تطالب بعقد اجتماع طارئ ."), Strings{"LOC سوريا: سورية"});
+  Has(Entities("وعاد الوزير من لبنان وسورية أمس ."), "LOC سوريا: سورية");
+  // The adjective "Syrian": after a noun, or joined to another adjective.
+  EXPECT_EQ(Entities("ونقلت مصادر سورية عن مسؤولين أن المعبر مغلق ."), Strings{});
+  EXPECT_EQ(Entities("وشاركت فرق عربية وسورية في المعرض ."), Strings{});
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

@@ -1165,7 +1165,43 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   };
 
   // 2. and 3. Context rules on the words the lexicons left.
+  static const std::u16string kSyria = NameKey("سورية");
+  static const int32_t syria = FindName(NameKey("سوريا"));
   for (size_t i = 0; i < n; ++i) {
+    // سورية: Syria as its own press and many others spell it, and also the feminine adjective
+    // "Syrian" (مصادر سورية، عربية وسورية), which no lexicon lists for it. The country where no
+    // adjective can stand: first in the sentence, after a preposition or a particle (في سورية،
+    // أن سورية), with ب or ل (لسورية), or joined by و to a place (إيران وسورية).
+    // A place the tagger found there is Syria too.
+    const Word& w = words[i];
+    if (used[i] && syria >= 0 && w.stem_key == kSyria) {
+      for (size_t c = first_out; c < out->size(); ++c) {
+        Candidate& place = (*out)[c];
+        if (place.type == EntityType::kLocation && place.entry < 0 &&
+            place.first_word == static_cast<int32_t>(i) && place.end_word == place.first_word + 1) {
+          place.entry = syria;
+        }
+      }
+    }
+    if (!used[i] && syria >= 0 && w.stem_key == kSyria && w.article < 0 && !w.enclitic &&
+        !w.tanween) {
+      const char16_t before = w.stem.start > w.span.start ? text[w.stem.start - 1] : 0;
+      bool country = i == 0 || before == u'ب' || before == u'ل';
+      if (!country && before == 0) country = MatchPhrase(Phrase::kStop, words, i - 1, nullptr) > 0;
+      if (!country && (before == u'و' || before == u'ف')) {
+        for (size_t c = first_out; c < out->size(); ++c) {
+          const Candidate& place = (*out)[c];
+          country = country || (place.type == EntityType::kLocation &&
+                                place.end_word == static_cast<int32_t>(i));
+        }
+      }
+      if (country) {
+        add(EntityType::kLocation, Source::kLocRule, i, i + 1, u"");
+        out->back().span.start = w.stem.start;
+        out->back().entry = syria;
+        continue;
+      }
+    }
     std::u16string title;
     int len = MatchPhrase(Phrase::kTitle, words, i, &title);
     // An occupation (الفنان) only extends a name the tagger found after it: alone, it is as often

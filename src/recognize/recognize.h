@@ -26,7 +26,8 @@
 //      before a word with the article: an organization, with its adjectives and what it is for
 //      after لل (a noun of data/lexicon/org_words.txt: المركز الأوكراني للتواصل والحوار), which
 //      make it specific enough to stand against the tagger; a place word (قاعدة، مدينة ...) before
-//      a quoted name or a bare word: a place.
+//      a quoted name or a bare word: a place; سورية (also the adjective "Syrian") is Syria first
+//      in a sentence, after a preposition or particle, with ب or ل, or after a place and و.
 // A name right after one or two words that make, with it, a longer listed name of another entry
 // of its type is part of that name (بحر اليابان), not after a place word, a title, an
 // organization's head or a head triggers.txt leaves outside names (استاد القاهرة and شمال
