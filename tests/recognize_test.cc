@@ -527,6 +527,11 @@ TEST(RecognizeTest, SyriaSpelledWithTehMarbutaWhereNoAdjectiveCanStand) {
   EXPECT_EQ(Entities("وشاركت فرق عربية وسورية في المعرض ."), Strings{});
 }
 
+TEST(RecognizeTest, AGivenNameBeforeAnOfficeInAppositionIsAPerson) {
+  // الحديد is "the iron": the tagger sees no name; the office after it says there is one.
+  Has(Entities("وأكد نضال الحديد أمين عمان أن الخطة جاهزة ."), "PER نضال الحديد: نضال الحديد");
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

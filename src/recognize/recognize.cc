@@ -768,6 +768,44 @@ int Recognizer::MatchName(const std::vector<Word>& words, const icu::UnicodeStri
   return best;
 }
 
+size_t Recognizer::PersonBeforeOffice(const icu::UnicodeString& text,
+                                      const std::vector<Word>& words, size_t i,
+                                      const std::vector<bool>& used) const {
+  // The offices a name is put before in apposition: in construct (وزير الخارجية، رئيس الوفد),
+  // or with the article (الأمين العام، المتحدث باسم ...).
+  static const std::vector<std::u16string> kOffices = [] {
+    std::vector<std::u16string> keys;
+    for (const char* office :
+         {"وزير",     "وزيرة",  "رئيس",    "رئيسة",  "مدير",    "مديرة",   "نائب",
+          "نائبة",    "سفير",   "سفيرة",   "مستشار", "مستشارة", "مندوب",   "مندوبة",
+          "محافظ",    "محافظة", "قائد",    "أمين",   "الأمين",  "الأمينة", "المتحدث",
+          "المتحدثة", "الناطق", "الناطقة", "زعيم",   "زعيمة"}) {
+      keys.push_back(NameKey(office));
+    }
+    return keys;
+  }();
+  const size_t n = words.size();
+  const Word& first = words[i];
+  if (used[i] || first.enclitic || first.tanween || first.article >= 0 ||
+      (first.proclitic && !(first.conjunction && first.stem.start == first.span.start + 1)) ||
+      GivenLatin(first.stem_key) == nullptr) {
+    return 0;
+  }
+  for (size_t j = i + 1; j < n && j <= i + 3; ++j) {
+    if (!Adjacent(text, words, j - 1) || used[j]) return 0;
+    const Word& w = words[j];
+    if (!w.proclitic && std::find(kOffices.begin(), kOffices.end(), w.key) != kOffices.end()) {
+      return j >= i + 2 ? j : 0;
+    }
+    if (w.proclitic || w.enclitic || w.tanween ||
+        MatchPhrase(Phrase::kStop, words, j, nullptr) > 0 ||
+        MatchPhrase(Phrase::kTitle, words, j, nullptr) > 0) {
+      return 0;
+    }
+  }
+  return 0;
+}
+
 void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Word>& words,
                            const std::vector<Candidate>& statistical,
                            std::vector<Candidate>* out) const {
@@ -1201,6 +1239,16 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         out->back().entry = syria;
         continue;
       }
+    }
+    // A given name and one or two more words right before an office held (فايزة أبوالنجا وزيرة
+    // التعاون الدولي، كلاوس ايبرمان رئيس بعثة ...): a person named in apposition, whatever the
+    // sentence does with it.
+    if (const size_t end = PersonBeforeOffice(text, words, i, used);
+        end > 0 && !confident_outside(i, end)) {
+      add(EntityType::kPerson, Source::kTitle, i, end, u"");
+      out->back().span.start = w.stem.start;
+      i = end - 1;
+      continue;
     }
     std::u16string title;
     int len = MatchPhrase(Phrase::kTitle, words, i, &title);

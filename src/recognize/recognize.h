@@ -22,6 +22,8 @@
 //      one to three name words: a person; the title is kept for the resolver (title mentions);
 //      name words that run into a person the tagger found are the first words of its name
 //      (الفنان طلعت زكريا, the tagger's زكريا); an occupation (الفنان، المخرجة) does only that;
+//      a given name and one or two words before an office in apposition (نضال الحديد أمين عمان،
+//      فايزة أبوالنجا وزيرة التعاون): a person;
 //   3. an organization word (وكالة، صحيفة، شبكة ...) before a quoted name, or (وزارة، حزب ...)
 //      before a word with the article: an organization, with its adjectives and what it is for
 //      after لل (a noun of data/lexicon/org_words.txt: المركز الأوكراني للتواصل والحوار), which
@@ -249,6 +251,11 @@ class Recognizer {
                       int32_t* start, std::u16string* family_key) const;
   int MatchName(const std::vector<Word>& words, const icu::UnicodeString& text, size_t i,
                 int32_t* start, int32_t* entry, std::u16string* key) const;
+  // Where a person's name that starts at words[i] with a given name (after و at most) ends
+  // when one or two more words, then an office in apposition (وزيرة التعاون، رئيس بعثة ...),
+  // follow it, all of them unused and side by side; else 0.
+  size_t PersonBeforeOffice(const icu::UnicodeString& text, const std::vector<Word>& words,
+                            size_t i, const std::vector<bool>& used) const;
 
   std::vector<Entry> entries_;
   table::KeySet not_names_;       // data/lexicon/not_names.txt
