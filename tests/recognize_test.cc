@@ -532,6 +532,12 @@ TEST(RecognizeTest, AGivenNameBeforeAnOfficeInAppositionIsAPerson) {
   Has(Entities("وأكد نضال الحديد أمين عمان أن الخطة جاهزة ."), "PER نضال الحديد: نضال الحديد");
 }
 
+TEST(RecognizeTest, AfterAPrepositionTheCutLetterIsTheNamesOwn) {
+  // No second preposition follows في: the ب of بريمن and بنسفانيا is the name's.
+  Has(Entities("وأقيمت المباراة على ملعب فيسر في بريمن أمس ."), "LOC بريمن: بريمن");
+  Has(Entities("وعاش سنوات في بنسفانيا قبل أن يعود ."), "LOC بنسفانيا: بنسفانيا");
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

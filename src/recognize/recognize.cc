@@ -1087,6 +1087,21 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         }
       }
     }
+    // Right after a preposition (في بريمن، من بلكيفيتش), a ب، ل or ك the clitic stage cut off is
+    // the name's own first letter: Arabic puts no second preposition there.
+    if (head.proclitic && head.article < 0 && c.span.start == head.stem.start &&
+        head.stem.start == head.span.start + 1 && c.first_word > 0 &&
+        Adjacent(text, words, c.first_word - 1)) {
+      static const std::u16string kPrepositions[] = {NameKey("في"),  NameKey("من"), NameKey("إلى"),
+                                                     NameKey("على"), NameKey("عن"), NameKey("مع")};
+      const char16_t letter = text[head.span.start];
+      const std::u16string& before = words[c.first_word - 1].key;
+      if ((letter == u'ب' || letter == u'ل' || letter == u'ك') &&
+          std::find(std::begin(kPrepositions), std::end(kPrepositions), before) !=
+              std::end(kPrepositions)) {
+        c.span.start = head.span.start;
+      }
+    }
     // A verb (سيرثون) ends a name: the words from it on are not part of it (سيرثون النصر is
     // "will inherit victory").
     for (int32_t k = c.first_word; k < c.end_word; ++k) {

@@ -34,11 +34,11 @@
 // of its type is part of that name (بحر اليابان), not after a place word, a title, an
 // organization's head or a head triggers.txt leaves outside names (استاد القاهرة and شمال
 // أفريقيا keep القاهرة and أفريقيا). A tagger's mention starts at the first letter the clitic stage
-// cut off when only the whole word
-// is a listed name (ليفربول). An organization ending in a noun after ل that follows a word in ال
-// takes the name right after it (المعهد العالمي لدراسات كوريا الشمالية: "for the studies of").
-// A city's name after نادي or before a nationality adjective in the masculine (ليون الفرنسي) is
-// its club, an organization. Two persons with only spaces between them are one (كيني ميلر, where
+// cut off when only the whole word is a listed name (ليفربول), or right after a preposition,
+// which no second one follows (في بريمن). An organization ending in a noun after ل that follows a
+// word in ال takes the name right after it (المعهد العالمي لدراسات كوريا الشمالية: "for the studies
+// of"). A city's name after نادي or before a nationality adjective in the masculine (ليون الفرنسي)
+// is its club, an organization. Two persons with only spaces between them are one (كيني ميلر, where
 // a listed surname cut the tagger's name), unless the first is a listed name or the second has a
 // proclitic.
 // No candidate of any source covers a word of a common phrase that reads as a name
