@@ -538,6 +538,11 @@ TEST(RecognizeTest, AfterAPrepositionTheCutLetterIsTheNamesOwn) {
   Has(Entities("وعاش سنوات في بنسفانيا قبل أن يعود ."), "LOC بنسفانيا: بنسفانيا");
 }
 
+TEST(RecognizeTest, AVerbAfterATitleIsNoName) {
+  // The ants' queen: the tagger is fairly sure no name starts at يختلف, and حسب is a preposition.
+  EXPECT_EQ(Entities("وعدد البيض الذي تضعه الملكة يختلف حسب نوع النمل ."), Strings{});
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

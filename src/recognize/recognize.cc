@@ -1317,6 +1317,9 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
           next->key = key + next->key;
           next->title_key = title;
           std::fill(used.begin() + j, used.begin() + end, true);
+        } else if (words[j].outside > kNoNameAfterTitle) {
+          // The tagger is fairly sure no name starts at the first word: a verb or a noun after
+          // a title that is none here (الملكة يختلف: the ants' queen; الرئيس يستقبل).
         } else {
           add(EntityType::kPerson, Source::kTitle, j, end, title);
         }
