@@ -1078,11 +1078,17 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
                                   : c.span.start == head.article           ? &head.article_key
                                   : c.span.start == head.after_conjunction ? &head.conjunct_key
                                                                            : nullptr;
+      // A person's first word that is a given name whole (فرانسيس، فيليب، بيير، ليوناردو: no
+      // ف + رانسيس) starts at its first letter, when what is left is none.
+      auto given = [&](const std::u16string& key) {
+        return c.type == EntityType::kPerson && GivenLatin(key) != nullptr &&
+               GivenLatin(*now) == nullptr;
+      };
       if (now != nullptr && !listed(*now)) {
         if (head.after_conjunction > head.span.start && c.span.start > head.after_conjunction &&
-            listed(head.conjunct_key)) {
+            (listed(head.conjunct_key) || given(head.conjunct_key))) {
           c.span.start = head.after_conjunction;
-        } else if (!head.conjunction && listed(head.key)) {
+        } else if (!head.conjunction && (listed(head.key) || given(head.key))) {
           c.span.start = head.span.start;
         }
       }
