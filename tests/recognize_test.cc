@@ -543,6 +543,13 @@ TEST(RecognizeTest, AVerbAfterATitleIsNoName) {
   EXPECT_EQ(Entities("وعدد البيض الذي تضعه الملكة يختلف حسب نوع النمل ."), Strings{});
 }
 
+TEST(RecognizeTest, AGivenNameKeepsTheLetterTheCliticStageTookForAPreposition) {
+  // بيير and فيليب are given names whole; يير and يليب are nothing.
+  EXPECT_EQ(Entities("وأسس بيير دي كوبرتان الألعاب الأولمبية الحديثة ."),
+            Strings{"PER بيير دي كوبرتان: بيير دي كوبرتان"});
+  Has(Entities("وحكم فيليب أوغوست فرنسا سنوات طويلة ."), "PER فيليب أوغوست: فيليب أوغوست");
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

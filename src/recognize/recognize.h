@@ -34,19 +34,19 @@
 // of its type is part of that name (بحر اليابان), not after a place word, a title, an
 // organization's head or a head triggers.txt leaves outside names (استاد القاهرة and شمال
 // أفريقيا keep القاهرة and أفريقيا). A tagger's mention starts at the first letter the clitic stage
-// cut off when only the whole word is a listed name (ليفربول), or right after a preposition,
-// which no second one follows (في بريمن). An organization ending in a noun after ل that follows a
-// word in ال takes the name right after it (المعهد العالمي لدراسات كوريا الشمالية: "for the studies
-// of"). A city's name after نادي or before a nationality adjective in the masculine (ليون الفرنسي)
-// is its club, an organization. Two persons with only spaces between them are one (كيني ميلر, where
-// a listed surname cut the tagger's name), unless the first is a listed name or the second has a
-// proclitic.
-// No candidate of any source covers a word of a common phrase that reads as a name
-// (data/lexicon/triggers.txt's `common`: حسن الجوار). In a byline, BylineAuthors adds its authors.
-// Overlaps with the tagger are decided once, in 1: the tagger says whether a name stands, the
-// lexicon which and where it ends. A name from weak evidence (a lexicon match the tagger tags O,
-// an unquoted rule; for organizations only after a head that is also a common noun, مجلس، حركة)
-// is dropped where the tagger is confident that no name starts (Word::outside).
+// cut off when only the whole word is a listed name (ليفربول) or, for a person, a given name
+// (بيير، فيليب), or right after a preposition, which no second one follows (في بريمن). An
+// organization ending in a noun after ل that follows a word in ال takes the name right after it
+// (المعهد العالمي لدراسات كوريا الشمالية: "for the studies of"). A city's name after نادي or before
+// a nationality adjective in the masculine (ليون الفرنسي) is its club, an organization. Two persons
+// with only spaces between them are one (كيني ميلر, where a listed surname cut the tagger's name),
+// unless the first is a listed name or the second has a proclitic. No candidate of any source
+// covers a word of a common phrase that reads as a name (data/lexicon/triggers.txt's `common`: حسن
+// الجوار). In a byline, BylineAuthors adds its authors. Overlaps with the tagger are decided once,
+// in 1: the tagger says whether a name stands, the lexicon which and where it ends. A name from
+// weak evidence (a lexicon match the tagger tags O, an unquoted rule; for organizations only after
+// a head that is also a common noun, مجلس، حركة) is dropped where the tagger is confident that no
+// name starts (Word::outside).
 #ifndef BASIRA_SRC_RECOGNIZE_RECOGNIZE_H_
 #define BASIRA_SRC_RECOGNIZE_RECOGNIZE_H_
 
