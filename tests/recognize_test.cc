@@ -525,6 +525,12 @@ TEST(RecognizeTest, SyriaSpelledWithTehMarbutaWhereNoAdjectiveCanStand) {
   // The adjective "Syrian": after a noun, or joined to another adjective.
   EXPECT_EQ(Entities("ونقلت مصادر سورية عن مسؤولين أن المعبر مغلق ."), Strings{});
   EXPECT_EQ(Entities("وشاركت فرق عربية وسورية في المعرض ."), Strings{});
+  // "Of Syria" after a direction, and after a place and a comma.
+  EXPECT_EQ(Entities("وسقطت قذائف في جنوب سورية أمس ."), Strings{"LOC سوريا: سورية"});
+  Has(Entities("ولد في دمشق، سورية قبل نصف قرن ."), "LOC سوريا: سورية");
+  // The country named once in the article does not make the adjective the country elsewhere.
+  EXPECT_EQ(Entities("ووصل الوزير إلى سورية أمس . ونقلت مصادر سورية عن مسؤولين أن المعبر مغلق ."),
+            Strings{"LOC سوريا: سورية"});
 }
 
 TEST(RecognizeTest, AGivenNameBeforeAnOfficeInAppositionIsAPerson) {

@@ -1246,8 +1246,20 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         !w.tanween) {
       const char16_t before = w.stem.start > w.span.start ? text[w.stem.start - 1] : 0;
       bool country = i == 0 || before == u'ب' || before == u'ل';
-      if (!country && before == 0) country = MatchPhrase(Phrase::kStop, words, i - 1, nullptr) > 0;
-      if (!country && (before == u'و' || before == u'ف')) {
+      // After a direction or a region's extent (جنوب سورية، أنحاء سورية: "of Syria"), no adjective.
+      static const std::u16string kOf[] = {NameKey("جنوب"), NameKey("شمال"), NameKey("شرق"),
+                                           NameKey("غرب"),  NameKey("وسط"),  NameKey("أنحاء")};
+      if (!country && before == 0) {
+        country = MatchPhrase(Phrase::kStop, words, i - 1, nullptr) > 0 ||
+                  std::find(std::begin(kOf), std::end(kOf), words[i - 1].key) != std::end(kOf);
+      }
+      // After a place and و or a comma (الأردن وسورية، دمشق، سورية).
+      bool comma = false;
+      for (int32_t k = i > 0 ? words[i - 1].span.end : w.span.start;
+           before == 0 && k < w.span.start; ++k) {
+        comma = comma || text[k] == u'،' || text[k] == u',';
+      }
+      if (!country && (before == u'و' || before == u'ف' || comma)) {
         for (size_t c = first_out; c < out->size(); ++c) {
           const Candidate& place = (*out)[c];
           country = country || (place.type == EntityType::kLocation &&

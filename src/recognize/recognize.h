@@ -29,7 +29,9 @@
 //      after لل (a noun of data/lexicon/org_words.txt: المركز الأوكراني للتواصل والحوار), which
 //      make it specific enough to stand against the tagger; a place word (قاعدة، مدينة ...) before
 //      a quoted name or a bare word: a place; سورية (also the adjective "Syrian") is Syria first
-//      in a sentence, after a preposition or particle, with ب or ل, or after a place and و.
+//      in a sentence, after a preposition, a particle or a direction (جنوب سورية), with ب or ل,
+//      or after a place and و or a comma (data/lexicon/not_names keeps the document's other
+//      occurrences from becoming Syria too: مصادر سورية).
 // A name right after one or two words that make, with it, a longer listed name of another entry
 // of its type is part of that name (بحر اليابان), not after a place word, a title, an
 // organization's head or a head triggers.txt leaves outside names (استاد القاهرة and شمال
