@@ -351,6 +351,7 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
     r->byline_words_.Insert(NameKey(word));
   }
   if (!s.ok()) return s;
+  r->syria_ = r->FindName(NameKey("سوريا"));
   *recognizer = std::move(r);
   return Status::Ok();
 }
@@ -806,6 +807,33 @@ size_t Recognizer::PersonBeforeOffice(const icu::UnicodeString& text,
   return 0;
 }
 
+bool Recognizer::SyriaHere(const icu::UnicodeString& text, const std::vector<Word>& words, size_t i,
+                           const std::vector<Candidate>& out, size_t first_out) const {
+  const Word& w = words[i];
+  if (w.article >= 0 || w.enclitic || w.tanween) return false;
+  const char16_t before = w.stem.start > w.span.start ? text[w.stem.start - 1] : 0;
+  if (i == 0 || before == u'ب' || before == u'ل') return true;
+  // After a preposition or a particle, or a direction or a region's extent (جنوب سورية، أنحاء
+  // سورية: "of Syria"): no adjective.
+  static const std::u16string kOf[] = {NameKey("جنوب"), NameKey("شمال"), NameKey("شرق"),
+                                       NameKey("غرب"),  NameKey("وسط"),  NameKey("أنحاء")};
+  if (before == 0 &&
+      (MatchPhrase(Phrase::kStop, words, i - 1, nullptr) > 0 ||
+       std::find(std::begin(kOf), std::end(kOf), words[i - 1].key) != std::end(kOf))) {
+    return true;
+  }
+  // After a place and و or a comma (الأردن وسورية، دمشق، سورية).
+  bool comma = false;
+  for (int32_t k = words[i - 1].span.end; before == 0 && k < w.span.start; ++k) {
+    comma = comma || text[k] == u'،' || text[k] == u',';
+  }
+  if (before != u'و' && before != u'ف' && !comma) return false;
+  return std::any_of(
+      out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(), [&](const Candidate& place) {
+        return place.type == EntityType::kLocation && place.end_word == static_cast<int32_t>(i);
+      });
+}
+
 void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Word>& words,
                            const std::vector<Candidate>& statistical,
                            std::vector<Candidate>* out) const {
@@ -1225,52 +1253,24 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
 
   // 2. and 3. Context rules on the words the lexicons left.
   static const std::u16string kSyria = NameKey("سورية");
-  static const int32_t syria = FindName(NameKey("سوريا"));
   for (size_t i = 0; i < n; ++i) {
     // سورية: Syria as its own press and many others spell it, and also the feminine adjective
-    // "Syrian" (مصادر سورية، عربية وسورية), which no lexicon lists for it. The country where no
-    // adjective can stand: first in the sentence, after a preposition or a particle (في سورية،
-    // أن سورية), with ب or ل (لسورية), or joined by و to a place (إيران وسورية).
-    // A place the tagger found there is Syria too.
+    // "Syrian" (مصادر سورية، عربية وسورية), which no lexicon lists for it: the country where no
+    // adjective can stand (SyriaHere), and a place the tagger found there.
     const Word& w = words[i];
-    if (used[i] && syria >= 0 && w.stem_key == kSyria) {
-      for (size_t c = first_out; c < out->size(); ++c) {
+    if (syria_ >= 0 && w.stem_key == kSyria) {
+      if (!used[i] && SyriaHere(text, words, i, *out, first_out)) {
+        add(EntityType::kLocation, Source::kLocRule, i, i + 1, u"");
+        out->back().span.start = w.stem.start;
+        out->back().entry = syria_;
+        continue;
+      }
+      for (size_t c = first_out; used[i] && c < out->size(); ++c) {
         Candidate& place = (*out)[c];
         if (place.type == EntityType::kLocation && place.entry < 0 &&
             place.first_word == static_cast<int32_t>(i) && place.end_word == place.first_word + 1) {
-          place.entry = syria;
+          place.entry = syria_;
         }
-      }
-    }
-    if (!used[i] && syria >= 0 && w.stem_key == kSyria && w.article < 0 && !w.enclitic &&
-        !w.tanween) {
-      const char16_t before = w.stem.start > w.span.start ? text[w.stem.start - 1] : 0;
-      bool country = i == 0 || before == u'ب' || before == u'ل';
-      // After a direction or a region's extent (جنوب سورية، أنحاء سورية: "of Syria"), no adjective.
-      static const std::u16string kOf[] = {NameKey("جنوب"), NameKey("شمال"), NameKey("شرق"),
-                                           NameKey("غرب"),  NameKey("وسط"),  NameKey("أنحاء")};
-      if (!country && before == 0) {
-        country = MatchPhrase(Phrase::kStop, words, i - 1, nullptr) > 0 ||
-                  std::find(std::begin(kOf), std::end(kOf), words[i - 1].key) != std::end(kOf);
-      }
-      // After a place and و or a comma (الأردن وسورية، دمشق، سورية).
-      bool comma = false;
-      for (int32_t k = i > 0 ? words[i - 1].span.end : w.span.start;
-           before == 0 && k < w.span.start; ++k) {
-        comma = comma || text[k] == u'،' || text[k] == u',';
-      }
-      if (!country && (before == u'و' || before == u'ف' || comma)) {
-        for (size_t c = first_out; c < out->size(); ++c) {
-          const Candidate& place = (*out)[c];
-          country = country || (place.type == EntityType::kLocation &&
-                                place.end_word == static_cast<int32_t>(i));
-        }
-      }
-      if (country) {
-        add(EntityType::kLocation, Source::kLocRule, i, i + 1, u"");
-        out->back().span.start = w.stem.start;
-        out->back().entry = syria;
-        continue;
       }
     }
     // A given name and one or two more words right before an office held (فايزة أبوالنجا وزيرة
@@ -1559,7 +1559,6 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     person.span.end = next.span.end;
     person.key += u' ' + next.key;
     person.end_word = next.end_word;
-    person.entry = -1;
     out->erase(out->begin() + static_cast<std::ptrdiff_t>(c) + 1);
     --c;
   }

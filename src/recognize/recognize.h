@@ -263,8 +263,14 @@ class Recognizer {
   // follow it, all of them unused and side by side; else 0.
   size_t PersonBeforeOffice(const icu::UnicodeString& text, const std::vector<Word>& words,
                             size_t i, const std::vector<bool>& used) const;
+  // Whether سورية at words[i] is Syria, not the feminine adjective "Syrian": first in the
+  // sentence, with ب or ل, after a stop word or a direction (جنوب), or after a place among `out`
+  // (from first_out on) and و or a comma.
+  bool SyriaHere(const icu::UnicodeString& text, const std::vector<Word>& words, size_t i,
+                 const std::vector<Candidate>& out, size_t first_out) const;
 
   std::vector<Entry> entries_;
+  int32_t syria_ = -1;            // the lexicon entry of Syria (سوريا), or -1
   table::KeySet not_names_;       // data/lexicon/not_names.txt
   table::KeySet function_words_;  // data/summarize/stopwords.txt
   table::KeySet byline_words_;    // the words of a byline before its author (كتب، بقلم ...)
