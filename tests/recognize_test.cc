@@ -556,6 +556,22 @@ TEST(RecognizeTest, AGivenNameKeepsTheLetterTheCliticStageTookForAPreposition) {
   Has(Entities("وحكم فيليب أوغوست فرنسا سنوات طويلة ."), "PER فيليب أوغوست: فيليب أوغوست");
 }
 
+TEST(RecognizeTest, AQuotedTitleAfterTheNounOfItsKindIsAWork) {
+  // A programme, with an adjective and بعنوان between the noun and the title.
+  Has(Entities("وقدم الفنان سمير صبري برنامجا تليفزيونيا بعنوان «حكايات» على قناة دبي ."),
+      "MISC حكايات: حكايات");
+  // The title is the work's whole: مع نور is a programme, not the person نور.
+  const Strings e = Entities("وقدم الفنان نور الشريف برنامج « مع نور » العام الماضي .");
+  Has(e, "MISC مع نور: مع نور");
+  Lacks(e, "PER", "نور");
+  // ة written ت before a pronoun.
+  Has(Entities("ونشر روايته الأولى «الطريق» عام 1990 ."), "MISC الطريق: الطريق");
+  // Speech quoted after such a noun is no title; nor is scare-quoted text after other nouns.
+  EXPECT_EQ(Entities("وقال في برنامج تلفزيوني \"إن الحكومة ستسقط قريبا\" ."), Strings{});
+  EXPECT_EQ(Entities("ونشر كتابا مفتوحا \"نحن لن نتراجع عن مواقفنا\" ."), Strings{});
+  EXPECT_EQ(Entities("ووصف الخطة بأنها «خطوة كبيرة» نحو الحل ."), Strings{});
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

@@ -173,6 +173,56 @@ bool Ordinal(const std::u16string& stem_key) {
   return stem_key == u"ثاني" || stem_key == u"ثانية" || stem_key == u"ثانيه";
 }
 
+// Whether a word is a noun that names a kind of work before its quoted title (برنامج، فيلم،
+// مسلسل، رواية، كتاب ...), with any clitics (ببرنامج، برنامجها) or tanween (برنامجا).
+bool IsWorkNoun(const Word& w) {
+  static const table::KeySet* keys = [] {
+    auto* set = new table::KeySet();
+    for (const char* word : {"برنامج", "مسلسل", "فيلم", "كتاب", "رواية", "مسرحية", "قصيدة", "ديوان",
+                             "ألبوم", "أغنية", "كليب", "برنامجا", "مسلسلا", "فيلما", "كتابا",
+                             // ة becomes ت before a pronoun (أغنيتها، روايته)
+                             "أغنيت", "روايت", "مسرحيت", "قصيدت"}) {
+      set->Insert(normalize::KeyFromUtf8(word));
+    }
+    return set;
+  }();
+  return keys->Contains(w.stem_key) || keys->Contains(w.key);
+}
+
+// Whether a word may stand between a work's noun and its quoted title: a relative adjective
+// (التليفزيوني، المصري، تليفزيونيا), بعنوان or a word of naming. Not a participle (كتاب مفتوح is
+// an open letter: what it quotes is speech).
+bool IsWorkTitleLink(const Word& w) {
+  static const table::KeySet* keys = [] {
+    auto* set = new table::KeySet();
+    for (const char* word :
+         {"جديد",   "جديدا",   "جديدة", "بعنوان", "عنوان",  "عنوانه", "عنوانها",
+          "تحت",    "باسم",    "اسم",   "اسمه",   "اسمها",  "الشهير", "الشهيرة",
+          "الأخير", "الأخيرة", "الأول", "الأولى", "الثاني", "الجديد", "الجديدة"}) {
+      set->Insert(normalize::KeyFromUtf8(word));
+    }
+    return set;
+  }();
+  if (keys->Contains(w.key)) return true;
+  const std::u16string& k = w.stem_key;
+  const size_t len = k.size();
+  return !w.proclitic && len >= 3 &&
+         (k[len - 1] == u'ي' ||
+          (k[len - 2] == u'ي' && (k[len - 1] == u'ة' || k[len - 1] == u'ه' || k[len - 1] == u'ا')));
+}
+
+// Whether a word opens quoted speech rather than a title (إن الحكومة ...، لقد ...، سوف ...).
+bool OpensSpeech(const Word& w) {
+  static const table::KeySet* keys = [] {
+    auto* set = new table::KeySet();
+    for (const char* word : {"إن", "أن", "إنه", "إنها", "إننا", "إنهم", "لقد", "قد", "سوف"}) {
+      set->Insert(normalize::KeyFromUtf8(word));
+    }
+    return set;
+  }();
+  return keys->Contains(w.key);
+}
+
 // The forms words[i] is looked up under: (key, where the match starts).
 struct Form {
   const std::u16string* key;
@@ -962,6 +1012,42 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       i = k;
       break;
     }
+  }
+  // 1a''. The title of a work in quotes after the noun that names its kind (برنامج «الناس وأنا»،
+  // فيلم «...»، رواية «...», with adjectives or بعنوان between: برنامجا تليفزيونيا بعنوان «...»):
+  // MISC, the quoted words whole, whatever else they would name (مع نور is a programme, not the
+  // person نور). Scare quotes after other nouns are left to the other rules.
+  for (size_t i = 0; i < n; ++i) {
+    if (used[i] || !IsWorkNoun(words[i])) continue;
+    size_t j = i + 1;
+    while (j < n && j <= i + 3 && !used[j] && Adjacent(text, words, j - 1) &&
+           IsWorkTitleLink(words[j])) {
+      ++j;
+    }
+    if (j >= n || used[j] || OpensSpeech(words[j]) ||
+        !OpensQuotedName(text, words[j - 1].span.end, words[j].span.start)) {
+      continue;
+    }
+    size_t end = j;
+    for (size_t k = j; k < n && k < j + kMaxQuotedWords && !used[k]; ++k) {
+      const int32_t gap_end = k + 1 < n ? words[k + 1].span.start : text.length();
+      if (GapHasQuote(text, words[k].span.end, std::min(gap_end, words[k].span.end + 3))) {
+        end = k + 1;
+        break;
+      }
+      if (k + 1 < n && !Adjacent(text, words, k)) break;  // punctuation inside: no title
+    }
+    if (end == j) continue;
+    Candidate c;
+    c.span = Span{words[j].span.start, words[end - 1].span.end};
+    c.type = EntityType::kMisc;
+    c.source = Source::kWorkTitle;
+    c.first_word = static_cast<int32_t>(j);
+    c.end_word = static_cast<int32_t>(end);
+    for (size_t k = j; k < end; ++k) c.key += (k > j ? u" " : u"") + words[k].key;
+    std::fill(used.begin() + j, used.begin() + end, true);
+    out->push_back(std::move(c));
+    i = end - 1;
   }
   // 1. Lexicon names, longest first at each position. Overlaps with the tagger's mentions are
   // decided here, once: the tagger (which sees the lexicon match as a feature, and the context)

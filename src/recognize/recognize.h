@@ -125,6 +125,7 @@ void Shift(Word* w, int32_t by);
 // kConsistency: another occurrence of a name the document names elsewhere (resolve::Propagate).
 // kNameShape: a person's name by its shape (a Korean family name and two given-name syllables).
 // kByline: an author's name in a byline (Recognizer::BylineAuthors).
+// kWorkTitle: the quoted title of a work after the noun of its kind (برنامج «...»).
 enum class Source {
   kLexicon,
   kTagger,
@@ -133,7 +134,8 @@ enum class Source {
   kLocRule,
   kConsistency,
   kNameShape,
-  kByline
+  kByline,
+  kWorkTitle
 };
 
 struct Candidate {

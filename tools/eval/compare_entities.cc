@@ -53,6 +53,8 @@ const char* SourceName(r::Source s) {
       return "name-shape";
     case r::Source::kByline:
       return "byline";
+    case r::Source::kWorkTitle:
+      return "work-title";
   }
   return "?";
 }
