@@ -572,6 +572,13 @@ TEST(RecognizeTest, AQuotedTitleAfterTheNounOfItsKindIsAWork) {
   EXPECT_EQ(Entities("ووصف الخطة بأنها «خطوة كبيرة» نحو الحل ."), Strings{});
 }
 
+TEST(RecognizeTest, ANameANewsLexiconListsTakesItsTypeOverTheTaggers) {
+  // The tagger calls the club a place here; news_organizations lists it, and no place list does.
+  Has(Entities("وثأر مانشستر يونايتد من بنفيكا وتغلب عليه بهدف نظيف ."), "ORG بنفيكا: بنفيكا");
+  // But a place after a place word stays a place (Toyota City, not the company).
+  Has(Entities("ويقع مقرها الرئيسي في مدينة تويوتا باليابان ."), "LOC تويوتا: تويوتا");
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

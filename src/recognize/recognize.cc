@@ -189,10 +189,12 @@ bool IsWorkNoun(const Word& w) {
   return keys->Contains(w.stem_key) || keys->Contains(w.key);
 }
 
-// Whether a word may stand between a work's noun and its quoted title: a relative adjective
-// (التليفزيوني، المصري، تليفزيونيا), بعنوان or a word of naming. Not a participle (كتاب مفتوح is
-// an open letter: what it quotes is speech).
-bool IsWorkTitleLink(const Word& w) {
+// Whether word w may stand between the work's noun `head` and its quoted title: بعنوان, a word
+// of naming, or a relative adjective that agrees with the noun, in gender (برنامج تليفزيوني،
+// رواية مصرية) and in being definite (المسلسل التليفزيوني، برنامجها التليفزيوني): البرنامج قضية
+// "the programme, the issue of" is no adjective. Not a participle (كتاب مفتوح is an open letter:
+// what it quotes is speech).
+bool IsWorkTitleLink(const Word& head, const Word& w) {
   static const table::KeySet* keys = [] {
     auto* set = new table::KeySet();
     for (const char* word :
@@ -206,9 +208,13 @@ bool IsWorkTitleLink(const Word& w) {
   if (keys->Contains(w.key)) return true;
   const std::u16string& k = w.stem_key;
   const size_t len = k.size();
-  return !w.proclitic && len >= 3 &&
-         (k[len - 1] == u'ي' ||
-          (k[len - 2] == u'ي' && (k[len - 1] == u'ة' || k[len - 1] == u'ه' || k[len - 1] == u'ا')));
+  if (w.proclitic || len < 3 || (w.article >= 0) != (head.article >= 0 || head.enclitic)) {
+    return false;
+  }
+  const char16_t last = head.stem_key.back();
+  const bool feminine = last == u'ة' || last == u'ه' || last == u'ت';
+  return feminine ? k[len - 2] == u'ي' && (k[len - 1] == u'ة' || k[len - 1] == u'ه')
+                  : k[len - 1] == u'ي' || (k[len - 2] == u'ي' && k[len - 1] == u'ا');
 }
 
 // Whether a word opens quoted speech rather than a title (إن الحكومة ...، لقد ...، سوف ...).
@@ -1021,7 +1027,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     if (used[i] || !IsWorkNoun(words[i])) continue;
     size_t j = i + 1;
     while (j < n && j <= i + 3 && !used[j] && Adjacent(text, words, j - 1) &&
-           IsWorkTitleLink(words[j])) {
+           IsWorkTitleLink(words[i], words[j])) {
       ++j;
     }
     if (j >= n || used[j] || OpensSpeech(words[j]) ||
@@ -1288,6 +1294,26 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     if (std::any_of(used.begin() + c.first_word, used.begin() + c.end_word,
                     [](bool u) { return u; })) {
       continue;
+    }
+    // A name only a news lexicon lists, as another type than the tagger's (بنفيكا, the club,
+    // tagged a place): the lexicon's type. Not a place the tagger calls something else: a city
+    // stands for its club (مانشستر) and a country for its government or team, which the tagger
+    // reads from the context; nor a place after a place word (مدينة تويوتا is Toyota City).
+    {
+      const Word& w = words[c.first_word];
+      const std::u16string& first = c.span.start == w.stem.start          ? w.stem_key
+                                    : c.span.start == w.article           ? w.article_key
+                                    : c.span.start == w.after_conjunction ? w.conjunct_key
+                                                                          : w.key;
+      std::u16string joined;
+      const std::u16string_view key =
+          Run(first, words, c.first_word, c.end_word - c.first_word, &joined);
+      const int32_t* known = names_.Find(key) == nullptr ? known_names_.Find(key) : nullptr;
+      if (known != nullptr && entries_[*known].type != c.type &&
+          entries_[*known].type != EntityType::kLocation &&
+          !(c.type == EntityType::kLocation && after_place_word(c.first_word))) {
+        c.type = entries_[*known].type;
+      }
     }
     out->push_back(c);
     std::fill(used.begin() + c.first_word, used.begin() + c.end_word, true);
