@@ -579,6 +579,24 @@ TEST(RecognizeTest, ANameANewsLexiconListsTakesItsTypeOverTheTaggers) {
   Has(Entities("ويقع مقرها الرئيسي في مدينة تويوتا باليابان ."), "LOC تويوتا: تويوتا");
 }
 
+TEST(RecognizeTest, TwoListedOrganizationsJoinedByWawAreTwo) {
+  // The tagger makes one mention of both companies; each is listed.
+  const Strings e = Entities("وتنافس تويوتا وجنرال موتورز على السوق الصينية .");
+  Has(e, "ORG تويوتا: تويوتا");
+  Has(e, "ORG جنرال موتورز: جنرال موتورز");
+  // A name with a و of its own is one.
+  Has(Entities("وفاز حزب العدالة والتنمية بالانتخابات ."),
+      "ORG حزب العدالة والتنمية: حزب العدالة والتنمية");
+}
+
+TEST(RecognizeTest, AMentionTheTaggerEndsShortOfAListedNameIsThatName) {
+  // The tagger stops after البنك الأوروبي; the news lexicon lists the bank's whole name.
+  Has(Entities("ويمول البنك الأوروبي لإعادة الإعمار والتنمية المشروع ."),
+      "ORG البنك الأوروبي لإعادة الإعمار والتنمية: البنك الأوروبي لإعادة الإعمار والتنمية");
+  // A place's epithet stays outside its name, as the corpora have it.
+  Has(Entities("وصل الحجاج إلى مكة المكرمة أمس ."), "LOC مكة المكرمة: مكة");
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

@@ -899,6 +899,14 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   auto confident_outside = [&](size_t from, size_t to) {
     return ConfidentOutside(words, from, to);
   };
+  // The key of word w from `start` on, where a mention starts in it (after its conjunction, at
+  // its article, at its stem, or the whole token).
+  auto key_from = [](const Word& w, int32_t start) -> const std::u16string& {
+    return start == w.stem.start          ? w.stem_key
+           : start == w.article           ? w.article_key
+           : start == w.after_conjunction ? w.conjunct_key
+                                          : w.key;
+  };
   // The length of a title or an occupation at words[k] (الرئيس، الفنان ...), or 0: words that are
   // never part of a person's name.
   auto title_here = [&](size_t k) {
@@ -1164,6 +1172,25 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         part(from, k);
         from = k;
       }
+    } else if (c.type == EntityType::kOrganization) {
+      // Two organizations a lexicon lists, joined by و (تويوتا وجنرال موتورز، أرسنال وموناكو): the
+      // tagger's one mention is two. Names with و of their own (البنك الأوروبي لإعادة الإعمار
+      // والتنمية) are not two listed names.
+      const std::u16string& first = key_from(words[c.first_word], c.span.start);
+      for (int32_t k = c.first_word + 1; k < c.end_word; ++k) {
+        const Word& w = words[k];
+        if (!w.conjunction) continue;
+        const std::u16string& second = w.after_conjunction >= 0 ? w.conjunct_key
+                                       : w.article >= 0         ? w.article_key
+                                                                : w.stem_key;
+        std::u16string before, after;
+        if (FindName(Run(first, words, from, k - from, &before)) >= 0 &&
+            FindName(Run(second, words, k, c.end_word - k, &after)) >= 0) {
+          part(from, k);
+          from = k;
+          break;
+        }
+      }
     }
     part(from, c.end_word);
   }
@@ -1226,6 +1253,29 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
           std::find(std::begin(kPrepositions), std::end(kPrepositions), before) !=
               std::end(kPrepositions)) {
         c.span.start = head.span.start;
+      }
+    }
+    // A mention that the words after it make into a longer name a lexicon lists as the same type
+    // (البنك الأوروبي, then لإعادة الإعمار والتنمية) is that name: the tagger stopped short in it.
+    // Not a place: what follows a place's name in a lexicon's longer form is an epithet the corpora
+    // leave out (مكة المكرمة, whose name is مكة).
+    if (c.type != EntityType::kLocation) {
+      const std::u16string& first = key_from(head, c.span.start);
+      std::u16string joined;
+      for (int32_t len = std::min<int32_t>(kMaxNameWords, static_cast<int32_t>(n) - c.first_word);
+           len > c.end_word - c.first_word; --len) {
+        const int32_t end = c.first_word + len;
+        bool adjacent = true;
+        for (int32_t k = c.end_word - 1; k + 1 < end && adjacent; ++k) {
+          adjacent = Adjacent(text, words, k) && !used[k + 1];
+        }
+        if (!adjacent) continue;
+        const int32_t e = FindName(Run(first, words, c.first_word, len, &joined));
+        if (e >= 0 && entries_[e].type == c.type) {
+          c.end_word = end;
+          c.span.end = words[end - 1].span.end;
+          break;
+        }
       }
     }
     // A verb (سيرثون) ends a name: the words from it on are not part of it (سيرثون النصر is
@@ -1300,11 +1350,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     // stands for its club (مانشستر) and a country for its government or team, which the tagger
     // reads from the context; nor a place after a place word (مدينة تويوتا is Toyota City).
     {
-      const Word& w = words[c.first_word];
-      const std::u16string& first = c.span.start == w.stem.start          ? w.stem_key
-                                    : c.span.start == w.article           ? w.article_key
-                                    : c.span.start == w.after_conjunction ? w.conjunct_key
-                                                                          : w.key;
+      const std::u16string& first = key_from(words[c.first_word], c.span.start);
       std::u16string joined;
       const std::u16string_view key =
           Run(first, words, c.first_word, c.end_word - c.first_word, &joined);
