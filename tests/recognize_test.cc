@@ -294,6 +294,14 @@ TEST(RecognizeTest, BylineAuthors) {
   }
 }
 
+TEST(RecognizeTest, ABylineThatOpensAParagraphNamesItsAuthor) {
+  // كتب، a tatweel for a dash, the name, a colon, and the report goes on in the same paragraph.
+  Has(Entities("كتب ـ خليفة أدهم : أناب الرئيس وزيرة التعاون الدولي لتمثيله في القمة ."),
+      "PER خليفة أدهم: خليفة أدهم");
+  // كتب as a verb of the sentence opens no byline.
+  EXPECT_EQ(Entities("كتب كثير من الأدباء عن هذه الحكاية : قصة قديمة ."), Strings{});
+}
+
 // No entity of `type` has a mention whose text is `text`.
 bool Lacks(const Strings& entities, const std::string& type, const std::string& text) {
   for (const std::string& e : entities) {

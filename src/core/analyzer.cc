@@ -441,6 +441,10 @@ Status Analyzer::Analyze(const std::vector<Input>& inputs, const Options& option
             impl_->recognizer->Recognize(text, mentions.words, statistical, &mentions.candidates);
             if (block.kind == BlockKind::kByline) {
               impl_->recognizer->BylineAuthors(text, mentions.words, &mentions.candidates);
+            } else if (const size_t end =
+                           impl_->recognizer->InlineBylineEnd(text, mentions.words)) {
+              // A paragraph that opens with its byline (كتب ـ خليفة أدهم : ...).
+              impl_->recognizer->BylineAuthors(text, mentions.words, &mentions.candidates, end);
             }
           }
           collector.AddSentence(text, s, mentions.words);

@@ -1764,9 +1764,22 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
             [](const Candidate& a, const Candidate& b) { return a.span.start < b.span.start; });
 }
 
+size_t Recognizer::InlineBylineEnd(const icu::UnicodeString& text,
+                                   const std::vector<Word>& words) const {
+  if (words.size() < 3 || !byline_words_.Contains(words[0].key)) return 0;
+  for (size_t k = 1; k < words.size() && k <= 4; ++k) {
+    const int32_t to = k + 1 < words.size() ? words[k + 1].span.start : text.length();
+    for (int32_t at = words[k].span.end; at < to; ++at) {
+      if (text[at] == u':') return k + 1;
+    }
+  }
+  return 0;
+}
+
 void Recognizer::BylineAuthors(const icu::UnicodeString& text, const std::vector<Word>& words,
-                               std::vector<Candidate>* out) const {
+                               std::vector<Candidate>* out, size_t end) const {
   constexpr size_t kMostWords = 3;
+  end = std::min(end, words.size());
   // The mention each word is in (an index into *out), or -1.
   std::vector<int32_t> owner(words.size(), -1);
   for (size_t c = 0; c < out->size(); ++c) {
@@ -1807,12 +1820,15 @@ void Recognizer::BylineAuthors(const icu::UnicodeString& text, const std::vector
            MatchPhrase(Phrase::kTitle, words, k, nullptr) == 0 &&
            MatchPhrase(Phrase::kStop, words, k, nullptr) == 0;
   };
-  for (size_t from = 0; from < words.size();) {
+  for (size_t from = 0; from < end;) {
     size_t to = from + 1;
-    while (to < words.size() && spaced(to - 1)) ++to;
+    while (to < end && spaced(to - 1)) ++to;
     // A part: [from, to). Its author's name follows the byline's own words (كتب، بقلم).
     size_t start = from;
-    while (start < to && byline_words_.Contains(words[start].key)) ++start;
+    // A tatweel standing for a dash (كتب ـ فلان) is a word with an empty key.
+    while (start < to && (byline_words_.Contains(words[start].key) || words[start].key.empty())) {
+      ++start;
+    }
     const size_t len = to - start;
     bool name = len >= 2 && len <= kMostWords && given(words[start]);
     for (size_t k = start; name && k < to; ++k) name = name_word(k, start, to);

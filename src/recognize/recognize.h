@@ -187,9 +187,14 @@ class Recognizer {
   // a given name or the feminine of one (شادية of شادي), none of them a title, a function word
   // or a word with a clitic, nor in a name other than a person's inside the part (the tagger's
   // منصور of رشيدة منصور, which the author's whole name replaces). The candidates stay in text
-  // order.
+  // order. Only words [0, end) are read as the byline (all of them by default).
   void BylineAuthors(const icu::UnicodeString& text, const std::vector<Word>& words,
-                     std::vector<Candidate>* out) const;
+                     std::vector<Candidate>* out, size_t end = SIZE_MAX) const;
+
+  // Where a byline that opens a paragraph of text ends (كتب ـ خليفة أدهم : ...): after the word
+  // before the first colon, when the paragraph's first word is a byline's own (كتب، بقلم ...) and
+  // the colon comes within a byline's few words; 0 when the paragraph opens with none.
+  size_t InlineBylineEnd(const icu::UnicodeString& text, const std::vector<Word>& words) const;
 
   const Entry& entry(int32_t id) const { return entries_[id]; }
   // The lexicon entry a name key (match keys of its words joined by one space) names, or -1:
