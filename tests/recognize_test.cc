@@ -605,6 +605,20 @@ TEST(RecognizeTest, AMentionTheTaggerEndsShortOfAListedNameIsThatName) {
   Has(Entities("وصل الحجاج إلى مكة المكرمة أمس ."), "LOC مكة المكرمة: مكة");
 }
 
+TEST(RecognizeTest, AListOfPeopleGoesOnWithPeople) {
+  // The last guests are names the tagger does not know; the list says what they are.
+  const Strings e = Entities(
+      "ويستضيف فيه عددا من النجوم : محمد سعد ، ومحمد هنيدي ، ومدحت صالح ، ومحمد منير ، "
+      "وعلي الحجار ، ونيكول سابا ، وباسكال مشعلاني .");
+  Has(e, "PER علي الحجار: علي الحجار");
+  Has(e, "PER نيكول سابا: نيكول سابا");
+  Has(e, "PER باسكال مشعلاني: باسكال مشعلاني");
+  // Groups of people at the end of a list are no person.
+  const Strings groups = Entities("وشارك في الحفل محمد سعد، وأحمد رزق، ووزراء الخارجية.");
+  Lacks(groups, "PER", "وزراء الخارجية");
+  Lacks(groups, "PER", "ووزراء الخارجية");
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

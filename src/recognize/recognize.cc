@@ -1748,6 +1748,90 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     place.type = EntityType::kOrganization;
     place.entry = entry >= 0 && entries_[entry].type == EntityType::kOrganization ? entry : -1;
   }
+  // A list of people goes on with people (محمد سعد، ومحمد هنيدي، ... ومحمد منير، وعلي الحجار،
+  // ونيكول سابا): after two persons in a row set off by commas, an item of two or three name
+  // words that is a whole item (a comma or the sentence's end after it) is a person too, unless
+  // the tagger is confident that no name starts at it.
+  {
+    std::vector<int32_t> owner(n, -1);
+    for (size_t c = first_out; c < out->size(); ++c) {
+      for (int32_t k = (*out)[c].first_word; k < (*out)[c].end_word; ++k) {
+        owner[k] = static_cast<int32_t>(c);
+      }
+    }
+    // What separates words[k - 1] and words[k]: 1 for a comma (with spaces), 2 for the end of
+    // a clause or sentence (. ؛ :), 0 for spaces only, -1 for anything else.
+    auto gap = [&](size_t k) {
+      const int32_t from = k == 0 ? 0 : words[k - 1].span.end;
+      const int32_t to = k < n ? words[k].span.start : text.length();
+      int kind = 0;
+      for (int32_t at = from; at < to; ++at) {
+        const char16_t ch = text[at];
+        if (ch == u' ' || ch == 0x00A0) continue;
+        if ((ch == 0x060C || ch == u',') && kind == 0) {
+          kind = 1;
+        } else if ((ch == u'.' || ch == 0x061B || ch == u';') && kind <= 1) {
+          kind = 2;
+        } else {
+          return -1;
+        }
+      }
+      return k == n && kind == 0 ? 2 : kind;
+    };
+    auto name_word = [&](size_t k, bool first) {
+      const Word& w = words[k];
+      if (owner[k] >= 0 || w.enclitic || w.tanween || w.key.size() < 2 || !IsArabicWord(w.key) ||
+          (first ? w.article >= 0 || (w.proclitic && !w.conjunction) : w.proclitic)) {
+        return false;
+      }
+      // A given name that is also a function word's spelling (علي، على) is the name here.
+      const bool given = first && GivenLatin(w.conjunction ? w.stem_key : w.key) != nullptr;
+      return (given || MatchPhrase(Phrase::kStop, words, k, nullptr) == 0) && title_here(k) == 0 &&
+             MatchPhrase(Phrase::kNationality, words, k, nullptr) == 0 &&
+             !not_names_.Contains(w.key);
+    };
+    int persons = 0;  // persons in a row so far, each set off from the last by a comma
+    int32_t last_end = -1;
+    for (size_t k = 0; k < n; ++k) {
+      const int32_t c = owner[k];
+      if (c >= 0 && static_cast<int32_t>(k) == (*out)[c].first_word) {
+        const Candidate& m = (*out)[c];
+        const bool listed = last_end >= 0 && last_end == m.first_word && gap(k) == 1;
+        persons = m.type == EntityType::kPerson ? (listed ? persons + 1 : 1) : 0;
+        last_end = m.end_word;
+        k = static_cast<size_t>(m.end_word) - 1;
+        continue;
+      }
+      if (c >= 0 || persons < 2 || static_cast<int32_t>(k) != last_end || gap(k) != 1) {
+        if (c < 0 && static_cast<int32_t>(k) >= last_end) persons = 0;
+        continue;
+      }
+      // An item [k, end): two or three name words, then a comma or the clause's end.
+      size_t end = k;
+      while (end < n && end < k + 3 && name_word(end, end == k) && (end == k || gap(end) == 0)) {
+        ++end;
+      }
+      // Not where the tagger is confident that no name starts (ووزراء الخارجية، وممثلو الشركات).
+      if (end - k < 2 || gap(end) <= 0 || confident_outside(k, k + 1)) {
+        persons = 0;
+        continue;
+      }
+      const Word& w = words[k];
+      Candidate p;
+      p.type = EntityType::kPerson;
+      p.source = Source::kList;
+      p.first_word = static_cast<int32_t>(k);
+      p.end_word = static_cast<int32_t>(end);
+      p.span = Span{w.conjunction ? w.stem.start : w.span.start, words[end - 1].span.end};
+      p.key = w.conjunction ? w.stem_key : w.key;
+      for (size_t j = k + 1; j < end; ++j) p.key += u' ' + words[j].key;
+      for (size_t j = k; j < end; ++j) owner[j] = static_cast<int32_t>(out->size());
+      out->push_back(std::move(p));
+      ++persons;
+      last_end = static_cast<int32_t>(end);
+      k = end - 1;
+    }
+  }
   // A common phrase that reads as a name (حسن الجوار "good neighbourliness", not Hassan): no
   // name covers any of its words, whatever found one there.
   std::vector<bool> common(n, false);

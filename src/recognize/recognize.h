@@ -126,6 +126,7 @@ void Shift(Word* w, int32_t by);
 // kNameShape: a person's name by its shape (a Korean family name and two given-name syllables).
 // kByline: an author's name in a byline (Recognizer::BylineAuthors).
 // kWorkTitle: the quoted title of a work after the noun of its kind (برنامج «...»).
+// kList: an item of a list of people (محمد سعد، ومحمد منير، وعلي الحجار).
 enum class Source {
   kLexicon,
   kTagger,
@@ -135,7 +136,8 @@ enum class Source {
   kConsistency,
   kNameShape,
   kByline,
-  kWorkTitle
+  kWorkTitle,
+  kList
 };
 
 struct Candidate {

@@ -55,6 +55,8 @@ const char* SourceName(r::Source s) {
       return "byline";
     case r::Source::kWorkTitle:
       return "work-title";
+    case r::Source::kList:
+      return "list";
   }
   return "?";
 }
