@@ -619,6 +619,17 @@ TEST(RecognizeTest, AListOfPeopleGoesOnWithPeople) {
   Lacks(groups, "PER", "ووزراء الخارجية");
 }
 
+TEST(RecognizeTest, APersonsNameGoesOnThroughItsGenealogy) {
+  // The lexicon lists تميم بن حمد (and الشيخ تميم); the name goes on with آل ثاني, and starts
+  // after the title.
+  Has(Entities("وسمو ولي العهد الأمين الشيخ تميم بن حمد آل ثاني ، كان مصدر إلهام ."),
+      "PER تميم بن حمد: تميم بن حمد آل ثاني");
+  Has(Entities("والتقى الأمير محمد بن سلمان بن عبدالعزيز آل سعود بالوفد ."),
+      "PER محمد بن سلمان: محمد بن سلمان بن عبدالعزيز آل سعود");
+  // A listed form with a title names the person from the word after it.
+  Has(Entities("واستقبل الشيخ تميم الوفد أمس ."), "PER تميم بن حمد: تميم");
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

@@ -1120,6 +1120,19 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       c.key = tail->key;
       c.first_word = tail->first_word;
     }
+    // A person's listed form with a title (الشيخ تميم) names the person from the word after the
+    // title, as every person's mention starts after its titles.
+    if (type == EntityType::kPerson) {
+      const int title = title_here(i);
+      if (title > 0 && title < len) {
+        c.first_word = first + title;
+        c.span.start = words[c.first_word].span.start;
+        c.key.clear();
+        for (int32_t k = c.first_word; k < end; ++k) {
+          c.key += (k > c.first_word ? u" " : u"") + words[k].key;
+        }
+      }
+    }
     std::fill(used.begin() + first, used.begin() + end, true);
     out->push_back(std::move(c));
     i += len;
@@ -1719,6 +1732,56 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     person.end_word = next.end_word;
     out->erase(out->begin() + static_cast<std::ptrdiff_t>(c) + 1);
     --c;
+  }
+  // A person's name goes on through its genealogy (تميم بن حمد آل ثاني: the lexicon lists تميم
+  // بن حمد, and the tagger found ثاني apart): بن، بنت، ابن or آل, then a name word or a person's
+  // mention, as often as they come. Compared as written (آل is no article, بن no preposition).
+  {
+    auto connector = [&](size_t k) {
+      static const char16_t* const kLinks[] = {u"بن", u"بنت", u"ابن", u"إبن", u"آل"};
+      const Word& w = words[k];
+      const std::u16string_view written(text.getBuffer() + w.span.start, w.span.end - w.span.start);
+      return std::any_of(std::begin(kLinks), std::end(kLinks),
+                         [&](const char16_t* l) { return written == l; });
+    };
+    for (size_t c = first_out; c < out->size(); ++c) {
+      if ((*out)[c].type != EntityType::kPerson) continue;
+      for (;;) {
+        Candidate& person = (*out)[c];
+        const auto e = static_cast<size_t>(person.end_word);
+        if (e + 1 >= n || person.span.end != words[e - 1].span.end ||
+            !Adjacent(text, words, e - 1) || !Adjacent(text, words, e) || !connector(e)) {
+          break;
+        }
+        // The word after the link: a person's mention that starts there, or a free name word.
+        size_t next = out->size();
+        for (size_t d = first_out; d < out->size(); ++d) {
+          if ((*out)[d].first_word <= static_cast<int32_t>(e) &&
+              (*out)[d].end_word > static_cast<int32_t>(e)) {
+            next = out->size() + 1;  // the link itself is in a mention: leave it
+            break;
+          }
+          if ((*out)[d].first_word == static_cast<int32_t>(e + 1)) next = d;
+        }
+        int32_t end = -1;
+        if (next < out->size()) {
+          const Candidate& m = (*out)[next];
+          if (m.type == EntityType::kPerson && m.span.start == words[e + 1].span.start) {
+            end = m.end_word;
+          }
+        } else if (next == out->size() && is_name_word(e + 1, false)) {
+          end = static_cast<int32_t>(e + 2);
+        }
+        if (end < 0) break;
+        for (int32_t k = static_cast<int32_t>(e); k < end; ++k) person.key += u' ' + words[k].key;
+        person.end_word = end;
+        person.span.end = words[end - 1].span.end;
+        if (next < out->size()) {
+          out->erase(out->begin() + static_cast<std::ptrdiff_t>(next));
+          if (next < c) --c;
+        }
+      }
+    }
   }
   // A club named after its city: the city's name right after نادي, or before a nationality
   // adjective in the masculine (ليون الفرنسي، تشلسي الإنجليزي: a city is feminine, هامبورغ
