@@ -562,6 +562,8 @@ TEST(RecognizeTest, AGivenNameKeepsTheLetterTheCliticStageTookForAPreposition) {
   EXPECT_EQ(Entities("وأسس بيير دي كوبرتان الألعاب الأولمبية الحديثة ."),
             Strings{"PER بيير دي كوبرتان: بيير دي كوبرتان"});
   Has(Entities("وحكم فيليب أوغوست فرنسا سنوات طويلة ."), "PER فيليب أوغوست: فيليب أوغوست");
+  // Nor is the ف of the particle فان a conjunction, before the rest of the name.
+  Has(Entities("وانبرى فان نيستلروي لركلة الجزاء بنجاح ."), "PER فان نيستلروي: فان نيستلروي");
 }
 
 TEST(RecognizeTest, AQuotedTitleAfterTheNounOfItsKindIsAWork) {

@@ -1244,11 +1244,16 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         return c.type == EntityType::kPerson && GivenLatin(key) != nullptr &&
                GivenLatin(*now) == nullptr;
       };
+      // Nor is the ف of a name's particle a conjunction (فان نيستلروي، فون براون), before the
+      // rest of the name.
+      static const std::u16string kVan = NameKey("فان"), kVon = NameKey("فون");
+      const bool particle = c.type == EntityType::kPerson && c.end_word - c.first_word >= 2 &&
+                            (head.key == kVan || head.key == kVon);
       if (now != nullptr && !listed(*now)) {
         if (head.after_conjunction > head.span.start && c.span.start > head.after_conjunction &&
             (listed(head.conjunct_key) || given(head.conjunct_key))) {
           c.span.start = head.after_conjunction;
-        } else if (!head.conjunction && (listed(head.key) || given(head.key))) {
+        } else if (!head.conjunction && (listed(head.key) || given(head.key) || particle)) {
           c.span.start = head.span.start;
         }
       }
