@@ -632,6 +632,14 @@ TEST(RecognizeTest, APersonsNameGoesOnThroughItsGenealogy) {
   Has(Entities("واستقبل الشيخ تميم الوفد أمس ."), "PER تميم بن حمد: تميم");
 }
 
+TEST(RecognizeTest, AStadiumsNameIsMisc) {
+  // Quoted after استاد: the stadium, not the club it is named after.
+  Has(Entities("وجرى اللقاء على استاد \" سلتيك بارك \" في غلاسكو ."),
+      "MISC سلتيك بارك: سلتيك بارك");
+  // A city's stadium is named by the city, which stays a place.
+  Has(Entities("وتقام المباراة على استاد القاهرة الدولي ."), "LOC القاهرة: القاهرة");
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

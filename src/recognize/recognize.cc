@@ -1626,6 +1626,72 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       }
     }
   }
+  // A stadium's name after ملعب، استاد or ستاد (ملعب فيسر، استاد «سلتيك بارك»، ملعب سانتياغو
+  // برنابيو): MISC, quoted or one to three bare name words, where no lexicon names a place or
+  // another name there (استاد القاهرة is Cairo's stadium, and the corpora's name is القاهرة).
+  // A name the tagger found there without a lexicon (سانتياغو, taken for a place) becomes the
+  // stadium's.
+  {
+    static const table::KeySet* const kStadiums = [] {
+      auto* set = new table::KeySet();
+      for (const char* w : {"ملعب", "استاد", "ستاد"}) set->Insert(normalize::KeyFromUtf8(w));
+      return set;
+    }();
+    auto candidate_at = [&](size_t k) -> Candidate* {
+      for (size_t c = first_out; c < out->size(); ++c) {
+        if ((*out)[c].first_word <= static_cast<int32_t>(k) &&
+            (*out)[c].end_word > static_cast<int32_t>(k)) {
+          return &(*out)[c];
+        }
+      }
+      return nullptr;
+    };
+    auto unlisted = [&](const Candidate* c) {
+      return c == nullptr || (c->entry < 0 && FindName(c->key) < 0 &&
+                              (c->source == Source::kTagger || c->source == Source::kConsistency));
+    };
+    for (size_t i = 0; i + 1 < n; ++i) {
+      if (words[i].article >= 0 || !kStadiums->Contains(words[i].stem_key)) continue;
+      const size_t j = i + 1;
+      size_t end = j;
+      if (OpensQuotedName(text, words[i].span.end, words[j].span.start)) {
+        for (size_t k = j; k < n && k < j + 4; ++k) {
+          const int32_t gap_end = k + 1 < n ? words[k + 1].span.start : text.length();
+          if (GapHasQuote(text, words[k].span.end, std::min(gap_end, words[k].span.end + 3))) {
+            end = k + 1;
+            break;
+          }
+        }
+      } else if (Adjacent(text, words, i)) {
+        const Candidate* found = candidate_at(j);
+        if (found != nullptr && found->first_word == static_cast<int32_t>(j) && unlisted(found)) {
+          // The tagger's name, and the name words right after it (سانتياغو برنابيو).
+          end = std::min<size_t>(found->end_word, j + 3);  // a stadium's name is short
+          while (end < n && end < j + 3 && Adjacent(text, words, end - 1) &&
+                 candidate_at(end) == nullptr && is_name_word(end, false)) {
+            ++end;
+          }
+        } else if (found == nullptr && !used[j] && is_name_word(j, true) &&
+                   words[j].key.size() >= 3 && !confident_outside(j, j + 1)) {
+          end = j + 1;  // one word: what follows may be the sentence (ملعب فيسر في بريمن)
+        }
+      }
+      if (end == j) continue;
+      bool free = true;
+      for (size_t k = j; k < end && free; ++k) free = unlisted(candidate_at(k));
+      if (!free) continue;
+      // The candidates inside give way to the stadium's name.
+      out->erase(std::remove_if(out->begin() + first_out, out->end(),
+                                [&](const Candidate& c) {
+                                  return c.first_word < static_cast<int32_t>(end) &&
+                                         c.end_word > static_cast<int32_t>(j);
+                                }),
+                 out->end());
+      std::fill(used.begin() + j, used.begin() + end, false);
+      add(EntityType::kMisc, Source::kLocRule, j, end, u"");  // a place's kind of rule
+      i = end - 1;
+    }
+  }
   // A name right after one or two words that make a longer name a lexicon lists as ANOTHER
   // referent of the same type is part of it: اليابان in بحر اليابان (the Sea of Japan, not
   // Japan), the club بورتو in نادي بورتو. Not after a head the corpora leave out of a name (a
