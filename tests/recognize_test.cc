@@ -640,6 +640,14 @@ TEST(RecognizeTest, AStadiumsNameIsMisc) {
   Has(Entities("وتقام المباراة على استاد القاهرة الدولي ."), "LOC القاهرة: القاهرة");
 }
 
+TEST(RecognizeTest, TwoPlacesAfterAPlaceWordInTheDual) {
+  // "between the two towns of X and Y": two villages no list knows.
+  const Strings e =
+      Entities("نفذت القوات عملية على الطريق الواصل بين بلدتي الباذان وطلوزة جنوب مدينة طوباس .");
+  Has(e, "LOC الباذان: الباذان");
+  Has(e, "LOC طلوزة: طلوزة");
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

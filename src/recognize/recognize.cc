@@ -1609,6 +1609,34 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         }
       }
     }
+    // Two places after a place word in the dual (بلدتي الباذان وطلوزة، مدينتي نابلس ورام الله): the
+    // two names, one word each, joined by و, are two places.
+    static const table::KeySet* const kDualPlaces = [] {
+      auto* set = new table::KeySet();
+      for (const char* w : {"بلدتي", "مدينتي", "قريتي", "منطقتي", "محافظتي", "ولايتي", "مخيمي"}) {
+        set->Insert(normalize::KeyFromUtf8(w));
+      }
+      return set;
+    }();
+    if (words[i].article < 0 && !words[i].proclitic && kDualPlaces->Contains(words[i].key) &&
+        i + 2 < n && Adjacent(text, words, i) && Adjacent(text, words, i + 1)) {
+      auto place_word = [&](size_t k, bool second) {
+        const Word& p = words[k];
+        return !used[k] && !p.enclitic && !p.tanween && p.key.size() >= 2 && IsArabicWord(p.key) &&
+               (second ? p.conjunction && p.after_conjunction < 0 : !p.proclitic) &&
+               MatchPhrase(Phrase::kStop, words, k, nullptr) == 0 && title_here(k) == 0 &&
+               MatchPhrase(Phrase::kNationality, words, k, nullptr) == 0;
+      };
+      if (place_word(i + 1, false) && place_word(i + 2, true)) {
+        add(EntityType::kLocation, Source::kLocRule, i + 1, i + 2, u"");
+        add(EntityType::kLocation, Source::kLocRule, i + 2, i + 3, u"");
+        const Word& second = words[i + 2];
+        out->back().span.start = second.article >= 0 ? second.article : second.stem.start;
+        out->back().key = second.article >= 0 ? second.article_key : second.stem_key;
+        i += 2;
+        continue;
+      }
+    }
     const int loc_bare = MatchPhrase(Phrase::kLoc, words, i, &trigger);
     const int loc = loc_bare > 0 ? loc_bare : MatchPhrase(Phrase::kLocQuoted, words, i, &trigger);
     if (loc > 0 && !used[i]) {
