@@ -603,6 +603,9 @@ TEST(RecognizeTest, AMentionTheTaggerEndsShortOfAListedNameIsThatName) {
   // The tagger stops after البنك الأوروبي; the news lexicon lists the bank's whole name.
   Has(Entities("ويمول البنك الأوروبي لإعادة الإعمار والتنمية المشروع ."),
       "ORG البنك الأوروبي لإعادة الإعمار والتنمية: البنك الأوروبي لإعادة الإعمار والتنمية");
+  // To the left for a person: the tagger found اولمرت; with the word before it (its ب glued on)
+  // the lexicon lists إيهود أولمرت.
+  Has(Entities("ونددت الحركة بايهود اولمرت في بيانها ."), "PER إيهود أولمرت: ايهود اولمرت");
   // A place's epithet stays outside its name, as the corpora have it.
   Has(Entities("وصل الحجاج إلى مكة المكرمة أمس ."), "LOC مكة المكرمة: مكة");
 }

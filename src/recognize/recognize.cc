@@ -1296,6 +1296,36 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         }
       }
     }
+    // The same to the left for a person: the word before the tagger's mention makes it a listed
+    // person's name (بايهود اولمرت: the tagger found اولمرت, the lexicon lists إيهود أولمرت), the
+    // word taken from where the name starts in it (after its proclitics).
+    // The clitic stage may have left a proclitic letter on it (بايهود): the word without its
+    // first letter is tried too. Not a title (البابا يوحنا بولس الثاني: the name starts after it).
+    if (c.type == EntityType::kPerson && c.first_word > 0 && !used[c.first_word - 1] &&
+        Adjacent(text, words, c.first_word - 1) && title_here(c.first_word - 1) == 0 &&
+        c.span.start == words[c.first_word].span.start) {
+      const Word& before = words[c.first_word - 1];
+      Form forms[5];
+      int count = Forms(before, forms);
+      const char16_t letter = before.key.empty() ? 0 : before.key[0];
+      const std::u16string unglued = before.key.size() > 3 ? before.key.substr(1) : u"";
+      if (count == 1 && !unglued.empty() &&
+          (letter == u'و' || letter == u'ف' || letter == u'ب' || letter == u'ل' ||
+           letter == u'ك')) {
+        forms[count++] = {&unglued, before.span.start + 1};
+      }
+      std::u16string joined;
+      for (int f = count - 1; f >= 0; --f) {  // the shortest form first: after the proclitics
+        joined = *forms[f].key;
+        for (int32_t k = c.first_word; k < c.end_word; ++k) joined += u' ' + words[k].key;
+        const int32_t e = FindName(joined);
+        if (e >= 0 && entries_[e].type == EntityType::kPerson) {
+          --c.first_word;
+          c.span.start = forms[f].start;
+          break;
+        }
+      }
+    }
     // A verb (سيرثون) ends a name: the words from it on are not part of it (سيرثون النصر is
     // "will inherit victory").
     for (int32_t k = c.first_word; k < c.end_word; ++k) {
