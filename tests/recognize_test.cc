@@ -651,6 +651,13 @@ TEST(RecognizeTest, TwoPlacesAfterAPlaceWordInTheDual) {
   Has(e, "LOC طلوزة: طلوزة");
 }
 
+TEST(RecognizeTest, NoPersonFollowsAScaleWord) {
+  // The tagger takes the currency for a name; after مليار it is what is counted.
+  const Strings e = Entities("وبلغت قيمة الصفقة 50 مليار يوان .");
+  Lacks(e, "PER", "يوان");
+  Has(e, "MISC يوان: يوان");
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

@@ -1369,6 +1369,20 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         c.span.end = number;
       }
     }
+    // No person follows a scale word (50 مليار يوان): what the tagger took for a name there is
+    // what is counted, a currency or a product (MISC, as the corpora tag دولار after مليون). Not
+    // after ألف, which is also the verb "wrote" (ألف جالينوس كتبا).
+    static const table::KeySet* const kScales = [] {
+      auto* set = new table::KeySet();
+      for (const char* w : {"آلاف", "مليون", "ملايين", "مليار", "مليارات", "بليون", "بلايين"}) {
+        set->Insert(normalize::KeyFromUtf8(w));
+      }
+      return set;
+    }();
+    if (c.type == EntityType::kPerson && c.first_word > 0 &&
+        Adjacent(text, words, c.first_word - 1) && kScales->Contains(words[c.first_word - 1].key)) {
+      c.type = EntityType::kMisc;
+    }
     // A person's mention that is only a title (آية الله، البابا) names no one: the title rule
     // below may find the name after it.
     if (c.type == EntityType::kPerson && title_here(c.first_word) == c.end_word - c.first_word) {
