@@ -98,7 +98,10 @@ constexpr const char* kThat = "ان";
 
 constexpr size_t kVerbWindow = 20;  // words a reporting verb may stand before a quote
 constexpr size_t kSpeakerWords = 6;  // the longest described speaker (قال مسؤول روسي كبير)
-constexpr size_t kThatWindow = 8;         // words between a verb and its إن
+constexpr size_t kThatWindow = 8;  // words between a verb and its إن
+// The furthest back a quotation looks for the indirect speech it goes on (SpeechVerbBefore): a
+// bound, so that a sentence of many quotations is not read back to its start for each of them.
+constexpr size_t kSpeechWindow = 150;
 constexpr size_t kCueWindow = 5;          // words between a cue and the source it names
 constexpr int kMinUnattributedWords = 4;  // a quoted run with no verb beside it: at least this
 constexpr int kMinQuotedWords = 3;        // a quoted run shorter than this needs a verb
@@ -652,7 +655,7 @@ size_t SpeechVerbBefore(const Context& c, int32_t input, const std::vector<Word>
   for (size_t k = end; k-- > 0 && end - k <= 3;) {
     if (InSet(TitleNouns(), words[k]) || TitleNouns().Contains(words[k].stem_key)) return end;
   }
-  for (size_t k = end; k-- > 0;) {
+  for (size_t k = end; k-- > 0 && end - k <= kSpeechWindow;) {
     if (!InSet(ReportingVerbs(), words[k])) continue;
     for (size_t t = k + 1; t < end && t <= k + kThatWindow; ++t) {
       if (!IsThat(text, words[t])) continue;
