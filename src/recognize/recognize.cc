@@ -53,6 +53,8 @@ constexpr size_t kKoreanMostLetters = 5;
 constexpr int kMaxNameWords = 7;
 constexpr int kMaxTitleNameWords = 3;
 constexpr int kMaxQuotedWords = 6;
+// The longest person's name a genealogy makes (محمد بن عبد الله بن عبد المطلب بن هاشم ...).
+constexpr int32_t kMaxGenealogyWords = 16;
 constexpr int kMaxDesignationDigits = 3;
 
 std::string_view Trim(std::string_view s) {
@@ -1190,7 +1192,9 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       // tagger's one mention is two. Names with و of their own (البنك الأوروبي لإعادة الإعمار
       // والتنمية) are not two listed names.
       const std::u16string& first = key_from(words[c.first_word], c.span.start);
-      for (int32_t k = c.first_word + 1; k < c.end_word; ++k) {
+      // Each side at most as long as a lexicon name: a long mention is not tried at every و.
+      for (int32_t k = std::max(c.first_word + 1, c.end_word - kMaxNameWords);
+           k < c.end_word && k - c.first_word <= kMaxNameWords; ++k) {
         const Word& w = words[k];
         if (!w.conjunction) continue;
         const std::u16string& second = w.after_conjunction >= 0 ? w.conjunct_key
@@ -1709,15 +1713,18 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       for (const char* w : {"ملعب", "استاد", "ستاد"}) set->Insert(normalize::KeyFromUtf8(w));
       return set;
     }();
-    auto candidate_at = [&](size_t k) -> Candidate* {
-      for (size_t c = first_out; c < out->size(); ++c) {
-        if ((*out)[c].first_word <= static_cast<int32_t>(k) &&
-            (*out)[c].end_word > static_cast<int32_t>(k)) {
-          return &(*out)[c];
-        }
+    // The candidate each word is in (an index into *out), or -1; one that gives way to a
+    // stadium's name is left empty (end_word == first_word) and removed after the loop.
+    std::vector<int32_t> owner(n, -1);
+    for (size_t c = first_out; c < out->size(); ++c) {
+      for (int32_t k = (*out)[c].first_word; k < (*out)[c].end_word; ++k) {
+        owner[k] = static_cast<int32_t>(c);
       }
-      return nullptr;
+    }
+    auto candidate_at = [&](size_t k) -> Candidate* {
+      return owner[k] >= 0 ? &(*out)[owner[k]] : nullptr;
     };
+    bool emptied = false;
     auto unlisted = [&](const Candidate* c) {
       return c == nullptr || (c->entry < 0 && FindName(c->key) < 0 &&
                               (c->source == Source::kTagger || c->source == Source::kConsistency));
@@ -1753,15 +1760,22 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       for (size_t k = j; k < end && free; ++k) free = unlisted(candidate_at(k));
       if (!free) continue;
       // The candidates inside give way to the stadium's name.
-      out->erase(std::remove_if(out->begin() + first_out, out->end(),
-                                [&](const Candidate& c) {
-                                  return c.first_word < static_cast<int32_t>(end) &&
-                                         c.end_word > static_cast<int32_t>(j);
-                                }),
-                 out->end());
+      for (size_t k = j; k < end; ++k) {
+        if (owner[k] < 0) continue;
+        Candidate& inside = (*out)[owner[k]];
+        for (int32_t w = inside.first_word; w < inside.end_word; ++w) owner[w] = -1;
+        inside.end_word = inside.first_word;
+        emptied = true;
+      }
       std::fill(used.begin() + j, used.begin() + end, false);
       add(EntityType::kMisc, Source::kLocRule, j, end, u"");  // a place's kind of rule
+      for (size_t k = j; k < end; ++k) owner[k] = static_cast<int32_t>(out->size() - 1);
       i = end - 1;
+    }
+    if (emptied) {
+      out->erase(std::remove_if(out->begin() + first_out, out->end(),
+                                [](const Candidate& c) { return c.end_word == c.first_word; }),
+                 out->end());
     }
   }
   // A name right after one or two words that make a longer name a lexicon lists as ANOTHER
@@ -1880,50 +1894,66 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   // بن حمد, and the tagger found ثاني apart): بن، بنت، ابن or آل, then a name word or a person's
   // mention, as often as they come. Compared as written (آل is no article, بن no preposition).
   {
-    auto connector = [&](size_t k) {
-      static const char16_t* const kLinks[] = {u"بن", u"بنت", u"ابن", u"إبن", u"آل"};
+    // The candidate each word is in, or -1; one merged into a person is left empty and removed
+    // after the loop.
+    std::vector<int32_t> owner(n, -1);
+    for (size_t c = first_out; c < out->size(); ++c) {
+      for (int32_t k = (*out)[c].first_word; k < (*out)[c].end_word; ++k) {
+        owner[k] = static_cast<int32_t>(c);
+      }
+    }
+    auto written_as = [&](size_t k, std::initializer_list<const char16_t*> forms) {
       const Word& w = words[k];
       const std::u16string_view written(text.getBuffer() + w.span.start, w.span.end - w.span.start);
-      return std::any_of(std::begin(kLinks), std::end(kLinks),
-                         [&](const char16_t* l) { return written == l; });
+      return std::any_of(forms.begin(), forms.end(),
+                         [&](const char16_t* f) { return written == f; });
     };
+    bool merged = false;
     for (size_t c = first_out; c < out->size(); ++c) {
-      if ((*out)[c].type != EntityType::kPerson) continue;
+      Candidate& person = (*out)[c];
+      if (person.type != EntityType::kPerson || person.end_word == person.first_word) continue;
       for (;;) {
-        Candidate& person = (*out)[c];
         const auto e = static_cast<size_t>(person.end_word);
-        if (e + 1 >= n || person.span.end != words[e - 1].span.end ||
-            !Adjacent(text, words, e - 1) || !Adjacent(text, words, e) || !connector(e)) {
+        if (e + 1 >= n || person.end_word - person.first_word >= kMaxGenealogyWords ||
+            owner[e] >= 0 || person.span.end != words[e - 1].span.end ||
+            !Adjacent(text, words, e - 1) || !Adjacent(text, words, e) ||
+            !written_as(e, {u"بن", u"بنت", u"ابن", u"إبن", u"آل"})) {
           break;
         }
-        // The word after the link: a person's mention that starts there, or a free name word.
-        size_t next = out->size();
-        for (size_t d = first_out; d < out->size(); ++d) {
-          if ((*out)[d].first_word <= static_cast<int32_t>(e) &&
-              (*out)[d].end_word > static_cast<int32_t>(e)) {
-            next = out->size() + 1;  // the link itself is in a mention: leave it
-            break;
-          }
-          if ((*out)[d].first_word == static_cast<int32_t>(e + 1)) next = d;
-        }
+        // After the link: a person's mention that starts there, or a free name word (two where
+        // the first is عبد or أبو: بن عبد الملك).
         int32_t end = -1;
-        if (next < out->size()) {
+        const int32_t next = owner[e + 1];
+        if (next >= 0) {
           const Candidate& m = (*out)[next];
-          if (m.type == EntityType::kPerson && m.span.start == words[e + 1].span.start) {
+          if (m.type == EntityType::kPerson && m.first_word == static_cast<int32_t>(e + 1) &&
+              m.span.start == words[e + 1].span.start) {
             end = m.end_word;
           }
-        } else if (next == out->size() && is_name_word(e + 1, false)) {
+        } else if (is_name_word(e + 1, false)) {
           end = static_cast<int32_t>(e + 2);
+          if (e + 2 < n && written_as(e + 1, {u"عبد", u"أبو", u"ابو", u"أبي"}) &&
+              owner[e + 2] < 0 && Adjacent(text, words, e + 1) && is_name_word(e + 2, false)) {
+            end = static_cast<int32_t>(e + 3);
+          }
         }
         if (end < 0) break;
-        for (int32_t k = static_cast<int32_t>(e); k < end; ++k) person.key += u' ' + words[k].key;
+        for (int32_t k = static_cast<int32_t>(e); k < end; ++k) {
+          person.key += u' ' + words[k].key;
+          owner[k] = static_cast<int32_t>(c);
+        }
         person.end_word = end;
         person.span.end = words[end - 1].span.end;
-        if (next < out->size()) {
-          out->erase(out->begin() + static_cast<std::ptrdiff_t>(next));
-          if (next < c) --c;
+        if (next >= 0) {
+          (*out)[next].end_word = (*out)[next].first_word;
+          merged = true;
         }
       }
+    }
+    if (merged) {
+      out->erase(std::remove_if(out->begin() + first_out, out->end(),
+                                [](const Candidate& c) { return c.end_word == c.first_word; }),
+                 out->end());
     }
   }
   // A club named after its city: the city's name right after نادي, or before a nationality
