@@ -1081,8 +1081,12 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     const EntityType type = entries_[entry].type;
     bool overlapped = false, inside = false;
     const Candidate* tail = nullptr;
-    for (const Candidate& c : statistical) {
-      if (c.first_word >= end || c.end_word <= first) continue;
+    // The tagger's mentions are in text order and do not overlap: the ones over [first, end)
+    // start at the first that ends after `first`.
+    const auto from = std::partition_point(statistical.begin(), statistical.end(),
+                                           [&](const Candidate& c) { return c.end_word <= first; });
+    for (auto it = from; it != statistical.end() && it->first_word < end; ++it) {
+      const Candidate& c = *it;
       overlapped = true;
       // A lexicon name inside a longer tagger mention of another type is part of another name
       // (the place كييف in the club دينامو كييف): the tagger's mention is taken instead.
@@ -1442,7 +1446,15 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     return MatchPhrase(Phrase::kStop, words, k, nullptr) == 0 && title_here(k) == 0 &&
            MatchPhrase(Phrase::kNationality, words, k, nullptr) == 0;
   };
+  // The candidate that starts at each word (an index into *out), or -1: kept up to date by `add`
+  // and by the rules below that move a candidate's start, so that the title rule finds the name
+  // after a title without reading every candidate.
+  std::vector<int32_t> starts(n, -1);
+  for (size_t c = first_out; c < out->size(); ++c) {
+    starts[(*out)[c].first_word] = static_cast<int32_t>(c);
+  }
   auto add = [&](EntityType type, Source source, size_t from, size_t to, std::u16string title) {
+    starts[from] = static_cast<int32_t>(out->size());
     Candidate c;
     c.type = type;
     c.source = source;
@@ -1524,10 +1536,9 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       }
       // A lexicon person right after the title takes the title.
       bool named = false;
-      for (size_t c = first_out; c < out->size(); ++c) {
-        Candidate& cand = (*out)[c];
-        if (cand.first_word == static_cast<int32_t>(j) && cand.type == EntityType::kPerson &&
-            Adjacent(text, words, j - 1)) {
+      if (j < n && starts[j] >= 0) {
+        Candidate& cand = (*out)[starts[j]];
+        if (cand.type == EntityType::kPerson && Adjacent(text, words, j - 1)) {
           cand.title_key = title;
           named = true;
         }
@@ -1542,16 +1553,18 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         // mention زكريا): they are the first words of its name, which takes them and the title.
         // Not a lexicon's person: the lexicon knows where its names start (الرئيس يستقبل بوتين).
         Candidate* next = nullptr;
-        for (size_t c = first_out; c < out->size() && end < n && used[end]; ++c) {
-          Candidate& cand = (*out)[c];
-          if (cand.first_word == static_cast<int32_t>(end) && cand.source == Source::kTagger &&
-              cand.type == EntityType::kPerson && Adjacent(text, words, end - 1)) {
+        if (end < n && used[end] && starts[end] >= 0) {
+          Candidate& cand = (*out)[starts[end]];
+          if (cand.source == Source::kTagger && cand.type == EntityType::kPerson &&
+              Adjacent(text, words, end - 1)) {
             next = &cand;
           }
         }
         if (confident_outside(j, end) || (occupation && next == nullptr)) {
           // The tagger is sure no name starts here, or an occupation has no name after it.
         } else if (next != nullptr) {
+          starts[j] = starts[end];
+          starts[end] = -1;
           next->span.start = words[j].span.start;
           next->first_word = static_cast<int32_t>(j);
           std::u16string key;
