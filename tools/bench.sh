@@ -6,7 +6,8 @@
 #      are steady), with its time against native time measured in pairs (--native): the call end
 #      to end and the module's own work, each pair's ratio, their median and the best time
 #      against the best; then 10 MB against 1 MB, timed alternately (tools/bench/linearity.mjs),
-#      natively and in wasm;
+#      natively and in wasm; and single sentences of one construction each, 300 KB against 3 MB,
+#      natively (tools/bench/shapes.mjs);
 #   3. 1 MB of ANERcorp's sentences (real news vocabulary), natively and under node;
 #   4. the page in Chromium (tools/bench/bench_page.mjs): cold page-ready time, the five samples,
 #      1 MB through the worker, and the transferred payload.
@@ -30,6 +31,10 @@ done
 echo "== 10 MB against 1 MB"
 node tools/bench/linearity.mjs "$tmp/text_1048576.txt" "$tmp/text_10485760.txt" \
   --native build/native/basira_bench --rounds 5
+# One sentence as long as the input, of one construction each (names, titles, a genealogy, quoted
+# titles ...): where a rule that reads every candidate at each word would be quadratic.
+echo "== one-sentence shapes, 300 KB against 3 MB"
+node tools/bench/shapes.mjs --native build/native/basira_bench
 # Real news vocabulary (the text above repeats some 2,000 word forms): 1 MB of ANERcorp's
 # sentences, when ../shared is there.
 anercorp=../shared/data/anercorp/normalized/anercorp_camel_train.conll
