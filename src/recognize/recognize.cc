@@ -1716,7 +1716,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     }
   }
   // A stadium's name after ملعب، استاد or ستاد (ملعب فيسر، استاد «سلتيك بارك»، ملعب سانتياغو
-  // برنابيو): MISC, quoted or one to three bare name words, where no lexicon names a place or
+  // برنابيو): MISC, quoted, or one to three bare name words where no lexicon names a place or
   // another name there (استاد القاهرة is Cairo's stadium, and the corpora's name is القاهرة).
   // A name the tagger found there without a lexicon (سانتياغو, taken for a place) becomes the
   // stadium's.
@@ -1746,7 +1746,8 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       if (words[i].article >= 0 || !kStadiums->Contains(words[i].stem_key)) continue;
       const size_t j = i + 1;
       size_t end = j;
-      if (OpensQuotedName(text, words[i].span.end, words[j].span.start)) {
+      const bool in_quotes = OpensQuotedName(text, words[i].span.end, words[j].span.start);
+      if (in_quotes) {
         for (size_t k = j; k < n && k < j + 4; ++k) {
           const int32_t gap_end = k + 1 < n ? words[k + 1].span.start : text.length();
           if (GapHasQuote(text, words[k].span.end, std::min(gap_end, words[k].span.end + 3))) {
@@ -1769,8 +1770,10 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         }
       }
       if (end == j) continue;
+      // Quoted, the words are the stadium's name whatever a lexicon lists them as (ملعب
+      // «الإمارات»).
       bool free = true;
-      for (size_t k = j; k < end && free; ++k) free = unlisted(candidate_at(k));
+      for (size_t k = j; k < end && free && !in_quotes; ++k) free = unlisted(candidate_at(k));
       if (!free) continue;
       // The candidates inside give way to the stadium's name.
       for (size_t k = j; k < end; ++k) {
