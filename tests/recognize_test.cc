@@ -639,6 +639,8 @@ TEST(RecognizeTest, AStadiumsNameIsMisc) {
   // Quoted after استاد: the stadium, not the club it is named after.
   Has(Entities("وجرى اللقاء على استاد \" سلتيك بارك \" في غلاسكو ."),
       "MISC سلتيك بارك: سلتيك بارك");
+  // One bare word, whose ف the clitic stage took for a conjunction.
+  Has(Entities("وأقيمت المباراة على ملعب فيسر في بريمن أمس ."), "MISC فيسر: فيسر");
   // Quoted, a listed place's name is the stadium's too.
   Has(Entities("وتقام المباراة على ملعب « الإمارات » في لندن ."), "MISC الإمارات: الإمارات");
   // A city's stadium is named by the city, which stays a place.

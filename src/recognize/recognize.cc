@@ -1764,9 +1764,17 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
                  candidate_at(end) == nullptr && is_name_word(end, false)) {
             ++end;
           }
-        } else if (found == nullptr && !used[j] && is_name_word(j, true) &&
-                   words[j].key.size() >= 3 && !confident_outside(j, j + 1)) {
-          end = j + 1;  // one word: what follows may be the sentence (ملعب فيسر في بريمن)
+        } else if (found == nullptr && !used[j] && words[j].key.size() >= 3 &&
+                   !confident_outside(j, j + 1)) {
+          // One word: what follows may be the sentence (ملعب فيسر في بريمن). In construct after
+          // the head it takes no proclitic: a letter the clitic stage cut (ف of فيسر) is its own.
+          const Word& w = words[j];
+          if (w.article < 0 && !w.enclitic && !w.tanween && !w.teh_marbuta && IsArabicWord(w.key) &&
+              MatchPhrase(Phrase::kStop, words, j, nullptr) == 0 && title_here(j) == 0 &&
+              MatchPhrase(Phrase::kNationality, words, j, nullptr) == 0 &&
+              !not_names_.Contains(w.key)) {
+            end = j + 1;
+          }
         }
       }
       if (end == j) continue;
