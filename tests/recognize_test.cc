@@ -574,6 +574,9 @@ TEST(RecognizeTest, AQuotedTitleAfterTheNounOfItsKindIsAWork) {
   const Strings e = Entities("وقدم الفنان نور الشريف برنامج « مع نور » العام الماضي .");
   Has(e, "MISC مع نور: مع نور");
   Lacks(e, "PER", "نور");
+  // بعنوان a few words after the noun, whatever comes between.
+  Has(Entities("وقدم الفنان عزت أبو عوف برنامجا منذ فترة كان بعنوان « هرم الاحلام » ."),
+      "MISC هرم الاحلام: هرم الاحلام");
   // ة written ت before a pronoun.
   Has(Entities("ونشر روايته الأولى «الطريق» عام 1990 ."), "MISC الطريق: الطريق");
   // Speech quoted after such a noun is no title; nor is scare-quoted text after other nouns.

@@ -1030,7 +1030,8 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     }
   }
   // 1a''. The title of a work in quotes after the noun that names its kind (برنامج «الناس وأنا»،
-  // فيلم «...»، رواية «...», with adjectives or بعنوان between: برنامجا تليفزيونيا بعنوان «...»):
+  // فيلم «...»، رواية «...», with adjectives or بعنوان between: برنامجا تليفزيونيا بعنوان «...»,
+  // or بعنوان a few words on: برنامجا منذ فترة كان بعنوان «...»):
   // MISC, the quoted words whole, whatever else they would name (مع نور is a programme, not the
   // person نور). Scare quotes after other nouns are left to the other rules.
   for (size_t i = 0; i < n; ++i) {
@@ -1039,6 +1040,14 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     while (j < n && j <= i + 3 && !used[j] && Adjacent(text, words, j - 1) &&
            IsWorkTitleLink(words[i], words[j])) {
       ++j;
+    }
+    // Or بعنوان a few words on, whatever comes between (برنامجا منذ فترة كان بعنوان «...»).
+    static const std::u16string kTitled = NameKey("بعنوان");
+    for (size_t k = j; k < n && k <= i + 5 && Adjacent(text, words, k - 1); ++k) {
+      if (words[k].key == kTitled) {
+        j = k + 1;
+        break;
+      }
     }
     if (j >= n || used[j] || OpensSpeech(words[j]) ||
         !OpensQuotedName(text, words[j - 1].span.end, words[j].span.start)) {
