@@ -665,6 +665,14 @@ TEST(RecognizeTest, NoPersonFollowsAScaleWord) {
   Has(e, "MISC يوان: يوان");
 }
 
+TEST(RecognizeTest, ACurrencyByItsNameIsMisc) {
+  // With the article, or counted.
+  Has(Entities("وتراجع الروبل إلى أدنى مستوى له أمس ."), "MISC الروبل: الروبل");
+  Has(Entities("ودفع المسافر 300 جنيه للحصول على الخدمة ."), "MISC جنيه: جنيه");
+  // Dollars in general are no name.
+  Lacks(Entities("وأنفقت الحكومة ملايين الدولارات على المشروع ."), "MISC", "الدولارات");
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

@@ -175,6 +175,19 @@ bool Ordinal(const std::u16string& stem_key) {
   return stem_key == u"ثاني" || stem_key == u"ثانية" || stem_key == u"ثانيه";
 }
 
+// Whether a key is a scale word that counts what follows it (مليون، مليار ...). Not ألف, also the
+// verb "wrote" (ألف جالينوس كتبا).
+bool IsScale(const std::u16string& key) {
+  static const table::KeySet* keys = [] {
+    auto* set = new table::KeySet();
+    for (const char* w : {"آلاف", "مليون", "ملايين", "مليار", "مليارات", "بليون", "بلايين"}) {
+      set->Insert(normalize::KeyFromUtf8(w));
+    }
+    return set;
+  }();
+  return keys->Contains(key);
+}
+
 // Whether a word is a noun that names a kind of work before its quoted title (برنامج، فيلم،
 // مسلسل، رواية، كتاب ...), with any clitics (ببرنامج، برنامجها) or tanween (برنامجا).
 bool IsWorkNoun(const Word& w) {
@@ -1387,17 +1400,9 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       }
     }
     // No person follows a scale word (50 مليار يوان): what the tagger took for a name there is
-    // what is counted, a currency or a product (MISC, as the corpora tag دولار after مليون). Not
-    // after ألف, which is also the verb "wrote" (ألف جالينوس كتبا).
-    static const table::KeySet* const kScales = [] {
-      auto* set = new table::KeySet();
-      for (const char* w : {"آلاف", "مليون", "ملايين", "مليار", "مليارات", "بليون", "بلايين"}) {
-        set->Insert(normalize::KeyFromUtf8(w));
-      }
-      return set;
-    }();
+    // what is counted, a currency or a product (MISC, as the corpora tag دولار after مليون).
     if (c.type == EntityType::kPerson && c.first_word > 0 &&
-        Adjacent(text, words, c.first_word - 1) && kScales->Contains(words[c.first_word - 1].key)) {
+        Adjacent(text, words, c.first_word - 1) && IsScale(words[c.first_word - 1].key)) {
       c.type = EntityType::kMisc;
     }
     // A person's mention that is only a title (آية الله، البابا) names no one: the title rule
@@ -1677,6 +1682,30 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
           i = stop - 1;
           continue;
         }
+      }
+    }
+    // A currency by its name, with the article (اليوان، الروبل) or after a number or a scale word
+    // (50 مليار يوان): MISC, as the corpora tag دولار and اليورو. Singular names only: الدولارات
+    // are dollars in general.
+    static const table::KeySet* const kCurrencies = [] {
+      auto* set = new table::KeySet();
+      for (const char* w : {"دولار", "يورو", "يوان", "روبل", "جنيه", "دينار", "درهم", "فرنك",
+                            "روبية", "ليرة", "شيكل", "بيزو", "كرونة", "زلوتي", "إسترليني"}) {
+        set->Insert(normalize::KeyFromUtf8(w));
+      }
+      return set;
+    }();
+    if (!used[i] && !w.enclitic && kCurrencies->Contains(w.stem_key)) {
+      bool counted = false;
+      if (w.article < 0 && i > 0 && Adjacent(text, words, i - 1)) {
+        const std::u16string& before = words[i - 1].key;
+        counted = IsDigit(before.back()) || IsScale(before);
+      }
+      if (w.article >= 0 || counted) {
+        add(EntityType::kMisc, Source::kLexicon, i, i + 1, u"");
+        out->back().span.start = w.article >= 0 ? w.article : w.stem.start;
+        out->back().key = w.article >= 0 ? w.article_key : w.stem_key;
+        continue;
       }
     }
     // Two places after a place word in the dual (بلدتي الباذان وطلوزة، مدينتي نابلس ورام الله): the
