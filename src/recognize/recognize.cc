@@ -1684,9 +1684,9 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         }
       }
     }
-    // A currency by its name, with the article (اليوان، الروبل) or after a number or a scale word
-    // (50 مليار يوان): MISC, as the corpora tag دولار and اليورو. Singular names only: الدولارات
-    // are dollars in general.
+    // A currency by its name with the article (اليوان، الروبل: the currency itself, as the corpora
+    // tag الدولار and اليورو): MISC. Singular names only: الدولارات are dollars in general. A
+    // counted sum (2.5 مليون دينار) is the figures' (src/facts), not an entity of the story.
     static const table::KeySet* const kCurrencies = [] {
       auto* set = new table::KeySet();
       for (const char* w : {"دولار", "يورو", "يوان", "روبل", "جنيه", "دينار", "درهم", "فرنك",
@@ -1695,18 +1695,11 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       }
       return set;
     }();
-    if (!used[i] && !w.enclitic && kCurrencies->Contains(w.stem_key)) {
-      bool counted = false;
-      if (w.article < 0 && i > 0 && Adjacent(text, words, i - 1)) {
-        const std::u16string& before = words[i - 1].key;
-        counted = IsDigit(before.back()) || IsScale(before);
-      }
-      if (w.article >= 0 || counted) {
-        add(EntityType::kMisc, Source::kLexicon, i, i + 1, u"");
-        out->back().span.start = w.article >= 0 ? w.article : w.stem.start;
-        out->back().key = w.article >= 0 ? w.article_key : w.stem_key;
-        continue;
-      }
+    if (!used[i] && w.article >= 0 && !w.enclitic && kCurrencies->Contains(w.stem_key)) {
+      add(EntityType::kMisc, Source::kLexicon, i, i + 1, u"");
+      out->back().span.start = w.article;
+      out->back().key = w.article_key;
+      continue;
     }
     // Two places after a place word in the dual (بلدتي الباذان وطلوزة، مدينتي نابلس ورام الله): the
     // two names, one word each, joined by و, are two places.
