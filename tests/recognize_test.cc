@@ -672,6 +672,13 @@ TEST(RecognizeTest, ACurrencyByItsNameIsMisc) {
   Lacks(Entities("وأنفقت الحكومة ملايين الدولارات على المشروع ."), "MISC", "الدولارات");
 }
 
+TEST(RecognizeTest, TheBankAloneAfterADirectionIsTheWestBank) {
+  Has(Entities("ونفذت القوات عمليات في شمال الضفة أمس ."), "LOC الضفة الغربية: الضفة");
+  // A river's bank, and a shore, are not.
+  EXPECT_EQ(Entities("وصل القارب إلى الضفة الأخرى من النهر ."), Strings{});
+  EXPECT_EQ(Entities("وتنقل الطاقة إلى الضفة دون أن تنتقل جسيمات الماء ."), Strings{});
+}
+
 TEST(RecognizeTest, CommonNounAfterAFutureVerbIsNotAName) {
   const Strings e = Entities("قال القائد إن الجنود سيحققون النصر في نهاية المطاف.");
   Lacks(e, "ORG", "النصر");

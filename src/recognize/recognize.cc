@@ -423,6 +423,7 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
   }
   if (!s.ok()) return s;
   r->syria_ = r->FindName(NameKey("سوريا"));
+  r->west_bank_ = r->FindName(NameKey("الضفة الغربية"));
   *recognizer = std::move(r);
   return Status::Ok();
 }
@@ -1699,6 +1700,21 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       add(EntityType::kMisc, Source::kLexicon, i, i + 1, u"");
       out->back().span.start = w.article;
       out->back().key = w.article_key;
+      continue;
+    }
+    // الضفة alone, without an adjective or a noun in ال after it (شمال الضفة، قرى الضفة): the
+    // West Bank, as the press shortens it (الضفة الأخرى، الضفة الجنوبية are banks of a river),
+    // after a direction or a region's part (شمال الضفة، ريف، محيط ...) or where the tagger is not
+    // sure it names nothing (تنقل الطاقة إلى الضفة: a shore).
+    static const std::u16string kBank = NameKey("ضفة");
+    if (!used[i] && west_bank_ >= 0 && w.article >= 0 && !w.enclitic && w.stem_key == kBank &&
+        (i + 1 >= n || !Adjacent(text, words, i) || words[i + 1].article < 0) &&
+        (!confident_outside(i, i + 1) ||
+         (i > 0 && Adjacent(text, words, i - 1) && IsRegionNoun(words[i - 1].stem_key)))) {
+      add(EntityType::kLocation, Source::kLocRule, i, i + 1, u"");
+      out->back().span.start = w.article;
+      out->back().key = w.article_key;
+      out->back().entry = west_bank_;
       continue;
     }
     // Two places after a place word in the dual (بلدتي الباذان وطلوزة، مدينتي نابلس ورام الله): the

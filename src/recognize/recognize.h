@@ -279,7 +279,8 @@ class Recognizer {
                  const std::vector<Candidate>& out, size_t first_out) const;
 
   std::vector<Entry> entries_;
-  int32_t syria_ = -1;            // the lexicon entry of Syria (سوريا), or -1
+  int32_t syria_ = -1;      // the lexicon entry of Syria (سوريا), or -1
+  int32_t west_bank_ = -1;  // the lexicon entry of the West Bank (الضفة الغربية), or -1
   table::KeySet not_names_;       // data/lexicon/not_names.txt
   table::KeySet function_words_;  // data/summarize/stopwords.txt
   table::KeySet byline_words_;    // the words of a byline before its author (كتب، بقلم ...)
