@@ -609,6 +609,9 @@ TEST(RecognizeTest, AMentionTheTaggerEndsShortOfAListedNameIsThatName) {
   // To the left for a person: the tagger found اولمرت; with the word before it (its ب glued on)
   // the lexicon lists إيهود أولمرت.
   Has(Entities("ونددت الحركة بايهود اولمرت في بيانها ."), "PER إيهود أولمرت: ايهود اولمرت");
+  // A kunya the tagger starts the name with follows the given name before it.
+  Has(Entities("ولجنة الحكام تتكون من حسن أبو السعود ، جيهان الناصر ، عنتر هلال ."),
+      "PER حسن أبو السعود: حسن أبو السعود");
   // A place's epithet stays outside its name, as the corpora have it.
   Has(Entities("وصل الحجاج إلى مكة المكرمة أمس ."), "LOC مكة المكرمة: مكة");
 }

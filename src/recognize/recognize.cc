@@ -1346,6 +1346,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         forms[count++] = {&unglued, before.span.start + 1};
       }
       std::u16string joined;
+      bool extended = false;
       for (int f = count - 1; f >= 0; --f) {  // the shortest form first: after the proclitics
         joined = *forms[f].key;
         for (int32_t k = c.first_word; k < c.end_word; ++k) joined += u' ' + words[k].key;
@@ -1353,8 +1354,21 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         if (e >= 0 && entries_[e].type == EntityType::kPerson) {
           --c.first_word;
           c.span.start = forms[f].start;
+          extended = true;
           break;
         }
+      }
+      // A kunya the tagger starts a name with (أبو السعود) follows the given name before it
+      // (حسن أبو السعود): Arabic puts the given name first.
+      const Word& head_now = words[c.first_word];
+      const std::u16string_view first_written(text.getBuffer() + head_now.span.start,
+                                              head_now.span.end - head_now.span.start);
+      if (!extended && !before.enclitic && before.article < 0 &&
+          (first_written == u"أبو" || first_written == u"ابو" || first_written == u"أبي") &&
+          GivenLatin(before.conjunction ? before.stem_key : before.key) != nullptr &&
+          (!before.proclitic || before.conjunction)) {
+        --c.first_word;
+        c.span.start = before.conjunction ? before.stem.start : before.span.start;
       }
     }
     // A verb (سيرثون) ends a name: the words from it on are not part of it (سيرثون النصر is
