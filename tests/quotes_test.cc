@@ -46,6 +46,15 @@ TEST(Quotes, GuillemetsAfterAVerbAndName) {
             Strings({"direct|فلاديمير بوتين|سنواصل العمل مع شركائنا في آسيا"}));
 }
 
+TEST(Quotes, ABylineThatOpensAParagraphQuotesNobody) {
+  // كتب with a dash after it is the report's author, not a speaker: no quote of the paragraph.
+  EXPECT_EQ(Quotes("كتب ـ سامر الحجار : يستضيف الفنان كريم النجار عددا من النجوم في برنامجه.\n"),
+            Strings{});
+  // كتب as a verb of its sentence still opens the words after its colon.
+  EXPECT_EQ(Quotes("كتب الوزير على حسابه: الخطة جاهزة للتنفيذ.\n"),
+            Strings({"direct|[الوزير على حسابه]|الخطة جاهزة للتنفيذ"}));
+}
+
 TEST(Quotes, CurlyQuotesAndAVerbAfterTheQuote) {
   EXPECT_EQ(Quotes("“لن نقبل بأي ضغوط خارجية على قرارنا”، قال فلاديمير بوتين للصحفيين.\n"),
             Strings({"direct|فلاديمير بوتين|لن نقبل بأي ضغوط خارجية على قرارنا"}));

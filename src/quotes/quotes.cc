@@ -774,6 +774,21 @@ void DirectQuotes(Context& c, int32_t input, std::vector<Quote>* out) {
   }
 }
 
+// Whether `first` is كتب or كتبت followed by a dash (- – — or a tatweel standing alone as one):
+// the opening of a byline, not a verb of saying.
+bool IsBylineDash(const icu::UnicodeString& text, const Word& first, const Word& second) {
+  static const std::u16string kWrote = normalize::KeyFromUtf8("كتب");
+  static const std::u16string kWroteF = normalize::KeyFromUtf8("كتبت");
+  if (first.key != kWrote && first.key != kWroteF) return false;
+  for (int32_t k = first.span.end; k < second.span.end; ++k) {
+    const char16_t ch = text[k];
+    if (ch == u'-' || ch == 0x2013 || ch == 0x2014) return true;
+    if (ch == 0x0640 && (k == first.span.end || text[k - 1] == u' ')) return true;
+    if (k >= second.span.start && ch != 0x0640) break;
+  }
+  return false;
+}
+
 // Quotes after a colon with no quotation mark (قال بوتين: الوضع ...) and indirect speech
 // (قال بوتين إن ...), in sentences where no direct quote starts.
 void UnmarkedQuotes(Context& c, int32_t input, const std::vector<Quote>& direct,
@@ -792,6 +807,10 @@ void UnmarkedQuotes(Context& c, int32_t input, const std::vector<Quote>& direct,
     const std::vector<Word>& words = WordsOf(c, s);
     for (size_t v = 0; v < words.size(); ++v) {
       if (!InSet(ReportingVerbs(), words[v])) continue;
+      // A paragraph that opens with its byline (كتب ـ سامر الحجار : ...، كتبت - ...): the author
+      // wrote the report, he is not quoted in it. كتب then has a dash after it, which «كتب
+      // الوزير على حسابه:» has not.
+      if (v == 0 && words.size() > 1 && IsBylineDash(text, words[0], words[1])) continue;
       // A colon soon after the verb.
       const size_t window_end = std::min(words.size(), v + 1 + kSpeakerWords);
       const int32_t colon_limit =
