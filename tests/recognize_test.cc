@@ -624,6 +624,9 @@ TEST(RecognizeTest, AListOfPeopleGoesOnWithPeople) {
   Has(e, "PER علي الحجار: علي الحجار");
   Has(e, "PER نيكول سابا: نيكول سابا");
   Has(e, "PER باسكال مشعلاني: باسكال مشعلاني");
+  // The list's last item before a full stop, with another sentence after it.
+  Has(Entities("وحضر الحفل محمد سعد ، ومحمد هنيدي ، ونيكول سابا . وقال المنظمون إن الحفل نجح ."),
+      "PER نيكول سابا: نيكول سابا");
   // Groups of people at the end of a list are no person.
   const Strings groups = Entities("وشارك في الحفل محمد سعد، وأحمد رزق، ووزراء الخارجية.");
   Lacks(groups, "PER", "وزراء الخارجية");

@@ -223,7 +223,8 @@ bool IsWorkTitleLink(const Word& head, const Word& w) {
   if (keys->Contains(w.key)) return true;
   const std::u16string& k = w.stem_key;
   const size_t len = k.size();
-  if (w.proclitic || len < 3 || (w.article >= 0) != (head.article >= 0 || head.enclitic)) {
+  if (w.proclitic || len < 3 || head.stem_key.empty() ||
+      (w.article >= 0) != (head.article >= 0 || head.enclitic)) {
     return false;
   }
   const char16_t last = head.stem_key.back();
@@ -1150,11 +1151,14 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       c.first_word = tail->first_word;
     }
     // A person's listed form with a title (الشيخ تميم) names the person from the word after the
-    // title, as every person's mention starts after its titles.
+    // title, as every person's mention starts after its titles; the title's words stay free, so
+    // that the title rule gives the person its title.
+    int32_t used_from = first;
     if (type == EntityType::kPerson) {
       const int title = title_here(i);
       if (title > 0 && title < len) {
         c.first_word = first + title;
+        used_from = c.first_word;
         c.span.start = words[c.first_word].span.start;
         c.key.clear();
         for (int32_t k = c.first_word; k < end; ++k) {
@@ -1162,7 +1166,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         }
       }
     }
-    std::fill(used.begin() + first, used.begin() + end, true);
+    std::fill(used.begin() + used_from, used.begin() + end, true);
     out->push_back(std::move(c));
     i += len;
   }
@@ -1626,17 +1630,14 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         continue;
       }
       // قناة روسيا 1: an outlet named by a name and a number is an organization, number included.
-      if (j < n && Adjacent(text, words, j - 1)) {
-        for (size_t c = first_out; c < out->size(); ++c) {
-          Candidate& cand = (*out)[c];
-          if (cand.first_word != static_cast<int32_t>(j)) continue;
-          const int32_t number = DesignationEnd(text, cand.span.end, /*hyphen=*/false);
-          if (number < 0) break;
+      if (j < n && Adjacent(text, words, j - 1) && starts[j] >= 0) {
+        Candidate& cand = (*out)[starts[j]];
+        const int32_t number = DesignationEnd(text, cand.span.end, /*hyphen=*/false);
+        if (number >= 0) {
           cand.type = EntityType::kOrganization;
           cand.span.end = number;
           cand.entry = -1;
           cand.source = Source::kOrgRule;
-          break;
         }
       }
       // وزارة الدفاع (الروسية): the head word, a word in ال, and adjectives: a nationality, or
@@ -1820,7 +1821,9 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         const Candidate* found = candidate_at(j);
         if (found != nullptr && found->first_word == static_cast<int32_t>(j) && unlisted(found)) {
           // The tagger's name, and the name words right after it (سانتياغو برنابيو).
-          end = std::min<size_t>(found->end_word, j + 3);  // a stadium's name is short
+          // A stadium's name is short: the words of a longer mention after its third are left
+          // free (below).
+          end = std::min<size_t>(found->end_word, j + 3);
           while (end < n && end < j + 3 && Adjacent(text, words, end - 1) &&
                  candidate_at(end) == nullptr && is_name_word(end, false)) {
             ++end;
@@ -1848,7 +1851,10 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       for (size_t k = j; k < end; ++k) {
         if (owner[k] < 0) continue;
         Candidate& inside = (*out)[owner[k]];
-        for (int32_t w = inside.first_word; w < inside.end_word; ++w) owner[w] = -1;
+        for (int32_t w = inside.first_word; w < inside.end_word; ++w) {
+          owner[w] = -1;
+          if (w >= static_cast<int32_t>(end)) used[w] = false;
+        }
         inside.end_word = inside.first_word;
         emptied = true;
       }
@@ -2082,8 +2088,11 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     }
     // What separates words[k - 1] and words[k]: 1 for a comma (with spaces), 2 for the end of
     // a clause or sentence (. ؛ :), 0 for spaces only, -1 for anything else.
+    // (text is the whole input: after the sentence's last word only the characters up to the
+    // first that is not a space are read.)
     auto gap = [&](size_t k) {
-      const int32_t from = k == 0 ? 0 : words[k - 1].span.end;
+      if (k == 0) return -1;
+      const int32_t from = words[k - 1].span.end;
       const int32_t to = k < n ? words[k].span.start : text.length();
       int kind = 0;
       for (int32_t at = from; at < to; ++at) {
@@ -2091,11 +2100,14 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         if (ch == u' ' || ch == 0x00A0) continue;
         if ((ch == 0x060C || ch == u',') && kind == 0) {
           kind = 1;
-        } else if ((ch == u'.' || ch == 0x061B || ch == u';') && kind <= 1) {
+        } else if ((ch == u'.' || ch == 0x061B || ch == u';' || ch == 0x061F || ch == u'!' ||
+                    ch == u'?' || ch == u'\n') &&
+                   kind <= 1) {
           kind = 2;
         } else {
           return -1;
         }
+        if (k == n) break;  // the mark that ends the sentence: what follows is another's
       }
       return k == n && kind == 0 ? 2 : kind;
     };
@@ -2173,9 +2185,14 @@ size_t Recognizer::InlineBylineEnd(const icu::UnicodeString& text,
                                    const std::vector<Word>& words) const {
   if (words.size() < 3 || !byline_words_.Contains(words[0].key)) return 0;
   for (size_t k = 1; k < words.size() && k <= 4; ++k) {
-    const int32_t to = k + 1 < words.size() ? words[k + 1].span.start : text.length();
-    for (int32_t at = words[k].span.end; at < to; ++at) {
-      if (text[at] == u':') return k + 1;
+    // The colon right after the word, past spaces and dashes only (text is the whole input).
+    for (int32_t at = words[k].span.end; at < text.length(); ++at) {
+      const char16_t ch = text[at];
+      if (ch == u':') return k + 1;
+      if (!(ch == u' ' || ch == 0x00A0 || ch == u'-' || ch == 0x2013 || ch == 0x2014 ||
+            ch == 0x0640)) {
+        break;
+      }
     }
   }
   return 0;
