@@ -4,6 +4,7 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <string_view>
 
 #include "normalize/normalize.h"
@@ -117,17 +118,30 @@ bool OpensQuotedName(const icu::UnicodeString& text, int32_t from, int32_t to) {
   return quote;
 }
 
+// A set of match keys made once from words written out (a rule's word list).
+const table::KeySet* KeySetOf(std::initializer_list<const char*> words) {
+  auto* set = new table::KeySet();
+  for (const char* w : words) set->Insert(normalize::KeyFromUtf8(w));
+  return set;
+}
+
+// The candidate each word of a sentence is in (an index into out, from first_out), or -1.
+std::vector<int32_t> Owners(const std::vector<Candidate>& out, size_t first_out, size_t n) {
+  std::vector<int32_t> owner(n, -1);
+  for (size_t c = first_out; c < out.size(); ++c) {
+    for (int32_t k = out[c].first_word; k < out[c].end_word; ++k) {
+      owner[k] = static_cast<int32_t>(c);
+    }
+  }
+  return owner;
+}
+
 // Common nouns of place that follow a place word in construct with a preposition of their own
 // (قرية بريف حماة، بلدة بجنوب لبنان): their ب is a preposition.
 bool IsRegionNoun(std::u16string_view stem_key) {
-  static const table::KeySet* keys = [] {
-    auto* set = new table::KeySet();
-    for (const char* w : {"ريف", "جنوب", "شمال", "شرق", "غرب", "وسط", "أطراف", "ضواحي", "محيط",
-                          "قرب", "جوار", "منطقة", "مدينة"}) {
-      set->Insert(normalize::KeyFromUtf8(w));
-    }
-    return set;
-  }();
+  static const table::KeySet* const keys =
+      KeySetOf({"ريف", "جنوب", "شمال", "شرق", "غرب", "وسط", "أطراف", "ضواحي", "محيط", "قرب", "جوار",
+                "منطقة", "مدينة"});
   return keys->Contains(stem_key);
 }
 
@@ -178,29 +192,19 @@ bool Ordinal(const std::u16string& stem_key) {
 // Whether a key is a scale word that counts what follows it (مليون، مليار ...). Not ألف, also the
 // verb "wrote" (ألف جالينوس كتبا).
 bool IsScale(const std::u16string& key) {
-  static const table::KeySet* keys = [] {
-    auto* set = new table::KeySet();
-    for (const char* w : {"آلاف", "مليون", "ملايين", "مليار", "مليارات", "بليون", "بلايين"}) {
-      set->Insert(normalize::KeyFromUtf8(w));
-    }
-    return set;
-  }();
+  static const table::KeySet* const keys =
+      KeySetOf({"آلاف", "مليون", "ملايين", "مليار", "مليارات", "بليون", "بلايين"});
   return keys->Contains(key);
 }
 
 // Whether a word is a noun that names a kind of work before its quoted title (برنامج، فيلم،
 // مسلسل، رواية، كتاب ...), with any clitics (ببرنامج، برنامجها) or tanween (برنامجا).
 bool IsWorkNoun(const Word& w) {
-  static const table::KeySet* keys = [] {
-    auto* set = new table::KeySet();
-    for (const char* word : {"برنامج", "مسلسل", "فيلم", "كتاب", "رواية", "مسرحية", "قصيدة", "ديوان",
-                             "ألبوم", "أغنية", "كليب", "برنامجا", "مسلسلا", "فيلما", "كتابا",
-                             // ة becomes ت before a pronoun (أغنيتها، روايته)
-                             "أغنيت", "روايت", "مسرحيت", "قصيدت"}) {
-      set->Insert(normalize::KeyFromUtf8(word));
-    }
-    return set;
-  }();
+  static const table::KeySet* const keys =
+      KeySetOf({"برنامج", "مسلسل", "فيلم", "كتاب", "رواية", "مسرحية", "قصيدة", "ديوان", "ألبوم",
+                "أغنية", "كليب", "برنامجا", "مسلسلا", "فيلما", "كتابا",
+                // ة becomes ت before a pronoun (أغنيتها، روايته)
+                "أغنيت", "روايت", "مسرحيت", "قصيدت"});
   return keys->Contains(w.stem_key) || keys->Contains(w.key);
 }
 
@@ -210,16 +214,10 @@ bool IsWorkNoun(const Word& w) {
 // "the programme, the issue of" is no adjective. Not a participle (كتاب مفتوح is an open letter:
 // what it quotes is speech).
 bool IsWorkTitleLink(const Word& head, const Word& w) {
-  static const table::KeySet* keys = [] {
-    auto* set = new table::KeySet();
-    for (const char* word :
-         {"جديد",   "جديدا",   "جديدة", "بعنوان", "عنوان",  "عنوانه", "عنوانها",
-          "تحت",    "باسم",    "اسم",   "اسمه",   "اسمها",  "الشهير", "الشهيرة",
-          "الأخير", "الأخيرة", "الأول", "الأولى", "الثاني", "الجديد", "الجديدة"}) {
-      set->Insert(normalize::KeyFromUtf8(word));
-    }
-    return set;
-  }();
+  static const table::KeySet* const keys =
+      KeySetOf({"جديد",   "جديدا",   "جديدة", "بعنوان", "عنوان",  "عنوانه", "عنوانها",
+                "تحت",    "باسم",    "اسم",   "اسمه",   "اسمها",  "الشهير", "الشهيرة",
+                "الأخير", "الأخيرة", "الأول", "الأولى", "الثاني", "الجديد", "الجديدة"});
   if (keys->Contains(w.key)) return true;
   const std::u16string& k = w.stem_key;
   const size_t len = k.size();
@@ -235,13 +233,8 @@ bool IsWorkTitleLink(const Word& head, const Word& w) {
 
 // Whether a word opens quoted speech rather than a title (إن الحكومة ...، لقد ...، سوف ...).
 bool OpensSpeech(const Word& w) {
-  static const table::KeySet* keys = [] {
-    auto* set = new table::KeySet();
-    for (const char* word : {"إن", "أن", "إنه", "إنها", "إننا", "إنهم", "لقد", "قد", "سوف"}) {
-      set->Insert(normalize::KeyFromUtf8(word));
-    }
-    return set;
-  }();
+  static const table::KeySet* const keys =
+      KeySetOf({"إن", "أن", "إنه", "إنها", "إننا", "إنهم", "لقد", "قد", "سوف"});
   return keys->Contains(w.key);
 }
 
@@ -1703,14 +1696,9 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     // A currency by its name with the article (اليوان، الروبل: the currency itself, as the corpora
     // tag الدولار and اليورو): MISC. Singular names only: الدولارات are dollars in general. A
     // counted sum (2.5 مليون دينار) is the figures' (src/facts), not an entity of the story.
-    static const table::KeySet* const kCurrencies = [] {
-      auto* set = new table::KeySet();
-      for (const char* w : {"دولار", "يورو", "يوان", "روبل", "جنيه", "دينار", "درهم", "فرنك",
-                            "روبية", "ليرة", "شيكل", "بيزو", "كرونة", "زلوتي", "إسترليني"}) {
-        set->Insert(normalize::KeyFromUtf8(w));
-      }
-      return set;
-    }();
+    static const table::KeySet* const kCurrencies =
+        KeySetOf({"دولار", "يورو", "يوان", "روبل", "جنيه", "دينار", "درهم", "فرنك", "روبية", "ليرة",
+                  "شيكل", "بيزو", "كرونة", "زلوتي", "إسترليني"});
     if (!used[i] && w.article >= 0 && !w.enclitic && kCurrencies->Contains(w.stem_key)) {
       add(EntityType::kMisc, Source::kLexicon, i, i + 1, u"");
       out->back().span.start = w.article;
@@ -1734,13 +1722,8 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     }
     // Two places after a place word in the dual (بلدتي الباذان وطلوزة، مدينتي نابلس ورام الله): the
     // two names, one word each, joined by و, are two places.
-    static const table::KeySet* const kDualPlaces = [] {
-      auto* set = new table::KeySet();
-      for (const char* w : {"بلدتي", "مدينتي", "قريتي", "منطقتي", "محافظتي", "ولايتي", "مخيمي"}) {
-        set->Insert(normalize::KeyFromUtf8(w));
-      }
-      return set;
-    }();
+    static const table::KeySet* const kDualPlaces =
+        KeySetOf({"بلدتي", "مدينتي", "قريتي", "منطقتي", "محافظتي", "ولايتي", "مخيمي"});
     if (words[i].article < 0 && !words[i].proclitic && kDualPlaces->Contains(words[i].key) &&
         i + 2 < n && Adjacent(text, words, i) && Adjacent(text, words, i + 1)) {
       auto place_word = [&](size_t k, bool second) {
@@ -1783,19 +1766,10 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   // A name the tagger found there without a lexicon (سانتياغو, taken for a place) becomes the
   // stadium's.
   {
-    static const table::KeySet* const kStadiums = [] {
-      auto* set = new table::KeySet();
-      for (const char* w : {"ملعب", "استاد", "ستاد"}) set->Insert(normalize::KeyFromUtf8(w));
-      return set;
-    }();
+    static const table::KeySet* const kStadiums = KeySetOf({"ملعب", "استاد", "ستاد"});
     // The candidate each word is in (an index into *out), or -1; one that gives way to a
     // stadium's name is left empty (end_word == first_word) and removed after the loop.
-    std::vector<int32_t> owner(n, -1);
-    for (size_t c = first_out; c < out->size(); ++c) {
-      for (int32_t k = (*out)[c].first_word; k < (*out)[c].end_word; ++k) {
-        owner[k] = static_cast<int32_t>(c);
-      }
-    }
+    std::vector<int32_t> owner = Owners(*out, first_out, n);
     auto candidate_at = [&](size_t k) -> Candidate* {
       return owner[k] >= 0 ? &(*out)[owner[k]] : nullptr;
     };
@@ -1987,12 +1961,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   {
     // The candidate each word is in, or -1; one merged into a person is left empty and removed
     // after the loop.
-    std::vector<int32_t> owner(n, -1);
-    for (size_t c = first_out; c < out->size(); ++c) {
-      for (int32_t k = (*out)[c].first_word; k < (*out)[c].end_word; ++k) {
-        owner[k] = static_cast<int32_t>(c);
-      }
-    }
+    std::vector<int32_t> owner = Owners(*out, first_out, n);
     auto written_as = [&](size_t k, std::initializer_list<const char16_t*> forms) {
       const Word& w = words[k];
       const std::u16string_view written(text.getBuffer() + w.span.start, w.span.end - w.span.start);
@@ -2080,12 +2049,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   // words that is a whole item (a comma or the sentence's end after it) is a person too, unless
   // the tagger is confident that no name starts at it.
   {
-    std::vector<int32_t> owner(n, -1);
-    for (size_t c = first_out; c < out->size(); ++c) {
-      for (int32_t k = (*out)[c].first_word; k < (*out)[c].end_word; ++k) {
-        owner[k] = static_cast<int32_t>(c);
-      }
-    }
+    std::vector<int32_t> owner = Owners(*out, first_out, n);
     // What separates words[k - 1] and words[k]: 1 for a comma (with spaces), 2 for the end of
     // a clause or sentence (. ؛ :), 0 for spaces only, -1 for anything else.
     // (text is the whole input: after the sentence's last word only the characters up to the
@@ -2203,12 +2167,7 @@ void Recognizer::BylineAuthors(const icu::UnicodeString& text, const std::vector
   constexpr size_t kMostWords = 3;
   end = std::min(end, words.size());
   // The mention each word is in (an index into *out), or -1.
-  std::vector<int32_t> owner(words.size(), -1);
-  for (size_t c = 0; c < out->size(); ++c) {
-    for (int32_t k = (*out)[c].first_word; k < (*out)[c].end_word; ++k) {
-      owner[k] = static_cast<int32_t>(c);
-    }
-  }
+  const std::vector<int32_t> owner = Owners(*out, 0, words.size());
   // Whether words[k] is in a person's mention that covers part of [start, to) and nothing
   // outside it (the tagger's منصور of رشيدة منصور): the byline's name then replaces it.
   auto part_of_person = [&](size_t k, size_t start, size_t to) {
