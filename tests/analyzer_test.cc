@@ -12,6 +12,7 @@
 #include "basira/result.h"
 #include "basira/status.h"
 #include "clitics/clitics.h"
+#include "tagger/tagger.h"
 #include "test_util.h"
 
 namespace basira {
@@ -105,6 +106,31 @@ TEST(AnalyzerTest, RepeatedWordsKeepTheirOwnOffsets) {
     if (e.type == EntityType::kLocation && e.mentions.size() >= 5) ++cairo;
   }
   EXPECT_EQ(cairo, 1);
+}
+
+// The evaluation tools' analyzer with an entity model of their own: it tags with that model, and
+// refuses bytes that are not one.
+TEST(AnalyzerTest, CreateWithAnEntityModel) {
+  std::unique_ptr<Analyzer> bad;
+  const Status refused = Analyzer::Create(&bad, "not a model");
+  EXPECT_EQ(refused.code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(refused.message().find("entity model"), std::string::npos) << refused.message();
+  EXPECT_EQ(bad, nullptr);
+
+  // A name no lexicon lists, which only the tagger finds.
+  std::vector<Input> inputs(1);
+  inputs[0].text = "وقال غاريث ماكلين إن الاتفاق صامد.";
+  Result result;
+  ASSERT_TRUE(A().Analyze(inputs, Options(), &result).ok());
+  ASSERT_EQ(result.entities.size(), 1u);
+  EXPECT_EQ(result.entities[0].name, "غاريث ماكلين");
+
+  // A model of zero weights tags nothing, so the analyzer made with it finds no one there.
+  std::unique_ptr<Analyzer> blank;
+  ASSERT_TRUE(Analyzer::Create(&blank, tagger::Trainer(12).Model().Serialize()).ok());
+  Result blank_result;
+  ASSERT_TRUE(blank->Analyze(inputs, Options(), &blank_result).ok());
+  EXPECT_TRUE(blank_result.entities.empty());
 }
 
 TEST(AnalyzerTest, NoInputs) {

@@ -55,6 +55,10 @@ class Analyzer {
  public:
   // Loads the resources. Fails (kInternal) only if the build's ICU data is broken.
   static Status Create(std::unique_ptr<Analyzer>* analyzer);
+  // The same with the entity tagger's model read from `ner_model` (the bytes of a model file,
+  // src/tagger/tagger.h) instead of the one built in: the evaluation tools score text with a
+  // model that never trained on it. Fails (kInvalidArgument) if the bytes are not a model.
+  static Status Create(std::unique_ptr<Analyzer>* analyzer, const std::string& ner_model);
   ~Analyzer();
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;

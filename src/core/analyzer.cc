@@ -290,6 +290,10 @@ Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Analyzer::~Analyzer() = default;
 
 Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer) {
+  return Create(analyzer, std::string());
+}
+
+Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer, const std::string& ner_model) {
   Status status = icu_data::Load();
   if (!status.ok()) return status;
   auto impl = std::make_unique<Impl>();
@@ -305,9 +309,17 @@ Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer) {
   if (!status.ok()) return status;
   status = facts::Extractor::Create(&impl->facts);
   if (!status.ok()) return status;
-  status = impl->ner.Load(basira_ner_model, basira_ner_model_size);
-  if (!status.ok()) {
-    return Status(ErrorCode::kInternal, "cannot load the entity model: " + status.message());
+  if (ner_model.empty()) {
+    status = impl->ner.Load(basira_ner_model, basira_ner_model_size);
+    if (!status.ok()) {
+      return Status(ErrorCode::kInternal, "cannot load the entity model: " + status.message());
+    }
+  } else {
+    status = impl->ner.Load(reinterpret_cast<const uint8_t*>(ner_model.data()), ner_model.size());
+    if (!status.ok()) {
+      return Status(ErrorCode::kInvalidArgument,
+                    "cannot load the given entity model: " + status.message());
+    }
   }
   tagger::LoadAnalyzerGazetteer(&impl->gazetteer);
   tagger::LoadAnalyzerClusters(&impl->clusters);
