@@ -3,13 +3,23 @@
 // every gold token a predicted mention overlaps is marked; exact-span conlleval P/R/F1 per type
 // and micro (all four types, and PER/LOC/ORG for sets that tag MISC differently).
 //
-//   basira_eval_entities [--tail FRACTION] [--show N] [--whole] FILE.conll...
+//   basira_eval_entities [--tail FRACTION] [--show N] [--whole] [--cv K PREFIX] FILE.conll...
 //
 // --tail 0.1 scores only the last 10 % of each file's sentences (the dev split carved from the
 // end of ANERcorp train). --show N prints the first N wrong predictions and misses. --whole gives
 // the sentences (of the tail) as ONE input, a sentence a line, the other way a file of one
 // sentence a line may be given to the analyzer; each sentence is scored on the mentions inside
 // its line.
+// --cv K PREFIX scores the sentences BEFORE the tail instead (the training part), in K
+// contiguous folds, fold f with the analyzer running PREFIX-fold<f>.model, the tagger trained
+// without fold f (basira_train_tagger --cv K --cv-out PREFIX, same --dev-fraction as --tail):
+// the whole analyzer scored on about nine times dev's mentions, none of which its tagger saw
+// and none of which the rules were written from (they were written from dev's errors). With
+// --whole, each fold is one input.
+// --against-tagger N also runs the tagger alone (the same model) on each sentence and counts
+// what the rest of the analyzer (lexicons, rules, resolution) changes: mentions it adds that
+// are right or wrong, the tagger's mentions it drops or changes that were right or wrong; N of
+// the changes are printed.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -20,21 +30,173 @@
 #include "basira/analyzer.h"
 #include "conll_file.h"
 #include "tagger/ner_data.h"
+#include "tagger/tagger.h"
+
+// The model built into the analyzer (data/models/ner.model, through basira_ner_model.cc).
+extern "C" const unsigned char basira_ner_model[];
+extern "C" const size_t basira_ner_model_size;
 
 namespace {
 
-void Print(const char* label, const basira::tagger::Counts& c) {
+namespace t = basira::tagger;
+
+void Print(const char* label, const t::Counts& c) {
   std::printf("  %-16s P %6.2f  R %6.2f  F1 %6.2f   (tp %lld, fp %lld, fn %lld)\n", label,
               c.Precision(), c.Recall(), c.F1(), static_cast<long long>(c.tp),
               static_cast<long long>(c.fp), static_cast<long long>(c.fn));
+}
+
+// The words of `r` with four words either side, for reading a change; a word of a gold mention
+// carries its tag (مجلس/B-ORG).
+std::string Around(const t::ConllSentence& sentence, const t::TokenRange& r) {
+  const int from = std::max(0, r.first - 4);
+  const int to = std::min(static_cast<int>(sentence.tokens.size()), r.last + 5);
+  std::string out;
+  for (int k = from; k < to; ++k) {
+    out += (k > from ? " " : "");
+    if (k == r.first) out += "[";
+    out += sentence.tokens[k];
+    if (sentence.tags[k] != "O") out += "/" + sentence.tags[k];
+    if (k == r.last) out += "]";
+  }
+  return out;
+}
+
+// What scoring some sentences adds up.
+struct Tally {
+  t::Scores scores;
+  t::ErrorKinds errors;
+  size_t words = 0;
+  double seconds = 0;
+  int show = 0;  // how many more errors to print
+  // --against-tagger: the analyzer's mentions against the tagger's alone, over gold.
+  int64_t added_right = 0, added_wrong = 0, dropped_right = 0, dropped_wrong = 0;
+  int show_changes = 0;  // how many more changes to print
+};
+
+// The tagger alone, for --against-tagger: the pipeline and features the analyzer tags with.
+struct TaggerAlone {
+  std::unique_ptr<t::Pipeline> pipeline;
+  t::Gazetteer gazetteer;
+  t::WordClusters clusters;
+  const t::Tagger* model = nullptr;
+};
+
+void Collect(const basira::Entity& e, int32_t from, int32_t to, std::vector<t::Mention>* out) {
+  for (const basira::Mention& m : e.mentions) {
+    if (m.span.start < from || m.span.end > to) continue;
+    t::Mention tm;
+    tm.span = basira::Span{m.span.start - from, m.span.end - from};
+    tm.type = static_cast<int>(e.type);
+    out->push_back(tm);
+  }
+}
+
+// Scores sentences [first, last) with `analyzer`: each sentence its own input, or (whole) all of
+// them as one input, a line each.
+void Score(const basira::Analyzer& analyzer, const std::vector<t::ConllSentence>& sentences,
+           size_t first, size_t last, bool whole, TaggerAlone* alone, Tally* tally) {
+  std::vector<int32_t> line_start;
+  basira::Result whole_result;
+  basira::Status whole_status;
+  if (whole) {
+    icu::UnicodeString all;
+    for (size_t s = first; s < last; ++s) {
+      line_start.push_back(all.length());
+      all.append(t::Join(sentences[s]).text).append(u'\n');
+    }
+    std::vector<basira::Input> inputs(1);
+    all.toUTF8String(inputs[0].text);
+    inputs[0].name = "sentences";
+    const auto start = std::chrono::steady_clock::now();
+    whole_status = analyzer.Analyze(inputs, basira::Options(), &whole_result);
+    tally->seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    tally->words += static_cast<size_t>(whole_result.stats.words);
+  }
+  for (size_t s = first; s < last; ++s) {
+    const t::JoinedSentence joined = t::Join(sentences[s]);
+    std::vector<t::TokenRange> predicted;
+    std::vector<t::Mention> mentions;
+    if (whole) {
+      const int32_t from = line_start[s - first], to = from + joined.text.length();
+      for (const basira::Entity& e : whole_result.entities) Collect(e, from, to, &mentions);
+      if (whole_status.ok()) predicted = t::MapToGold(joined.spans, mentions);
+    } else {
+      std::vector<basira::Input> inputs(1);
+      joined.text.toUTF8String(inputs[0].text);
+      inputs[0].name = "sentence";
+      basira::Result result;
+      const auto start = std::chrono::steady_clock::now();
+      const basira::Status status = analyzer.Analyze(inputs, basira::Options(), &result);
+      tally->seconds +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (status.ok()) {
+        for (const basira::Entity& e : result.entities) {
+          Collect(e, 0, joined.text.length(), &mentions);
+        }
+        predicted = t::MapToGold(joined.spans, mentions);
+        tally->words += static_cast<size_t>(result.stats.words);
+      }
+    }
+    const std::vector<t::TokenRange> gold = t::GoldMentions(sentences[s].tags);
+    static const char* kNames[] = {"PER", "LOC", "ORG", "MISC"};
+    auto words_of = [&](const t::TokenRange& r) {
+      std::string out;
+      for (int k = r.first; k <= r.last; ++k)
+        out += (k > r.first ? " " : "") + sentences[s].tokens[k];
+      return std::string(kNames[r.type]) + " «" + out + "»";
+    };
+    for (const t::TokenRange& p : predicted) {
+      if (tally->show > 0 && std::find(gold.begin(), gold.end(), p) == gold.end()) {
+        std::printf("  wrong  %s\n", words_of(p).c_str());
+        --tally->show;
+      }
+    }
+    for (const t::TokenRange& g : gold) {
+      if (tally->show > 0 && std::find(predicted.begin(), predicted.end(), g) == predicted.end()) {
+        std::printf("  missed %s\n", words_of(g).c_str());
+        --tally->show;
+      }
+    }
+    tally->scores.Add(gold, predicted);
+    tally->errors.Add(gold, predicted);
+    if (alone == nullptr) continue;
+    const t::PreparedSentence p =
+        t::Prepare(alone->pipeline.get(), sentences[s], &alone->gazetteer, &alone->clusters);
+    const std::vector<t::TokenRange> tagged =
+        t::MapToGold(p.joined.spans, t::Mentions(p.tokens, alone->model->Tag(p.tokens)));
+    auto in = [](const std::vector<t::TokenRange>& v, const t::TokenRange& r) {
+      return std::find(v.begin(), v.end(), r) != v.end();
+    };
+    auto change = [&](const char* what, const t::TokenRange& r) {
+      if (tally->show_changes <= 0) return;
+      --tally->show_changes;
+      std::printf("  %-13s %s   | %s\n", what, words_of(r).c_str(),
+                  Around(sentences[s], r).c_str());
+    };
+    for (const t::TokenRange& r : predicted) {
+      if (in(tagged, r)) continue;
+      const bool right = in(gold, r);
+      ++(right ? tally->added_right : tally->added_wrong);
+      change(right ? "added, right" : "added, wrong", r);
+    }
+    for (const t::TokenRange& r : tagged) {
+      if (in(predicted, r)) continue;
+      const bool right = in(gold, r);
+      ++(right ? tally->dropped_right : tally->dropped_wrong);
+      change(right ? "dropped right" : "dropped wrong", r);
+    }
+  }
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   double tail = 1.0;
-  int show = 0;
+  int show = 0, cv_folds = 0, against_tagger = -1;
   bool whole = false;
+  std::string cv_prefix;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -44,119 +206,100 @@ int main(int argc, char** argv) {
       show = std::atoi(argv[++i]);
     } else if (a == "--whole") {
       whole = true;
+    } else if (a == "--against-tagger" && i + 1 < argc) {
+      against_tagger = std::atoi(argv[++i]);
+    } else if (a == "--cv" && i + 2 < argc) {
+      cv_folds = std::atoi(argv[++i]);
+      cv_prefix = argv[++i];
     } else {
       files.push_back(a);
     }
   }
-  if (files.empty() || tail <= 0 || tail > 1) {
+  if (files.empty() || tail <= 0 || tail > 1 ||
+      (!cv_prefix.empty() && (cv_folds < 2 || tail == 1))) {
     std::fprintf(stderr,
                  "usage: basira_eval_entities [--tail FRACTION] [--show N] [--whole] "
-                 "FILE.conll...\n");
+                 "[--cv K PREFIX] [--against-tagger N] FILE.conll...\n");
     return 2;
   }
-  std::unique_ptr<basira::Analyzer> analyzer;
-  if (!basira::Analyzer::Create(&analyzer).ok()) return 1;
-  namespace t = basira::tagger;
+  // The analyzers: the built-in model, or one per fold; and the same models for the tagger alone.
+  std::vector<std::unique_ptr<basira::Analyzer>> analyzers(std::max(cv_folds, 1));
+  std::vector<t::Tagger> models(analyzers.size());
+  for (int f = 0; f < static_cast<int>(analyzers.size()); ++f) {
+    std::string model;
+    if (cv_folds == 0) {
+      model.assign(reinterpret_cast<const char*>(basira_ner_model), basira_ner_model_size);
+    } else {
+      const std::string path = cv_prefix + "-fold" + std::to_string(f) + ".model";
+      if (!basira::tools::ReadFile(path, &model)) {
+        std::fprintf(stderr, "basira_eval_entities: cannot read %s\n", path.c_str());
+        return 1;
+      }
+    }
+    basira::Status status = basira::Analyzer::Create(&analyzers[f], model);
+    if (status.ok()) {
+      status = models[f].Load(reinterpret_cast<const uint8_t*>(model.data()), model.size());
+    }
+    if (!status.ok()) {
+      std::fprintf(stderr, "basira_eval_entities: %s\n", status.message().c_str());
+      return 1;
+    }
+  }
+  TaggerAlone alone;
+  if (against_tagger >= 0) {
+    const basira::Status status = t::Pipeline::Create(&alone.pipeline);
+    if (!status.ok()) {
+      std::fprintf(stderr, "basira_eval_entities: %s\n", status.message().c_str());
+      return 1;
+    }
+    t::LoadAnalyzerGazetteer(&alone.gazetteer);
+    t::LoadAnalyzerClusters(&alone.clusters);
+  }
   for (const std::string& file : files) {
     std::vector<t::ConllSentence> sentences;
     if (!basira::tools::LoadConll("basira_eval_entities", file, &sentences)) return 1;
     const size_t first = sentences.size() - static_cast<size_t>(sentences.size() * tail);
-    t::Scores scores;
-    t::ErrorKinds errors;
-    size_t words = 0;
-    double seconds = 0;
-    // --whole: every sentence of the tail in one input, a line each, analyzed once.
-    std::vector<int32_t> line_start;
-    basira::Result whole_result;
-    basira::Status whole_status;
-    if (whole) {
-      icu::UnicodeString all;
-      for (size_t s = first; s < sentences.size(); ++s) {
-        line_start.push_back(all.length());
-        all.append(t::Join(sentences[s]).text).append(u'\n');
+    Tally tally;
+    tally.show = show;
+    tally.show_changes = std::max(against_tagger, 0);
+    TaggerAlone* vs = against_tagger >= 0 ? &alone : nullptr;
+    if (cv_folds == 0) {
+      alone.model = &models[0];
+      Score(*analyzers[0], sentences, first, sentences.size(), whole, vs, &tally);
+      std::printf("basira entities: %s (%zu sentences%s)\n", file.c_str(), sentences.size() - first,
+                  tail < 1 ? ", the tail" : "");
+    } else {
+      // Fold f: the sentences i < first with i * K / first == f (as basira_train_tagger --cv).
+      for (int f = 0; f < cv_folds; ++f) {
+        const size_t from = (first * f + cv_folds - 1) / cv_folds;
+        const size_t to = (first * (f + 1) + cv_folds - 1) / cv_folds;
+        alone.model = &models[f];
+        Score(*analyzers[f], sentences, from, to, whole, vs, &tally);
       }
-      std::vector<basira::Input> inputs(1);
-      all.toUTF8String(inputs[0].text);
-      inputs[0].name = "sentences";
-      const auto start = std::chrono::steady_clock::now();
-      whole_status = analyzer->Analyze(inputs, basira::Options(), &whole_result);
-      seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      words += static_cast<size_t>(whole_result.stats.words);
+      std::printf("basira entities: %s (%zu sentences before the tail, %d folds)\n", file.c_str(),
+                  first, cv_folds);
     }
-    for (size_t s = first; s < sentences.size(); ++s) {
-      const t::JoinedSentence joined = t::Join(sentences[s]);
-      std::vector<t::TokenRange> predicted;
-      if (whole) {
-        const int32_t from = line_start[s - first], to = from + joined.text.length();
-        std::vector<t::Mention> mentions;
-        for (const basira::Entity& e : whole_result.entities) {
-          for (const basira::Mention& m : e.mentions) {
-            if (m.span.start < from || m.span.end > to) continue;
-            t::Mention tm;
-            tm.span = basira::Span{m.span.start - from, m.span.end - from};
-            tm.type = static_cast<int>(e.type);
-            mentions.push_back(tm);
-          }
-        }
-        if (whole_status.ok()) predicted = t::MapToGold(joined.spans, mentions);
-      } else {
-        std::vector<basira::Input> inputs(1);
-        joined.text.toUTF8String(inputs[0].text);
-        inputs[0].name = "sentence";
-        basira::Result result;
-        const auto start = std::chrono::steady_clock::now();
-        const basira::Status status = analyzer->Analyze(inputs, basira::Options(), &result);
-        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (status.ok()) {
-          std::vector<t::Mention> mentions;
-          for (const basira::Entity& e : result.entities) {
-            for (const basira::Mention& m : e.mentions) {
-              t::Mention tm;
-              tm.span = m.span;
-              tm.type = static_cast<int>(e.type);
-              mentions.push_back(tm);
-            }
-          }
-          predicted = t::MapToGold(joined.spans, mentions);
-          words += static_cast<size_t>(result.stats.words);
-        }
-      }
-      const std::vector<t::TokenRange> gold = t::GoldMentions(sentences[s].tags);
-      static const char* kNames[] = {"PER", "LOC", "ORG", "MISC"};
-      auto words_of = [&](const t::TokenRange& r) {
-        std::string out;
-        for (int k = r.first; k <= r.last; ++k)
-          out += (k > r.first ? " " : "") + sentences[s].tokens[k];
-        return std::string(kNames[r.type]) + " «" + out + "»";
-      };
-      for (const t::TokenRange& p : predicted) {
-        if (show > 0 && std::find(gold.begin(), gold.end(), p) == gold.end()) {
-          std::printf("  wrong  %s\n", words_of(p).c_str());
-          --show;
-        }
-      }
-      for (const t::TokenRange& g : gold) {
-        if (show > 0 && std::find(predicted.begin(), predicted.end(), g) == predicted.end()) {
-          std::printf("  missed %s\n", words_of(g).c_str());
-          --show;
-        }
-      }
-      scores.Add(gold, predicted);
-      errors.Add(gold, predicted);
-    }
-    std::printf("basira entities: %s (%zu sentences%s)\n", file.c_str(), sentences.size() - first,
-                tail < 1 ? ", the tail" : "");
     static const char* kTypes[] = {"PER", "LOC", "ORG", "MISC"};
-    for (int type = 0; type < 4; ++type) Print(kTypes[type], scores.per_type[type]);
-    Print("micro (all)", scores.Micro());
-    Print("micro PER/LOC/ORG", scores.Micro(0x7));
+    for (int type = 0; type < 4; ++type) Print(kTypes[type], tally.scores.per_type[type]);
+    Print("micro (all)", tally.scores.Micro());
+    Print("micro PER/LOC/ORG", tally.scores.Micro(0x7));
+    const t::ErrorKinds& errors = tally.errors;
     std::printf(
         "  errors: wrong type %lld, boundary %lld, missed %lld, spurious %lld, other %lld\n",
         static_cast<long long>(errors.wrong_type), static_cast<long long>(errors.boundary),
         static_cast<long long>(errors.missed), static_cast<long long>(errors.spurious),
         static_cast<long long>(errors.other));
-    std::printf("  %.0f K words/s through the whole analyzer, one sentence per call\n",
-                words / seconds / 1e3);
+    if (vs != nullptr) {
+      std::printf(
+          "  against the tagger alone: added %lld right, %lld wrong; dropped or changed %lld "
+          "right, %lld wrong (net %+lld right mentions)\n",
+          static_cast<long long>(tally.added_right), static_cast<long long>(tally.added_wrong),
+          static_cast<long long>(tally.dropped_right), static_cast<long long>(tally.dropped_wrong),
+          static_cast<long long>(tally.added_right - tally.dropped_right));
+    }
+    std::printf("  %.0f K words/s through the whole analyzer, %s\n",
+                tally.words / tally.seconds / 1e3,
+                whole ? "the sentences in one call" : "one sentence per call");
   }
   return 0;
 }

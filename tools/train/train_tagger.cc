@@ -6,7 +6,7 @@
 //                            [--out PATH] [--extra FILE.conll]... [--extra-epochs N]
 //                            [--extra-types T,T] [--extra-mask] [--lexicon FILE]...
 //                            [--no-lexicons] [--clusters FILE] [--no-clusters] [--runs R]
-//                            [--cv K] MAIN.conll
+//                            [--cv K [--cv-out PREFIX]] MAIN.conll
 // MAIN.conll (ANERcorp train) is split sequentially: its last F (default 0.1) of sentences are
 // the dev split, never trained on; the rest, plus every --extra file whole, is the training set.
 // Each epoch shuffles the training set with a fixed seed (deterministic), trains, and prints
@@ -26,6 +26,9 @@
 //                      averaged weights into the one model (default 1)
 //   --cv K             instead of training a model: K-fold cross-validation over the training
 //                      part (contiguous blocks; the dev split is never read), pooled scores
+//   --cv-out PREFIX    with --cv: also write each fold's model to PREFIX-fold<f>.model, the
+//                      model that never saw fold f (basira_eval_entities --cv scores the whole
+//                      analyzer with them)
 // By default the tokens carry the features of the analyzer's own gazetteer (the lexicons linked
 // into the binary, tagger::LoadAnalyzerGazetteer), so the model matches the analyzer.
 #include <chrono>
@@ -53,6 +56,18 @@ bool Load(const std::string& path, std::vector<ConllSentence>* out) {
   return basira::tools::LoadConll("basira_train_tagger", path, out);
 }
 
+bool WriteModel(const std::string& path, const basira::tagger::Tagger& model) {
+  const std::string bytes = model.Serialize();
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() ||
+      std::fclose(f) != 0) {
+    std::fprintf(stderr, "basira_train_tagger: cannot write %s\n", path.c_str());
+    return false;
+  }
+  std::printf("wrote %s (%zu bytes)\n", path.c_str(), bytes.size());
+  return true;
+}
+
 void PrintScores(const basira::tagger::Scores& s) {
   const basira::tagger::Counts micro = s.Micro();
   std::printf("  micro P %.2f R %.2f F1 %.2f |", micro.Precision(), micro.Recall(), micro.F1());
@@ -67,7 +82,7 @@ int Usage() {
                "usage: basira_train_tagger [--epochs K] [--bits B] [--seed S] "
                "[--dev-fraction F] [--out PATH] [--extra FILE.conll]... [--lexicon FILE]... "
                "[--no-lexicons] [--clusters FILE] [--no-clusters] [--extra-mask] [--runs R] "
-               "[--cv K] MAIN.conll\n");
+               "[--cv K [--cv-out PREFIX]] MAIN.conll\n");
   return 2;
 }
 
@@ -79,6 +94,7 @@ int main(int argc, char** argv) {
   double dev_fraction = 0.1;
   std::string out_path = "data/models/ner.model", main_path;
   std::vector<std::string> extras, lexicons;
+  std::string cv_out;
   bool no_lexicons = false, no_clusters = false, extra_mask = false;
   std::string clusters_path;
   std::string extra_types = "PER,LOC,ORG,MISC";
@@ -91,6 +107,8 @@ int main(int argc, char** argv) {
       runs = std::atoi(argv[++i]);
     } else if (arg == "--cv" && has_value) {
       cv_folds = std::atoi(argv[++i]);
+    } else if (arg == "--cv-out" && has_value) {
+      cv_out = argv[++i];
     } else if (arg == "--bits" && has_value) {
       bits = std::atoi(argv[++i]);
     } else if (arg == "--seed" && has_value) {
@@ -121,7 +139,8 @@ int main(int argc, char** argv) {
       return Usage();
     }
   }
-  if (main_path.empty() || epochs <= 0 || runs <= 0 || dev_fraction < 0 || dev_fraction >= 1)
+  if (main_path.empty() || epochs <= 0 || runs <= 0 || dev_fraction < 0 || dev_fraction >= 1 ||
+      (!cv_out.empty() && cv_folds < 2))
     return Usage();
 
   std::unique_ptr<basira::tagger::Pipeline> pipeline;
@@ -224,6 +243,10 @@ int main(int argc, char** argv) {
       }
       const basira::tagger::Tagger fold_model = basira::tagger::Trainer::Quantize(bits, sum);
       const basira::tagger::Scores s = basira::tagger::Evaluate(fold_model, held);
+      if (!cv_out.empty() &&
+          !WriteModel(cv_out + "-fold" + std::to_string(fold) + ".model", fold_model)) {
+        return 1;
+      }
       std::printf("fold %d:", fold);
       PrintScores(s);
       for (int t = 0; t < basira::tagger::kNumTypes; ++t) {
@@ -283,13 +306,5 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
   }
 
-  const std::string bytes = model.Serialize();
-  std::FILE* f = std::fopen(out_path.c_str(), "wb");
-  if (f == nullptr || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() ||
-      std::fclose(f) != 0) {
-    std::fprintf(stderr, "basira_train_tagger: cannot write %s\n", out_path.c_str());
-    return 1;
-  }
-  std::printf("wrote %s (%zu bytes)\n", out_path.c_str(), bytes.size());
-  return 0;
+  return WriteModel(out_path, model) ? 0 : 1;
 }
