@@ -3,13 +3,16 @@
 // every gold token a predicted mention overlaps is marked; exact-span conlleval P/R/F1 per type
 // and micro (all four types, and PER/LOC/ORG for sets that tag MISC differently).
 //
-//   basira_eval_entities [--tail FRACTION] [--show N] [--whole] [--cv K PREFIX] FILE.conll...
+//   basira_eval_entities [--tail FRACTION] [--show N] [--whole] [--model PATH] [--cv K PREFIX]
+//                        [--against-tagger N] FILE.conll...
 //
 // --tail 0.1 scores only the last 10 % of each file's sentences (the dev split carved from the
 // end of ANERcorp train). --show N prints the first N wrong predictions and misses. --whole gives
 // the sentences (of the tail) as ONE input, a sentence a line, the other way a file of one
 // sentence a line may be given to the analyzer; each sentence is scored on the mentions inside
 // its line.
+// --model PATH runs the analyzer with that entity model instead of the built-in one (a model
+// trained without the sentences scored: basira_train_tagger on a file's first part).
 // --cv K PREFIX scores the sentences BEFORE the tail instead (the training part), in K
 // contiguous folds, fold f with the analyzer running PREFIX-fold<f>.model, the tagger trained
 // without fold f (basira_train_tagger --cv K --cv-out PREFIX, same --dev-fraction as --tail):
@@ -196,7 +199,7 @@ int main(int argc, char** argv) {
   double tail = 1.0;
   int show = 0, cv_folds = 0, against_tagger = -1;
   bool whole = false;
-  std::string cv_prefix;
+  std::string cv_prefix, model_path;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -206,6 +209,8 @@ int main(int argc, char** argv) {
       show = std::atoi(argv[++i]);
     } else if (a == "--whole") {
       whole = true;
+    } else if (a == "--model" && i + 1 < argc) {
+      model_path = argv[++i];
     } else if (a == "--against-tagger" && i + 1 < argc) {
       against_tagger = std::atoi(argv[++i]);
     } else if (a == "--cv" && i + 2 < argc) {
@@ -216,10 +221,10 @@ int main(int argc, char** argv) {
     }
   }
   if (files.empty() || tail <= 0 || tail > 1 ||
-      (!cv_prefix.empty() && (cv_folds < 2 || tail == 1))) {
+      (!cv_prefix.empty() && (cv_folds < 2 || tail == 1 || !model_path.empty()))) {
     std::fprintf(stderr,
                  "usage: basira_eval_entities [--tail FRACTION] [--show N] [--whole] "
-                 "[--cv K PREFIX] [--against-tagger N] FILE.conll...\n");
+                 "[--model PATH] [--cv K PREFIX] [--against-tagger N] FILE.conll...\n");
     return 2;
   }
   // The analyzers: the built-in model, or one per fold; and the same models for the tagger alone.
@@ -227,10 +232,11 @@ int main(int argc, char** argv) {
   std::vector<t::Tagger> models(analyzers.size());
   for (int f = 0; f < static_cast<int>(analyzers.size()); ++f) {
     std::string model;
-    if (cv_folds == 0) {
+    if (cv_folds == 0 && model_path.empty()) {
       model.assign(reinterpret_cast<const char*>(basira_ner_model), basira_ner_model_size);
     } else {
-      const std::string path = cv_prefix + "-fold" + std::to_string(f) + ".model";
+      const std::string path =
+          cv_folds == 0 ? model_path : cv_prefix + "-fold" + std::to_string(f) + ".model";
       if (!basira::tools::ReadFile(path, &model)) {
         std::fprintf(stderr, "basira_eval_entities: cannot read %s\n", path.c_str());
         return 1;
