@@ -316,6 +316,16 @@ bool Lacks(const Strings& entities, const std::string& type, const std::string& 
   return true;
 }
 
+TEST(RecognizeTest, WordsThatShareANamesKeyAreNoAliasOfIt) {
+  // لصالح "in favour of" is never Saleh's name, beside علي عبد الله صالح or not.
+  Has(Entities("وقال الرئيس علي عبد الله صالح إن البلاد بخير.\nوصوت البرلمان لصالح القانون.\n"),
+      "PER علي عبد الله صالح: علي عبد الله صالح");
+  // An ordinal after a month is no king's surname (عبد الله الأول, الأول its last word).
+  Has(Entities("وفي كانون الأول وصل الوفد.\nوقال الملك عبد الله الأول إن البلاد بخير.\nوفي تشرين "
+               "الأول عاد الوفد.\n"),
+      "PER عبد الله الأول: عبد الله الأول");
+}
+
 TEST(RecognizeTest, APlaceOfTwoWordsStartsNoPersonsName) {
   // The tagger reads وبيونغ يانغ and the dual verb after it as a person; the lexicon's place wins.
   const Strings e = Entities("لكن بكين وبيونغ يانغ تنفيان وجود أي اتفاق عسكري.");

@@ -9,6 +9,9 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "normalize/normalize.h"
+#include "table/table.h"
+
 namespace basira::resolve {
 namespace {
 
@@ -540,15 +543,42 @@ int32_t StartLike(const recognize::Word& w, const std::u16string& from) {
   return w.article >= 0 ? w.article : w.stem.start;
 }
 
+// Whether the word at `w` is written as a preposition whose match key is a name's (على is
+// "on", علي the name Ali: keys fold ى into ي), after a conjunction or not (وعلى).
+bool WrittenAsPreposition(const icu::UnicodeString& text, const recognize::Word& w) {
+  const int32_t from = w.after_conjunction >= 0 ? w.after_conjunction : w.span.start;
+  std::u16string letters;
+  for (int32_t k = from; k < w.span.end; ++k) {
+    const char16_t c = text[k];
+    if (u_charType(c) != U_NON_SPACING_MARK && c != u'\u0640') letters += c;  // tatweel
+  }
+  return letters == u"على" || letters == u"إلى" || letters == u"الى" || letters == u"لدى";
+}
+
+// Whether a word is an ordinal (الأول، الثانية): after a month (كانون الأول) or a noun, never the
+// الأول of عبد الله الأول alone.
+bool OrdinalWord(const recognize::Word& w) {
+  static const table::KeySet* const kOrdinals = [] {
+    auto* set = new table::KeySet();
+    for (const char* o : {"أول", "أولى", "ثاني", "ثانية", "ثالث", "ثالثة", "رابع", "رابعة", "خامس",
+                          "خامسة", "سادس", "سابع", "ثامن", "تاسع", "عاشر"}) {
+      set->Insert(normalize::KeyFromUtf8(o));
+    }
+    return set;
+  }();
+  return kOrdinals->Contains(w.stem_key);
+}
+
 // Whether words[i] alone is a common word whatever else the input calls a name spelled so: a
 // stop or function word (لو، الآن), a title, a nationality, a trigger head (منظمة، الجزيرة), a
-// word listed in not_names, a single letter, or the first word of a common phrase (حسن الجوار).
+// word listed in not_names, a single letter, the first word of a common phrase (حسن الجوار), or
+// an ordinal.
 bool CommonWord(const recognize::Recognizer& recognizer, const std::vector<recognize::Word>& words,
                 size_t i) {
   using Phrase = recognize::Recognizer::Phrase;
   const recognize::Word& w = words[i];
   if (BareKey(w).size() < 2 || recognizer.NotName(w.key) || recognizer.NotName(w.stem_key) ||
-      recognizer.FunctionWord(w.key) || recognizer.FunctionWord(w.stem_key)) {
+      recognizer.FunctionWord(w.key) || recognizer.FunctionWord(w.stem_key) || OrdinalWord(w)) {
     return true;
   }
   for (Phrase kind :
@@ -732,7 +762,11 @@ void Propagate(const recognize::Recognizer& recognizer,
       if (confident_outside(s, o.first, o.end)) continue;
       bool tanween = false;
       for (int32_t k = o.first; k < o.end; ++k) tanween = tanween || s.words[k].tanween;
-      if (tanween || (o.end - o.first == 1 && CommonWord(recognizer, s.words, o.first))) continue;
+      if (tanween ||
+          (o.end - o.first == 1 && (CommonWord(recognizer, s.words, o.first) ||
+                                    WrittenAsPreposition(texts[s.input], s.words[o.first])))) {
+        continue;
+      }
       Candidate c;
       c.source = recognize::Source::kConsistency;
       c.type = static_cast<EntityType>(e.type);
@@ -993,6 +1027,9 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
       // A word the tagger is confident starts no name (جمعة "Friday" beside a جمعة of a name) is
       // no alias of a surname.
       if (w.outside > recognize::kConfidentOutside) continue;
+      // Nor is على ("on") the surname علي, though their keys are one, nor an ordinal a king's
+      // (كانون الأول beside عبد الله الأول).
+      if (WrittenAsPreposition(text, w) || OrdinalWord(w)) continue;
       // The word without its proclitics, keeping its article: a surname with an article added
       // is a common noun (دنيا, الدنيا "the world").
       const bool article = w.article >= 0;
