@@ -1,7 +1,7 @@
 // basira_compare_entities: where the FULL analyzer and the tagger alone disagree on CoNLL files,
 // and which part of the recognizer made the analyzer's side of each disagreement.
 //
-//   basira_compare_entities [--tail FRACTION] [--list] FILE.conll...
+//   basira_compare_entities [--tail FRACTION] [--list] [--model PATH] [--cv K PREFIX] FILE.conll...
 //
 // Both are scored the measured way (basira_eval_entities, basira_eval_ner). Every prediction one
 // of them makes and the other does not is counted as a gained or lost true or false positive,
@@ -10,6 +10,10 @@
 // Candidate::source, resolve::Propagate), alias or title mention (the resolver), or "none" when
 // the analyzer has no mention there (a tagger mention it dropped). The sums are exactly the
 // difference of the two scores. --list prints every disagreement with its words.
+// --model PATH and --cv K PREFIX as in basira_eval_entities: the analyzer and the tagger alone
+// run that model, or (--cv) the sentences before the tail are compared in K folds, fold f with
+// PREFIX-fold<f>.model (basira_train_tagger --cv K --cv-out PREFIX): what the lexicons and rules
+// do on sentences they were not written from.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -72,6 +76,8 @@ struct Predicted {
 int main(int argc, char** argv) {
   double tail = 1.0;
   bool list = false;
+  int cv_folds = 0;
+  std::string cv_prefix, model_path;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -79,16 +85,48 @@ int main(int argc, char** argv) {
       tail = std::atof(argv[++i]);
     } else if (a == "--list") {
       list = true;
+    } else if (a == "--model" && i + 1 < argc) {
+      model_path = argv[++i];
+    } else if (a == "--cv" && i + 2 < argc) {
+      cv_folds = std::atoi(argv[++i]);
+      cv_prefix = argv[++i];
     } else {
       files.push_back(a);
     }
   }
-  if (files.empty() || tail <= 0 || tail > 1) {
-    std::fprintf(stderr, "usage: basira_compare_entities [--tail FRACTION] [--list] FILE...\n");
+  if (files.empty() || tail <= 0 || tail > 1 ||
+      (!cv_prefix.empty() && (cv_folds < 2 || tail == 1 || !model_path.empty()))) {
+    std::fprintf(stderr,
+                 "usage: basira_compare_entities [--tail FRACTION] [--list] [--model PATH] "
+                 "[--cv K PREFIX] FILE...\n");
     return 2;
   }
-  std::unique_ptr<basira::Analyzer> analyzer;
-  if (!basira::Analyzer::Create(&analyzer).ok()) return 1;
+  // The analyzer and the tagger alone with the same model: the built-in one, --model's, or one
+  // per fold.
+  const size_t models = cv_folds > 0 ? static_cast<size_t>(cv_folds) : 1;
+  std::vector<std::unique_ptr<basira::Analyzer>> analyzers(models);
+  std::vector<t::Tagger> taggers(models);
+  for (size_t f = 0; f < models; ++f) {
+    std::string bytes;
+    if (cv_folds == 0 && model_path.empty()) {
+      bytes.assign(reinterpret_cast<const char*>(basira_ner_model), basira_ner_model_size);
+    } else {
+      const std::string path =
+          cv_folds == 0 ? model_path : cv_prefix + "-fold" + std::to_string(f) + ".model";
+      if (!basira::tools::ReadFile(path, &bytes)) {
+        std::fprintf(stderr, "basira_compare_entities: cannot read %s\n", path.c_str());
+        return 1;
+      }
+    }
+    basira::Status status = basira::Analyzer::Create(&analyzers[f], bytes);
+    if (status.ok()) {
+      status = taggers[f].Load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    }
+    if (!status.ok()) {
+      std::fprintf(stderr, "basira_compare_entities: %s\n", status.message().c_str());
+      return 1;
+    }
+  }
   std::unique_ptr<t::Pipeline> pipeline;
   if (!t::Pipeline::Create(&pipeline).ok()) return 1;
   std::unique_ptr<basira::segment::Segmenter> segmenter;
@@ -100,8 +138,6 @@ int main(int argc, char** argv) {
     return 1;
   }
   basira::segment::Segmenter::Session session(*segmenter);
-  t::Tagger tagger;
-  if (!tagger.Load(basira_ner_model, basira_ner_model_size).ok()) return 1;
   t::Gazetteer gazetteer;
   t::LoadAnalyzerGazetteer(&gazetteer);
   t::WordClusters clusters;
@@ -111,11 +147,18 @@ int main(int argc, char** argv) {
   for (const std::string& file : files) {
     std::vector<t::ConllSentence> sentences;
     if (!basira::tools::LoadConll("basira_compare_entities", file, &sentences)) return 1;
-    const size_t first = sentences.size() - static_cast<size_t>(sentences.size() * tail);
+    const size_t tail_start = sentences.size() - static_cast<size_t>(sentences.size() * tail);
+    // The sentences compared: the tail, or (--cv) the ones before it.
+    const size_t first = cv_folds > 0 ? 0 : tail_start;
+    const size_t last = cv_folds > 0 ? tail_start : sentences.size();
     // (gained or lost, tp or fp, source) -> count; and the same per type.
     std::map<std::string, int> counts;
     std::vector<std::string> lines;
-    for (size_t s = first; s < sentences.size(); ++s) {
+    for (size_t s = first; s < last; ++s) {
+      // Fold f holds the sentences s < tail_start with s * K / tail_start == f.
+      const size_t fold = cv_folds > 0 ? s * models / tail_start : 0;
+      const t::Tagger& tagger = taggers[fold];
+      const basira::Analyzer* analyzer = analyzers[fold].get();
       const t::PreparedSentence prepared =
           t::Prepare(pipeline.get(), sentences[s], &gazetteer, &clusters);
       const std::vector<t::TokenRange> alone = t::MapToGold(
@@ -260,8 +303,8 @@ int main(int argc, char** argv) {
         lines.push_back(key + "  " + words_of(a) + instead + around(a));
       }
     }
-    std::printf("basira_compare_entities: %s (%zu sentences)\n", file.c_str(),
-                sentences.size() - first);
+    std::printf("basira_compare_entities: %s (%zu sentences%s)\n", file.c_str(), last - first,
+                cv_folds > 0 ? " before the tail, by folds" : "");
     int tp = 0, fp = 0;
     for (const auto& [key, n] : counts) {
       std::printf("  %4d  %s\n", n, key.c_str());

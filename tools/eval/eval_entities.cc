@@ -4,7 +4,7 @@
 // and micro (all four types, and PER/LOC/ORG for sets that tag MISC differently).
 //
 //   basira_eval_entities [--tail FRACTION] [--show N] [--whole] [--model PATH] [--cv K PREFIX]
-//                        [--against-tagger N] FILE.conll...
+//                        FILE.conll...
 //
 // --tail 0.1 scores only the last 10 % of each file's sentences (the dev split carved from the
 // end of ANERcorp train). --show N prints the first N wrong predictions and misses. --whole gives
@@ -19,10 +19,6 @@
 // the whole analyzer scored on about nine times dev's mentions, none of which its tagger saw
 // and none of which the rules were written from (they were written from dev's errors). With
 // --whole, each fold is one input.
-// --against-tagger N also runs the tagger alone (the same model) on each sentence and counts
-// what the rest of the analyzer (lexicons, rules, resolution) changes: mentions it adds that
-// are right or wrong, the tagger's mentions it drops or changes that were right or wrong; N of
-// the changes are printed.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -33,7 +29,6 @@
 #include "basira/analyzer.h"
 #include "conll_file.h"
 #include "tagger/ner_data.h"
-#include "tagger/tagger.h"
 
 // The model built into the analyzer (data/models/ner.model, through basira_ner_model.cc).
 extern "C" const unsigned char basira_ner_model[];
@@ -49,22 +44,6 @@ void Print(const char* label, const t::Counts& c) {
               static_cast<long long>(c.fp), static_cast<long long>(c.fn));
 }
 
-// The words of `r` with four words either side, for reading a change; a word of a gold mention
-// carries its tag (مجلس/B-ORG).
-std::string Around(const t::ConllSentence& sentence, const t::TokenRange& r) {
-  const int from = std::max(0, r.first - 4);
-  const int to = std::min(static_cast<int>(sentence.tokens.size()), r.last + 5);
-  std::string out;
-  for (int k = from; k < to; ++k) {
-    out += (k > from ? " " : "");
-    if (k == r.first) out += "[";
-    out += sentence.tokens[k];
-    if (sentence.tags[k] != "O") out += "/" + sentence.tags[k];
-    if (k == r.last) out += "]";
-  }
-  return out;
-}
-
 // What scoring some sentences adds up.
 struct Tally {
   t::Scores scores;
@@ -72,17 +51,6 @@ struct Tally {
   size_t words = 0;
   double seconds = 0;
   int show = 0;  // how many more errors to print
-  // --against-tagger: the analyzer's mentions against the tagger's alone, over gold.
-  int64_t added_right = 0, added_wrong = 0, dropped_right = 0, dropped_wrong = 0;
-  int show_changes = 0;  // how many more changes to print
-};
-
-// The tagger alone, for --against-tagger: the pipeline and features the analyzer tags with.
-struct TaggerAlone {
-  std::unique_ptr<t::Pipeline> pipeline;
-  t::Gazetteer gazetteer;
-  t::WordClusters clusters;
-  const t::Tagger* model = nullptr;
 };
 
 void Collect(const basira::Entity& e, int32_t from, int32_t to, std::vector<t::Mention>* out) {
@@ -98,7 +66,7 @@ void Collect(const basira::Entity& e, int32_t from, int32_t to, std::vector<t::M
 // Scores sentences [first, last) with `analyzer`: each sentence its own input, or (whole) all of
 // them as one input, a line each.
 void Score(const basira::Analyzer& analyzer, const std::vector<t::ConllSentence>& sentences,
-           size_t first, size_t last, bool whole, TaggerAlone* alone, Tally* tally) {
+           size_t first, size_t last, bool whole, Tally* tally) {
   std::vector<int32_t> line_start;
   basira::Result whole_result;
   basira::Status whole_status;
@@ -164,32 +132,6 @@ void Score(const basira::Analyzer& analyzer, const std::vector<t::ConllSentence>
     }
     tally->scores.Add(gold, predicted);
     tally->errors.Add(gold, predicted);
-    if (alone == nullptr) continue;
-    const t::PreparedSentence p =
-        t::Prepare(alone->pipeline.get(), sentences[s], &alone->gazetteer, &alone->clusters);
-    const std::vector<t::TokenRange> tagged =
-        t::MapToGold(p.joined.spans, t::Mentions(p.tokens, alone->model->Tag(p.tokens)));
-    auto in = [](const std::vector<t::TokenRange>& v, const t::TokenRange& r) {
-      return std::find(v.begin(), v.end(), r) != v.end();
-    };
-    auto change = [&](const char* what, const t::TokenRange& r) {
-      if (tally->show_changes <= 0) return;
-      --tally->show_changes;
-      std::printf("  %-13s %s   | %s\n", what, words_of(r).c_str(),
-                  Around(sentences[s], r).c_str());
-    };
-    for (const t::TokenRange& r : predicted) {
-      if (in(tagged, r)) continue;
-      const bool right = in(gold, r);
-      ++(right ? tally->added_right : tally->added_wrong);
-      change(right ? "added, right" : "added, wrong", r);
-    }
-    for (const t::TokenRange& r : tagged) {
-      if (in(predicted, r)) continue;
-      const bool right = in(gold, r);
-      ++(right ? tally->dropped_right : tally->dropped_wrong);
-      change(right ? "dropped right" : "dropped wrong", r);
-    }
   }
 }
 
@@ -197,7 +139,7 @@ void Score(const basira::Analyzer& analyzer, const std::vector<t::ConllSentence>
 
 int main(int argc, char** argv) {
   double tail = 1.0;
-  int show = 0, cv_folds = 0, against_tagger = -1;
+  int show = 0, cv_folds = 0;
   bool whole = false;
   std::string cv_prefix, model_path;
   std::vector<std::string> files;
@@ -211,8 +153,6 @@ int main(int argc, char** argv) {
       whole = true;
     } else if (a == "--model" && i + 1 < argc) {
       model_path = argv[++i];
-    } else if (a == "--against-tagger" && i + 1 < argc) {
-      against_tagger = std::atoi(argv[++i]);
     } else if (a == "--cv" && i + 2 < argc) {
       cv_folds = std::atoi(argv[++i]);
       cv_prefix = argv[++i];
@@ -224,12 +164,11 @@ int main(int argc, char** argv) {
       (!cv_prefix.empty() && (cv_folds < 2 || tail == 1 || !model_path.empty()))) {
     std::fprintf(stderr,
                  "usage: basira_eval_entities [--tail FRACTION] [--show N] [--whole] "
-                 "[--model PATH] [--cv K PREFIX] [--against-tagger N] FILE.conll...\n");
+                 "[--model PATH] [--cv K PREFIX] FILE.conll...\n");
     return 2;
   }
-  // The analyzers: the built-in model, or one per fold; and the same models for the tagger alone.
+  // The analyzers: the built-in model, --model's, or one per fold.
   std::vector<std::unique_ptr<basira::Analyzer>> analyzers(std::max(cv_folds, 1));
-  std::vector<t::Tagger> models(analyzers.size());
   for (int f = 0; f < static_cast<int>(analyzers.size()); ++f) {
     std::string model;
     if (cv_folds == 0 && model_path.empty()) {
@@ -242,24 +181,11 @@ int main(int argc, char** argv) {
         return 1;
       }
     }
-    basira::Status status = basira::Analyzer::Create(&analyzers[f], model);
-    if (status.ok()) {
-      status = models[f].Load(reinterpret_cast<const uint8_t*>(model.data()), model.size());
-    }
+    const basira::Status status = basira::Analyzer::Create(&analyzers[f], model);
     if (!status.ok()) {
       std::fprintf(stderr, "basira_eval_entities: %s\n", status.message().c_str());
       return 1;
     }
-  }
-  TaggerAlone alone;
-  if (against_tagger >= 0) {
-    const basira::Status status = t::Pipeline::Create(&alone.pipeline);
-    if (!status.ok()) {
-      std::fprintf(stderr, "basira_eval_entities: %s\n", status.message().c_str());
-      return 1;
-    }
-    t::LoadAnalyzerGazetteer(&alone.gazetteer);
-    t::LoadAnalyzerClusters(&alone.clusters);
   }
   for (const std::string& file : files) {
     std::vector<t::ConllSentence> sentences;
@@ -267,11 +193,8 @@ int main(int argc, char** argv) {
     const size_t first = sentences.size() - static_cast<size_t>(sentences.size() * tail);
     Tally tally;
     tally.show = show;
-    tally.show_changes = std::max(against_tagger, 0);
-    TaggerAlone* vs = against_tagger >= 0 ? &alone : nullptr;
     if (cv_folds == 0) {
-      alone.model = &models[0];
-      Score(*analyzers[0], sentences, first, sentences.size(), whole, vs, &tally);
+      Score(*analyzers[0], sentences, first, sentences.size(), whole, &tally);
       std::printf("basira entities: %s (%zu sentences%s)\n", file.c_str(), sentences.size() - first,
                   tail < 1 ? ", the tail" : "");
     } else {
@@ -279,8 +202,7 @@ int main(int argc, char** argv) {
       for (int f = 0; f < cv_folds; ++f) {
         const size_t from = (first * f + cv_folds - 1) / cv_folds;
         const size_t to = (first * (f + 1) + cv_folds - 1) / cv_folds;
-        alone.model = &models[f];
-        Score(*analyzers[f], sentences, from, to, whole, vs, &tally);
+        Score(*analyzers[f], sentences, from, to, whole, &tally);
       }
       std::printf("basira entities: %s (%zu sentences before the tail, %d folds)\n", file.c_str(),
                   first, cv_folds);
@@ -295,14 +217,6 @@ int main(int argc, char** argv) {
         static_cast<long long>(errors.wrong_type), static_cast<long long>(errors.boundary),
         static_cast<long long>(errors.missed), static_cast<long long>(errors.spurious),
         static_cast<long long>(errors.other));
-    if (vs != nullptr) {
-      std::printf(
-          "  against the tagger alone: added %lld right, %lld wrong; dropped or changed %lld "
-          "right, %lld wrong (net %+lld right mentions)\n",
-          static_cast<long long>(tally.added_right), static_cast<long long>(tally.added_wrong),
-          static_cast<long long>(tally.dropped_right), static_cast<long long>(tally.dropped_wrong),
-          static_cast<long long>(tally.added_right - tally.dropped_right));
-    }
     std::printf("  %.0f K words/s through the whole analyzer, %s\n",
                 tally.words / tally.seconds / 1e3,
                 whole ? "the sentences in one call" : "one sentence per call");
