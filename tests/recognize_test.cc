@@ -316,6 +316,16 @@ bool Lacks(const Strings& entities, const std::string& type, const std::string& 
   return true;
 }
 
+TEST(RecognizeTest, AListedNameInsideALongerNameOfItsTypeIsPartOfIt) {
+  // كيم alone is listed as Kim Jong Un's; كيم هاولز is someone else, not an alias of him.
+  const Strings kim = Entities("وقال وزير الدولة للشؤون الخارجية كيم هاولز إن الوضع خطير.");
+  Has(kim, "PER كيم هاولز: كيم هاولز");
+  EXPECT_EQ(kim.size(), 1u) << ::testing::PrintToString(kim);
+  // A listed place inside a longer place: the sea, the state, not China or a lone جيرسي.
+  Has(Entities("وتبحر السفن في بحر الصين الجنوبي."), "LOC بحر الصين: بحر الصين");
+  Has(Entities("وتخرج من جامعة برينستون في ولاية نيو جيرسي."), "LOC نيو جيرسي: نيو جيرسي");
+}
+
 TEST(RecognizeTest, WordsThatShareANamesKeyAreNoAliasOfIt) {
   // لصالح "in favour of" is never Saleh's name, beside علي عبد الله صالح or not.
   Has(Entities("وقال الرئيس علي عبد الله صالح إن البلاد بخير.\nوصوت البرلمان لصالح القانون.\n"),
