@@ -242,6 +242,14 @@ TEST(RecognizeTest, OrganizationsFromTriggers) {
       "ORG وزارة الدفاع الروسية: وزارة الدفاع الروسية");
 }
 
+TEST(RecognizeTest, HarakaIsAMovementOnlyBeforeWhatAMovementIsFor) {
+  // حركة is as often "motion": the Earth's, the blood's, the plates'.
+  EXPECT_EQ(Entities("وتحدث الباحث عن حركة الصفائح التكتونية وعن حركة الدورة الدموية."), Strings{});
+  EXPECT_EQ(Entities("وتتأثر الحركة الجوية بالطقس."), Strings{});
+  Has(Entities("وأعلنت حركة المقاومة الإسلامية رفضها للاقتراح."),
+      "ORG حركة المقاومة الإسلامية: حركة المقاومة الإسلامية");
+}
+
 TEST(RecognizeTest, CommonWordsThatSpellAPlaceAreNotNames) {
   for (const std::string& e : Entities("قال إن الدعم مالي فقط، وإن الوفد ترك القاعة.")) {
     ADD_FAILURE() << "unexpected entity: " << e;

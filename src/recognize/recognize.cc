@@ -189,6 +189,27 @@ bool Ordinal(const std::u16string& stem_key) {
   return stem_key == u"ثاني" || stem_key == u"ثانية" || stem_key == u"ثانيه";
 }
 
+// Whether a head is حركة, "movement" and as often "motion" (حركة الأرض حول الشمس، حركة الدورة
+// الدموية، الحركة الجوية "air traffic"): it heads an organization's name only before a noun that
+// names what a movement is for (حركة المقاومة الإسلامية، حركة عدم الانحياز), or in ال before a
+// political adjective (الحركة الديمقراطية، الحركة الشعبية لتحرير السودان), unless quoted.
+bool IsMotionHead(const std::u16string& stem_key) {
+  static const table::KeySet* const keys = KeySetOf({"حركة"});
+  return keys->Contains(stem_key);
+}
+bool IsMovementAdjective(const std::u16string& stem_key) {
+  static const table::KeySet* const keys =
+      KeySetOf({"ديمقراطية", "ديموقراطية", "شعبية", "إسلامية", "وطنية", "قومية", "اشتراكية",
+                "تقدمية", "ليبرالية", "ثورية", "صهيونية"});
+  return keys->Contains(stem_key);
+}
+bool IsMovementNoun(const std::u16string& stem_key) {
+  static const table::KeySet* const keys =
+      KeySetOf({"مقاومة", "جهاد", "تحرير", "تحرر", "عدم", "نهضة", "إصلاح", "توحيد", "مجتمع", "عدل",
+                "تغيير", "أحرار", "شباب", "مستقبل", "وفاق", "تجديد", "إنقاذ", "استقلال"});
+  return keys->Contains(stem_key);
+}
+
 // Whether a key is a scale word that counts what follows it (مليون، مليار ...). Not ألف, also the
 // verb "wrote" (ألف جالينوس كتبا).
 bool IsScale(const std::u16string& key) {
@@ -1656,6 +1677,8 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       // البنك المرونة).
       const bool definite = words[i].article >= 0;
       if (org > 0 && j < n && !used[j] && Adjacent(text, words, j - 1) && words[j].article >= 0 &&
+          !(IsMotionHead(words[i].stem_key) && !(definite ? IsMovementAdjective(words[j].stem_key)
+                                                          : IsMovementNoun(words[j].stem_key))) &&
           !words[j].proclitic && !words[j].enclitic &&
           MatchPhrase(Phrase::kStop, words, j, nullptr) == 0 &&
           MatchPhrase(Phrase::kTitle, words, j, nullptr) == 0 &&
