@@ -183,6 +183,16 @@ TEST(SentencesTest, InitialsDoNotSplit) {
   EXPECT_EQ(Sentences("نقلت و.أ.م الخبر. وأكدته."), (Strings{"نقلت و.أ.م الخبر.", "وأكدته."}));
 }
 
+TEST(SentencesTest, AnAbbreviationSpelledWithLetterNamesDoesNotSplit) {
+  EXPECT_EQ(Sentences("وقال لهيئة الإذاعة البريطانية « بي. بي. سي » إنه متفائل. وغادر."),
+            (Strings{"وقال لهيئة الإذاعة البريطانية « بي. بي. سي » إنه متفائل.", "وغادر."}));
+  EXPECT_EQ(Sentences("وعمل في الكي. جي. بي سنوات. ثم تقاعد."),
+            (Strings{"وعمل في الكي. جي. بي سنوات.", "ثم تقاعد."}));
+  // The abbreviation at a sentence's end: the next sentence is another.
+  EXPECT_EQ(Sentences("وقالت شبكة سي. إن. إن. وأضافت أن الوضع هادئ."),
+            (Strings{"وقالت شبكة سي. إن. إن.", "وأضافت أن الوضع هادئ."}));
+}
+
 // A range with several lines is a hard-wrapped paragraph (the structure stage gives every other
 // line as a block of its own): a single line break after no final mark goes on with the sentence.
 TEST(SentencesTest, LineBreakWithoutFinalMarkIsAWrap) {

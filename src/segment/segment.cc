@@ -122,6 +122,50 @@ bool StartsWithInitial(const icu::UnicodeString& text, Span next) {
   return IsLetter(c) && after < next.end && text[after] == u'.';
 }
 
+// The Arabic names of Latin letters that spell an abbreviation with dots (بي. بي. سي، سي. إن.
+// إن، كي. جي. بي.), without the ones that are also common words (في، أو، إن، ال ...).
+bool LetterName(std::u16string_view word) {
+  static const char16_t* const kNames[] = {u"بي",  u"سي",  u"دي",  u"إف",  u"اف",  u"جي", u"إتش",
+                                           u"اتش", u"جيه", u"كيه", u"كي",  u"إل",  u"إم", u"ام",
+                                           u"كيو", u"آر",  u"إس",  u"اس",  u"تي",  u"يو", u"إكس",
+                                           u"اكس", u"واي", u"زد",  u"إيه", u"ايه", u"إي"};
+  for (const char16_t* name : kNames) {
+    if (word == name) return true;
+  }
+  return false;
+}
+
+// The word of `text` that ends at `end` (letters only), or "" when text[end - 1] is no letter.
+std::u16string_view WordBefore(const icu::UnicodeString& text, int32_t from, int32_t end) {
+  int32_t k = end;
+  while (k > from && u_isalpha(text[k - 1])) --k;
+  return std::u16string_view(reinterpret_cast<const char16_t*>(text.getBuffer()) + k, end - k);
+}
+
+// The letter names that are also common words (إن "that", أو "or", في "in"): letters only when a
+// dot follows them.
+bool AmbiguousLetterName(std::u16string_view word) {
+  return word == u"إن" || word == u"ان" || word == u"أو" || word == u"او" || word == u"في" ||
+         word == u"آي" || word == u"اي";
+}
+
+// Whether the break between `previous` and `next` falls inside an abbreviation spelled with
+// Arabic letter names and dots (بي. بي. سي، الكي. جي. بي.، سي. إن. إن.): `previous` ends in a
+// letter name (with the article or not) and its dot, and `next` starts with another letter name,
+// followed by a dot when it is also a common word.
+bool InsideSpelledAbbreviation(const icu::UnicodeString& text, Span previous, Span next) {
+  if (previous.length() < 3 || text[previous.end - 1] != u'.') return false;
+  std::u16string_view last = WordBefore(text, previous.start, previous.end - 1);
+  if (last.size() > 2 && last.substr(0, 2) == u"ال") last.remove_prefix(2);
+  if (!LetterName(last) && !AmbiguousLetterName(last)) return false;
+  int32_t k = next.start;
+  while (k < next.end && u_isalpha(text[k])) ++k;
+  const std::u16string_view first(reinterpret_cast<const char16_t*>(text.getBuffer()) + next.start,
+                                  k - next.start);
+  if (k < next.end && u_isalpha(text[k])) return false;
+  return LetterName(first) || (AmbiguousLetterName(first) && k < next.end && text[k] == u'.');
+}
+
 }  // namespace
 
 Span Trim(const icu::UnicodeString& text, Span span) {
@@ -169,7 +213,7 @@ void Segmenter::Session::Sentences(const icu::UnicodeString& text, Span range,
     if (s.length() == 0) continue;
     if (!out->empty() && out->size() > first &&
         (ShouldJoin(text, out->back()) || StartsWithInitial(text, s) ||
-         WrappedLine(text, out->back(), s))) {
+         InsideSpelledAbbreviation(text, out->back(), s) || WrappedLine(text, out->back(), s))) {
       out->back().end = s.end;
     } else {
       out->push_back(s);
