@@ -242,6 +242,12 @@ TEST(RecognizeTest, OrganizationsFromTriggers) {
       "ORG وزارة الدفاع الروسية: وزارة الدفاع الروسية");
 }
 
+TEST(RecognizeTest, AnAbbreviationSpelledWithDotsIsTheListedName) {
+  // بي. بي. سي: one sentence (src/segment), and the BBC the lexicon lists as بي بي سي.
+  Has(Entities("وقال لهيئة الإذاعة البريطانية « بي. بي. سي » إنه متفائل."),
+      "ORG بي بي سي: هيئة الإذاعة البريطانية|بي. بي. سي");
+}
+
 TEST(RecognizeTest, HarakaIsAMovementOnlyBeforeWhatAMovementIsFor) {
   // حركة is as often "motion": the Earth's, the blood's, the plates'.
   EXPECT_EQ(Entities("وتحدث الباحث عن حركة الصفائح التكتونية وعن حركة الدورة الدموية."), Strings{});

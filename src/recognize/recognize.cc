@@ -295,11 +295,14 @@ std::u16string NameKey(std::string_view utf8) {
   const std::u16string key = normalize::KeyFromUtf8(utf8);
   std::u16string out;
   bool space = false;
-  for (char16_t c : key) {
+  for (size_t i = 0; i < key.size(); ++i) {
+    const char16_t c = key[i];
     if (c == u' ' || c == u'-' || c == 0x2010 || c == 0x2011 || c == u'\t') {
       space = !out.empty();
       continue;
     }
+    // The dot that ends a word of an abbreviation spelled out (بي. بي. سي is بي بي سي).
+    if (c == u'.' && (i + 1 == key.size() || key[i + 1] == u' ')) continue;
     if (space) out.push_back(u' ');
     space = false;
     out.push_back(c);

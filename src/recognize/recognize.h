@@ -110,7 +110,7 @@ constexpr float kNoNameAfterTitle = 70;
 bool ConfidentOutside(const std::vector<Word>& words, size_t from, size_t to);
 
 // The key of a name as the lexicons are keyed: match keys of its words (split at spaces and
-// hyphens), joined by one space.
+// hyphens, a dot that ends a word dropped: بي. بي. سي), joined by one space.
 std::u16string NameKey(std::string_view utf8);
 
 // Builds a Word from a token and its clitic analysis.
