@@ -242,6 +242,11 @@ TEST(RecognizeTest, OrganizationsFromTriggers) {
       "ORG وزارة الدفاع الروسية: وزارة الدفاع الروسية");
 }
 
+TEST(RecognizeTest, AVerbAfterAPlaceWordIsNoPlace) {
+  // "a city of 14 million inhabitants": يقطنها is a verb with its pronoun, not the city's name.
+  EXPECT_EQ(Entities("وتقع الجامعة في مدينة يقطنها 14 مليون نسمة."), Strings{});
+}
+
 TEST(RecognizeTest, AnAbbreviationSpelledWithDotsIsTheListedName) {
   // بي. بي. سي: one sentence (src/segment), and the BBC the lexicon lists as بي بي سي.
   Has(Entities("وقال لهيئة الإذاعة البريطانية « بي. بي. سي » إنه متفائل."),

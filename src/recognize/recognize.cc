@@ -1793,8 +1793,14 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       size_t end = quoted(i, j);
       // A bare name after the place word in construct (منطقة دنيبرو); after a place word in ال
       // (المنطقة كلها) the next word is not its name.
+      // Not a function word (مدينة لا يزال ...) nor a verb with its object (مدينة يقطنها: an
+      // imperfect's ي or ت before a pronoun the clitic stage cut).
+      const Word& bare = words[j < n ? j : i];
+      const bool verb_like = bare.enclitic && !bare.stem_key.empty() &&
+                             (bare.stem_key.front() == u'ي' || bare.stem_key.front() == u'ت');
       if (end == j && loc_bare > 0 && j < n && words[i].article < 0 &&
-          Adjacent(text, words, j - 1) && is_name_word(j, true) && !confident_outside(j, j + 1)) {
+          Adjacent(text, words, j - 1) && is_name_word(j, true) && !FunctionWord(bare.key) &&
+          !verb_like && !confident_outside(j, j + 1)) {
         end = j + 1;
       }
       if (end > j) {
