@@ -355,6 +355,20 @@ TEST(RecognizeTest, WordsThatShareANamesKeyAreNoAliasOfIt) {
       "PER عبد الله الأول: عبد الله الأول");
 }
 
+TEST(RecognizeTest, APlacesRelativeAdjectiveAndIdiomsAreNoPlace) {
+  // التشيلي "the Chilean", البوروندي "the Burundian" (a team): under an article their countries'
+  // names do not take.
+  const Strings players = Entities(
+      "وبلغ الدور أيضا التشيلي فرناندو غونزاليز بفوزه على البوروندي. وزار الوزير تشيلي ومسقط.");
+  for (const char* adjective : {"التشيلي", "البوروندي", "بوروندي"}) {
+    Lacks(players, "LOC", adjective);
+  }
+  Has(players, "LOC تشيلي: تشيلي");
+  // مسقط رأس "birthplace" is no Muscat, منطقة الجزاء no area's name.
+  EXPECT_EQ(Entities("وأقيم المعرض في مسقط رأس الشاعر، وعاد الكاتب إلى مسقط رأسه."), Strings{});
+  EXPECT_EQ(Entities("وسدد اللاعب كرة قوية من داخل منطقة الجزاء."), Strings{});
+}
+
 TEST(RecognizeTest, APlaceOfTwoWordsStartsNoPersonsName) {
   // The tagger reads وبيونغ يانغ and the dual verb after it as a person; the lexicon's place wins.
   const Strings e = Entities("لكن بكين وبيونغ يانغ تنفيان وجود أي اتفاق عسكري.");

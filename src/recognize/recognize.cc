@@ -210,6 +210,15 @@ bool IsMovementNoun(const std::u16string& stem_key) {
   return keys->Contains(stem_key);
 }
 
+// Whether a place's one-word name could be its own relative adjective when the article is put
+// before it (تشيلي -> التشيلي "the Chilean", بوروندي -> البوروندي): it ends in ي after a consonant.
+// Not a name in اي or وي (الأوروغواي, the country under the article it often takes).
+bool RelativeAdjectiveShape(const std::u16string& stem_key) {
+  if (stem_key.size() < 3 || stem_key.back() != u'ي') return false;
+  const char16_t before = stem_key[stem_key.size() - 2];
+  return before != u'ا' && before != u'و' && before != u'ي';
+}
+
 // Whether a key is a scale word that counts what follows it (مليون، مليار ...). Not ألف, also the
 // verb "wrote" (ألف جالينوس كتبا).
 bool IsScale(const std::u16string& key) {
@@ -1165,9 +1174,13 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     }
     // A lexicon name the tagger tags O where it is confident (it saw the match) is a common
     // phrase here (مجلس الشيوخ as a chamber in general, a place in a club's name), unless it
-    // stands alone in parentheses; a nationality adjective alone is never a name.
+    // stands alone in parentheses; a nationality adjective alone is never a name. Nor is a
+    // place whose one-word name ends in ي found under an article it does not have: that is its
+    // relative adjective (التشيلي "the Chilean", البوروندي، المالي), not the country.
+    const bool nisba = type == EntityType::kLocation && len == 1 && words[i].article >= 0 &&
+                       start > words[i].article && RelativeAdjectiveShape(words[i].stem_key);
     if (inside || (!overlapped && confident_outside(i, i + len) && !parenthesized(i, i + len)) ||
-        adjective_here(i, i + len)) {
+        adjective_here(i, i + len) || nisba) {
       ++i;
       continue;
     }
@@ -1476,6 +1489,15 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
             return MatchPhrase(kind, words, c.first_word, nullptr) == 1;
           })) {
         continue;
+      }
+      // A listed place's relative adjective (البوروندي of بوروندي, see the lexicon names above)
+      // is no place.
+      if (c.type == EntityType::kLocation && w.article >= 0 && RelativeAdjectiveShape(w.stem_key) &&
+          w.after_conjunction < 0) {
+        const int32_t e = FindName(w.stem_key);
+        if (e >= 0 && entries_[e].type == EntityType::kLocation && FindName(w.article_key) < 0) {
+          continue;
+        }
       }
     }
     if (std::any_of(used.begin() + c.first_word, used.begin() + c.end_word,
