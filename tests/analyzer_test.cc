@@ -116,6 +116,8 @@ TEST(AnalyzerTest, CreateWithAnEntityModel) {
   EXPECT_EQ(refused.code(), ErrorCode::kInvalidArgument);
   EXPECT_NE(refused.message().find("entity model"), std::string::npos) << refused.message();
   EXPECT_EQ(bad, nullptr);
+  // Nor are no bytes at all: an empty model file is not the built-in model.
+  EXPECT_EQ(Analyzer::Create(&bad, std::string()).code(), ErrorCode::kInvalidArgument);
 
   // A name no lexicon lists, which only the tagger finds.
   std::vector<Input> inputs(1);

@@ -69,6 +69,8 @@ class Analyzer {
   Status Analyze(const std::vector<Input>& inputs, const Options& options, Result* result) const;
 
  private:
+  // Create's work: with the built-in entity model when `ner_model` is null.
+  static Status Make(std::unique_ptr<Analyzer>* analyzer, const std::string* ner_model);
   struct Impl;
   explicit Analyzer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

@@ -289,11 +289,13 @@ struct Analyzer::Impl {
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Analyzer::~Analyzer() = default;
 
-Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer) {
-  return Create(analyzer, std::string());
-}
+Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer) { return Make(analyzer, nullptr); }
 
 Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer, const std::string& ner_model) {
+  return Make(analyzer, &ner_model);
+}
+
+Status Analyzer::Make(std::unique_ptr<Analyzer>* analyzer, const std::string* ner_model) {
   Status status = icu_data::Load();
   if (!status.ok()) return status;
   auto impl = std::make_unique<Impl>();
@@ -309,13 +311,13 @@ Status Analyzer::Create(std::unique_ptr<Analyzer>* analyzer, const std::string& 
   if (!status.ok()) return status;
   status = facts::Extractor::Create(&impl->facts);
   if (!status.ok()) return status;
-  if (ner_model.empty()) {
+  if (ner_model == nullptr) {
     status = impl->ner.Load(basira_ner_model, basira_ner_model_size);
     if (!status.ok()) {
       return Status(ErrorCode::kInternal, "cannot load the entity model: " + status.message());
     }
   } else {
-    status = impl->ner.Load(reinterpret_cast<const uint8_t*>(ner_model.data()), ner_model.size());
+    status = impl->ner.Load(reinterpret_cast<const uint8_t*>(ner_model->data()), ner_model->size());
     if (!status.ok()) {
       return Status(ErrorCode::kInvalidArgument,
                     "cannot load the given entity model: " + status.message());

@@ -95,7 +95,8 @@ int main(int argc, char** argv) {
     }
   }
   if (files.empty() || tail <= 0 || tail > 1 ||
-      (!cv_prefix.empty() && (cv_folds < 2 || tail == 1 || !model_path.empty()))) {
+      (!cv_prefix.empty() &&
+       (cv_folds < 2 || tail == 1 || !model_path.empty() || files.size() != 1))) {
     std::fprintf(stderr,
                  "usage: basira_compare_entities [--tail FRACTION] [--list] [--model PATH] "
                  "[--cv K PREFIX] FILE...\n");

@@ -13,8 +13,8 @@
 // its line.
 // --model PATH runs the analyzer with that entity model instead of the built-in one (a model
 // trained without the sentences scored: basira_train_tagger on a file's first part).
-// --cv K PREFIX scores the sentences BEFORE the tail instead (the training part), in K
-// contiguous folds, fold f with the analyzer running PREFIX-fold<f>.model, the tagger trained
+// --cv K PREFIX (one file only) scores the sentences BEFORE the tail instead (the training part),
+// in K contiguous folds, fold f with the analyzer running PREFIX-fold<f>.model, the tagger trained
 // without fold f (basira_train_tagger --cv K --cv-out PREFIX, same --dev-fraction as --tail):
 // the whole analyzer scored on about nine times dev's mentions, none of which its tagger saw
 // and none of which the rules were written from (they were written from dev's errors). With
@@ -161,7 +161,8 @@ int main(int argc, char** argv) {
     }
   }
   if (files.empty() || tail <= 0 || tail > 1 ||
-      (!cv_prefix.empty() && (cv_folds < 2 || tail == 1 || !model_path.empty()))) {
+      (!cv_prefix.empty() &&
+       (cv_folds < 2 || tail == 1 || !model_path.empty() || files.size() != 1))) {
     std::fprintf(stderr,
                  "usage: basira_eval_entities [--tail FRACTION] [--show N] [--whole] "
                  "[--model PATH] [--cv K PREFIX] FILE.conll...\n");
