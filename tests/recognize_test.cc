@@ -363,6 +363,11 @@ TEST(RecognizeTest, APlacesRelativeAdjectiveAndIdiomsAreNoPlace) {
   for (const char* adjective : {"التشيلي", "البوروندي", "بوروندي"}) {
     Lacks(players, "LOC", adjective);
   }
+  // Under the fused لل of a preposition, or after و.
+  const Strings more = Entities("وخسر اللاعب للتشيلي فرناندو غونزاليز، ثم فاز والتشيلي ماسو.");
+  for (const char* adjective : {"التشيلي", "تشيلي", "للتشيلي", "والتشيلي"}) {
+    Lacks(more, "LOC", adjective);
+  }
   Has(players, "LOC تشيلي: تشيلي");
   // مسقط رأس "birthplace" is no Muscat, منطقة الجزاء no area's name.
   EXPECT_EQ(Entities("وأقيم المعرض في مسقط رأس الشاعر، وعاد الكاتب إلى مسقط رأسه."), Strings{});

@@ -205,8 +205,8 @@ bool IsMovementAdjective(const std::u16string& stem_key) {
 }
 bool IsMovementNoun(const std::u16string& stem_key) {
   static const table::KeySet* const keys =
-      KeySetOf({"مقاومة", "جهاد", "تحرير", "تحرر", "عدم", "نهضة", "إصلاح", "توحيد", "مجتمع", "عدل",
-                "تغيير", "أحرار", "شباب", "مستقبل", "وفاق", "تجديد", "إنقاذ", "استقلال"});
+      KeySetOf({"مقاومة", "جهاد", "تحرير", "تحرر", "نهضة", "إصلاح", "توحيد", "عدل", "تغيير", "شباب",
+                "مستقبل", "وفاق", "تجديد", "إنقاذ", "استقلال"});
   return keys->Contains(stem_key);
 }
 
@@ -1149,20 +1149,30 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         inside = true;
       }
       // A lexicon place inside a longer tagger mention of a place (أميركا in أميركا اللاتينية،
-      // جيرسي in نيو جيرسي، الصين in بحر الصين), or a listed person's family name that comes first
-      // in the person's name (كيم of كيم جونغ أون) starting the tagger's person of two words (كيم
-      // هاولز): another referent whose name takes the listed one in; the tagger's mention is
-      // taken instead. Not a surname the tagger's name goes on past (كيني ميلر هدفين: it ran the
-      // name into "two goals"). (Checked by cross-validating the whole analyzer and on AQMAR;
-      // see the model card.)
-      const std::u16string& canonical = entries_[entry].keys.front();
-      const bool family_first = len == 1 && canonical.size() > key.size() &&
-                                canonical.compare(0, key.size(), key) == 0 &&
-                                canonical[key.size()] == u' ';
+      // جيرسي in نيو جيرسي، الصين in بحر الصين), or a Korean family name (كيم, listed alone as
+      // كيم جونغ أون's) starting the tagger's person of two words (كيم هاولز): another referent
+      // whose name takes the listed one in; the tagger's mention is taken instead. Only where
+      // the tagger's other words could be a name's: none after its first starts with و (سوريا
+      // ولبنان are two), carries tanween or is a function word (بغداد أمس); and not for a
+      // surname the tagger's name goes on past (كيني ميلر هدفين). (Checked by cross-validating
+      // the whole analyzer and on AQMAR; see the model card.)
+      auto name_words_around = [&]() {
+        for (int32_t k = c.first_word; k < c.end_word; ++k) {
+          if (k >= first && k < end) continue;
+          const Word& w = words[k];
+          if ((w.conjunction && k > c.first_word) || w.tanween || FunctionWord(w.key) ||
+              MatchPhrase(Phrase::kStop, words, k, nullptr) > 0) {
+            return false;
+          }
+        }
+        return true;
+      };
+      const bool korean_family = len == 1 && korean_surnames_.Find(key) != nullptr;
       if (c.first_word <= first && c.end_word >= end && c.end_word - c.first_word > len &&
           c.type == type &&
-          (type == EntityType::kLocation || (type == EntityType::kPerson && family_first &&
-                                             c.first_word == first && c.end_word == end + 1))) {
+          (type == EntityType::kLocation || (type == EntityType::kPerson && korean_family &&
+                                             c.first_word == first && c.end_word == end + 1)) &&
+          name_words_around()) {
         inside = true;
       }
       // A lexicon name that is a head noun before the tagger's mention of the same type (حركة
@@ -1178,7 +1188,8 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     // place whose one-word name ends in ي found under an article it does not have: that is its
     // relative adjective (التشيلي "the Chilean", البوروندي، المالي), not the country.
     const bool nisba = type == EntityType::kLocation && len == 1 && words[i].article >= 0 &&
-                       start > words[i].article && RelativeAdjectiveShape(words[i].stem_key);
+                       start >= words[i].stem.start && RelativeAdjectiveShape(words[i].stem_key) &&
+                       FindName(words[i].article_key) < 0;
     if (inside || (!overlapped && confident_outside(i, i + len) && !parenthesized(i, i + len)) ||
         adjective_here(i, i + len) || nisba) {
       ++i;
@@ -1492,8 +1503,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       }
       // A listed place's relative adjective (البوروندي of بوروندي, see the lexicon names above)
       // is no place.
-      if (c.type == EntityType::kLocation && w.article >= 0 && RelativeAdjectiveShape(w.stem_key) &&
-          w.after_conjunction < 0) {
+      if (c.type == EntityType::kLocation && w.article >= 0 && RelativeAdjectiveShape(w.stem_key)) {
         const int32_t e = FindName(w.stem_key);
         if (e >= 0 && entries_[e].type == EntityType::kLocation && FindName(w.article_key) < 0) {
           continue;

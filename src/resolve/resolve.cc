@@ -552,6 +552,8 @@ bool WrittenAsPreposition(const icu::UnicodeString& text, const recognize::Word&
     const char16_t c = text[k];
     if (u_charType(c) != U_NON_SPACING_MARK && c != u'\u0640') letters += c;  // tatweel
   }
+  // A lone و or ف before it is a conjunction the clitic stage leaves in the word's span (وعلى).
+  if (letters.size() > 3 && (letters[0] == u'و' || letters[0] == u'ف')) letters.erase(0, 1);
   return letters == u"على" || letters == u"إلى" || letters == u"الى" || letters == u"لدى";
 }
 

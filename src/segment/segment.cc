@@ -162,7 +162,6 @@ bool InsideSpelledAbbreviation(const icu::UnicodeString& text, Span previous, Sp
   while (k < next.end && u_isalpha(text[k])) ++k;
   const std::u16string_view first(reinterpret_cast<const char16_t*>(text.getBuffer()) + next.start,
                                   k - next.start);
-  if (k < next.end && u_isalpha(text[k])) return false;
   return LetterName(first) || (AmbiguousLetterName(first) && k < next.end && text[k] == u'.');
 }
 
