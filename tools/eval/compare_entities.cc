@@ -76,8 +76,7 @@ struct Predicted {
 int main(int argc, char** argv) {
   double tail = 1.0;
   bool list = false;
-  int cv_folds = 0;
-  std::string cv_prefix, model_path;
+  basira::tools::ModelChoice choice;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -86,17 +85,17 @@ int main(int argc, char** argv) {
     } else if (a == "--list") {
       list = true;
     } else if (a == "--model" && i + 1 < argc) {
-      model_path = argv[++i];
+      choice.path = argv[++i];
     } else if (a == "--cv" && i + 2 < argc) {
-      cv_folds = std::atoi(argv[++i]);
-      cv_prefix = argv[++i];
+      choice.cv_folds = std::atoi(argv[++i]);
+      choice.cv_prefix = argv[++i];
     } else {
       files.push_back(a);
     }
   }
   if (files.empty() || tail <= 0 || tail > 1 ||
-      (!cv_prefix.empty() &&
-       (cv_folds < 2 || tail == 1 || !model_path.empty() || files.size() != 1))) {
+      (!choice.cv_prefix.empty() &&
+       (choice.cv_folds < 2 || tail == 1 || !choice.path.empty() || files.size() != 1))) {
     std::fprintf(stderr,
                  "usage: basira_compare_entities [--tail FRACTION] [--list] [--model PATH] "
                  "[--cv K PREFIX] FILE...\n");
@@ -104,21 +103,14 @@ int main(int argc, char** argv) {
   }
   // The analyzer and the tagger alone with the same model: the built-in one, --model's, or one
   // per fold.
-  const size_t models = cv_folds > 0 ? static_cast<size_t>(cv_folds) : 1;
+  const size_t models = choice.count();
   std::vector<std::unique_ptr<basira::Analyzer>> analyzers(models);
   std::vector<t::Tagger> taggers(models);
+  const std::string_view builtin(reinterpret_cast<const char*>(basira_ner_model),
+                                 basira_ner_model_size);
   for (size_t f = 0; f < models; ++f) {
     std::string bytes;
-    if (cv_folds == 0 && model_path.empty()) {
-      bytes.assign(reinterpret_cast<const char*>(basira_ner_model), basira_ner_model_size);
-    } else {
-      const std::string path =
-          cv_folds == 0 ? model_path : cv_prefix + "-fold" + std::to_string(f) + ".model";
-      if (!basira::tools::ReadFile(path, &bytes)) {
-        std::fprintf(stderr, "basira_compare_entities: cannot read %s\n", path.c_str());
-        return 1;
-      }
-    }
+    if (!basira::tools::ReadModel("basira_compare_entities", choice, f, builtin, &bytes)) return 1;
     basira::Status status = basira::Analyzer::Create(&analyzers[f], bytes);
     if (status.ok()) {
       status = taggers[f].Load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
@@ -150,14 +142,13 @@ int main(int argc, char** argv) {
     if (!basira::tools::LoadConll("basira_compare_entities", file, &sentences)) return 1;
     const size_t tail_start = sentences.size() - static_cast<size_t>(sentences.size() * tail);
     // The sentences compared: the tail, or (--cv) the ones before it.
-    const size_t first = cv_folds > 0 ? 0 : tail_start;
-    const size_t last = cv_folds > 0 ? tail_start : sentences.size();
+    const size_t first = choice.cv_folds > 0 ? 0 : tail_start;
+    const size_t last = choice.cv_folds > 0 ? tail_start : sentences.size();
     // (gained or lost, tp or fp, source) -> count; and the same per type.
     std::map<std::string, int> counts;
     std::vector<std::string> lines;
     for (size_t s = first; s < last; ++s) {
-      // Fold f holds the sentences s < tail_start with s * K / tail_start == f.
-      const size_t fold = cv_folds > 0 ? s * models / tail_start : 0;
+      const size_t fold = choice.cv_folds > 0 ? basira::tools::FoldOf(s, models, tail_start) : 0;
       const t::Tagger& tagger = taggers[fold];
       const basira::Analyzer* analyzer = analyzers[fold].get();
       const t::PreparedSentence prepared =
@@ -305,7 +296,7 @@ int main(int argc, char** argv) {
       }
     }
     std::printf("basira_compare_entities: %s (%zu sentences%s)\n", file.c_str(), last - first,
-                cv_folds > 0 ? " before the tail, by folds" : "");
+                choice.cv_folds > 0 ? " before the tail, by folds" : "");
     int tp = 0, fp = 0;
     for (const auto& [key, n] : counts) {
       std::printf("  %4d  %s\n", n, key.c_str());

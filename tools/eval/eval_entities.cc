@@ -139,9 +139,9 @@ void Score(const basira::Analyzer& analyzer, const std::vector<t::ConllSentence>
 
 int main(int argc, char** argv) {
   double tail = 1.0;
-  int show = 0, cv_folds = 0;
+  int show = 0;
   bool whole = false;
-  std::string cv_prefix, model_path;
+  basira::tools::ModelChoice choice;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -152,36 +152,29 @@ int main(int argc, char** argv) {
     } else if (a == "--whole") {
       whole = true;
     } else if (a == "--model" && i + 1 < argc) {
-      model_path = argv[++i];
+      choice.path = argv[++i];
     } else if (a == "--cv" && i + 2 < argc) {
-      cv_folds = std::atoi(argv[++i]);
-      cv_prefix = argv[++i];
+      choice.cv_folds = std::atoi(argv[++i]);
+      choice.cv_prefix = argv[++i];
     } else {
       files.push_back(a);
     }
   }
   if (files.empty() || tail <= 0 || tail > 1 ||
-      (!cv_prefix.empty() &&
-       (cv_folds < 2 || tail == 1 || !model_path.empty() || files.size() != 1))) {
+      (!choice.cv_prefix.empty() &&
+       (choice.cv_folds < 2 || tail == 1 || !choice.path.empty() || files.size() != 1))) {
     std::fprintf(stderr,
                  "usage: basira_eval_entities [--tail FRACTION] [--show N] [--whole] "
                  "[--model PATH] [--cv K PREFIX] FILE.conll...\n");
     return 2;
   }
   // The analyzers: the built-in model, --model's, or one per fold.
-  std::vector<std::unique_ptr<basira::Analyzer>> analyzers(std::max(cv_folds, 1));
-  for (int f = 0; f < static_cast<int>(analyzers.size()); ++f) {
+  std::vector<std::unique_ptr<basira::Analyzer>> analyzers(choice.count());
+  const std::string_view builtin(reinterpret_cast<const char*>(basira_ner_model),
+                                 basira_ner_model_size);
+  for (size_t f = 0; f < analyzers.size(); ++f) {
     std::string model;
-    if (cv_folds == 0 && model_path.empty()) {
-      model.assign(reinterpret_cast<const char*>(basira_ner_model), basira_ner_model_size);
-    } else {
-      const std::string path =
-          cv_folds == 0 ? model_path : cv_prefix + "-fold" + std::to_string(f) + ".model";
-      if (!basira::tools::ReadFile(path, &model)) {
-        std::fprintf(stderr, "basira_eval_entities: cannot read %s\n", path.c_str());
-        return 1;
-      }
-    }
+    if (!basira::tools::ReadModel("basira_eval_entities", choice, f, builtin, &model)) return 1;
     const basira::Status status = basira::Analyzer::Create(&analyzers[f], model);
     if (!status.ok()) {
       std::fprintf(stderr, "basira_eval_entities: %s\n", status.message().c_str());
@@ -194,19 +187,20 @@ int main(int argc, char** argv) {
     const size_t first = sentences.size() - static_cast<size_t>(sentences.size() * tail);
     Tally tally;
     tally.show = show;
-    if (cv_folds == 0) {
+    if (choice.cv_folds == 0) {
       Score(*analyzers[0], sentences, first, sentences.size(), whole, &tally);
       std::printf("basira entities: %s (%zu sentences%s)\n", file.c_str(), sentences.size() - first,
                   tail < 1 ? ", the tail" : "");
     } else {
-      // Fold f: the sentences i < first with i * K / first == f (as basira_train_tagger --cv).
-      for (int f = 0; f < cv_folds; ++f) {
-        const size_t from = (first * f + cv_folds - 1) / cv_folds;
-        const size_t to = (first * (f + 1) + cv_folds - 1) / cv_folds;
+      // Each fold's sentences, contiguous, with the analyzer of the tagger that never saw them.
+      for (size_t f = 0, from = 0; f < analyzers.size(); ++f) {
+        size_t to = from;
+        while (to < first && basira::tools::FoldOf(to, analyzers.size(), first) == f) ++to;
         Score(*analyzers[f], sentences, from, to, whole, &tally);
+        from = to;
       }
       std::printf("basira entities: %s (%zu sentences before the tail, %d folds)\n", file.c_str(),
-                  first, cv_folds);
+                  first, choice.cv_folds);
     }
     static const char* kTypes[] = {"PER", "LOC", "ORG", "MISC"};
     for (int type = 0; type < 4; ++type) Print(kTypes[type], tally.scores.per_type[type]);

@@ -214,7 +214,8 @@ int main(int argc, char** argv) {
       std::vector<size_t> fold_order;
       std::vector<PreparedSentence> held;
       for (size_t i = 0; i < train.size(); ++i) {
-        if (i < train_count && static_cast<int>(i * cv_folds / train_count) == fold) {
+        if (i < train_count &&
+            basira::tools::FoldOf(i, cv_folds, train_count) == static_cast<size_t>(fold)) {
           held.push_back(train[i]);
         } else {
           fold_order.push_back(i);
