@@ -118,13 +118,6 @@ bool OpensQuotedName(const icu::UnicodeString& text, int32_t from, int32_t to) {
   return quote;
 }
 
-// A set of match keys made once from words written out (a rule's word list).
-const table::KeySet* KeySetOf(std::initializer_list<const char*> words) {
-  auto* set = new table::KeySet();
-  for (const char* w : words) set->Insert(normalize::KeyFromUtf8(w));
-  return set;
-}
-
 // The candidate each word of a sentence is in (an index into out, from first_out), or -1.
 std::vector<int32_t> Owners(const std::vector<Candidate>& out, size_t first_out, size_t n) {
   std::vector<int32_t> owner(n, -1);
@@ -194,8 +187,8 @@ bool Ordinal(const std::u16string& stem_key) {
 // names what a movement is for (حركة المقاومة الإسلامية، حركة عدم الانحياز), or in ال before a
 // political adjective (الحركة الديمقراطية، الحركة الشعبية لتحرير السودان), unless quoted.
 bool IsMotionHead(const std::u16string& stem_key) {
-  static const table::KeySet* const keys = KeySetOf({"حركة"});
-  return keys->Contains(stem_key);
+  static const std::u16string kHaraka = NameKey("حركة");
+  return stem_key == kHaraka;
 }
 bool IsMovementAdjective(const std::u16string& stem_key) {
   static const table::KeySet* const keys =
@@ -208,15 +201,6 @@ bool IsMovementNoun(const std::u16string& stem_key) {
       KeySetOf({"مقاومة", "جهاد", "تحرير", "تحرر", "نهضة", "إصلاح", "توحيد", "عدل", "تغيير", "شباب",
                 "مستقبل", "وفاق", "تجديد", "إنقاذ", "استقلال"});
   return keys->Contains(stem_key);
-}
-
-// Whether a place's one-word name could be its own relative adjective when the article is put
-// before it (تشيلي -> التشيلي "the Chilean", بوروندي -> البوروندي): it ends in ي after a consonant.
-// Not a name in اي or وي (الأوروغواي, the country under the article it often takes).
-bool RelativeAdjectiveShape(const std::u16string& stem_key) {
-  if (stem_key.size() < 3 || stem_key.back() != u'ي') return false;
-  const char16_t before = stem_key[stem_key.size() - 2];
-  return before != u'ا' && before != u'و' && before != u'ي';
 }
 
 // Whether a key is a scale word that counts what follows it (مليون، مليار ...). Not ألف, also the
@@ -297,6 +281,20 @@ std::u16string_view Run(const std::u16string& first, const std::vector<Word>& wo
 }
 
 }  // namespace
+
+const table::KeySet* KeySetOf(std::initializer_list<const char*> words) {
+  auto* set = new table::KeySet();
+  for (const char* w : words) set->Insert(normalize::KeyFromUtf8(w));
+  return set;
+}
+
+bool Recognizer::PlaceAdjective(const Word& w) const {
+  if (w.article < 0 || w.stem_key.size() < 3 || w.stem_key.back() != u'ي') return false;
+  const char16_t before = w.stem_key[w.stem_key.size() - 2];
+  if (before == u'ا' || before == u'و' || before == u'ي') return false;
+  const int32_t e = FindName(w.stem_key);
+  return e >= 0 && entries_[e].type == EntityType::kLocation && FindName(w.article_key) < 0;
+}
 
 // The key of a lexicon name: match keys of its words (split at spaces and hyphens), joined by one
 // space, as the recognizer builds them from word tokens.
@@ -1187,9 +1185,8 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     // stands alone in parentheses; a nationality adjective alone is never a name. Nor is a
     // place whose one-word name ends in ي found under an article it does not have: that is its
     // relative adjective (التشيلي "the Chilean", البوروندي، المالي), not the country.
-    const bool nisba = type == EntityType::kLocation && len == 1 && words[i].article >= 0 &&
-                       start >= words[i].stem.start && RelativeAdjectiveShape(words[i].stem_key) &&
-                       FindName(words[i].article_key) < 0;
+    const bool nisba = type == EntityType::kLocation && len == 1 && start >= words[i].stem.start &&
+                       PlaceAdjective(words[i]);
     if (inside || (!overlapped && confident_outside(i, i + len) && !parenthesized(i, i + len)) ||
         adjective_here(i, i + len) || nisba) {
       ++i;
@@ -1503,12 +1500,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
       }
       // A listed place's relative adjective (البوروندي of بوروندي, see the lexicon names above)
       // is no place.
-      if (c.type == EntityType::kLocation && w.article >= 0 && RelativeAdjectiveShape(w.stem_key)) {
-        const int32_t e = FindName(w.stem_key);
-        if (e >= 0 && entries_[e].type == EntityType::kLocation && FindName(w.article_key) < 0) {
-          continue;
-        }
-      }
+      if (c.type == EntityType::kLocation && PlaceAdjective(w)) continue;
     }
     if (std::any_of(used.begin() + c.first_word, used.begin() + c.end_word,
                     [](bool u) { return u; })) {

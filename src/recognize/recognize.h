@@ -54,6 +54,7 @@
 
 #include <unicode/unistr.h>
 
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -112,6 +113,9 @@ bool ConfidentOutside(const std::vector<Word>& words, size_t from, size_t to);
 // The key of a name as the lexicons are keyed: match keys of its words (split at spaces and
 // hyphens, a dot that ends a word dropped: بي. بي. سي), joined by one space.
 std::u16string NameKey(std::string_view utf8);
+
+// A set of match keys made once from words written out (a rule's word list); never freed.
+const table::KeySet* KeySetOf(std::initializer_list<const char*> words);
 
 // Builds a Word from a token and its clitic analysis.
 Word MakeWord(const icu::UnicodeString& text, Span span, const clitics::Analysis& analysis);
@@ -249,6 +253,10 @@ class Recognizer {
   static bool Adjacent(const icu::UnicodeString& text, const std::vector<Word>& words, size_t i);
 
  private:
+  // Whether a word is a listed place's relative adjective: the place's one-word name ending in ي
+  // after a consonant, under an article the name does not take (التشيلي، البوروندي، للتشيلي "the
+  // Chilean"; not الأوروغواي, nor a name listed with its article).
+  bool PlaceAdjective(const Word& w) const;
   Recognizer() = default;
   // Adds a lexicon's entries: to the names matched in text, or (`matched` false) to those only
   // FindName knows.

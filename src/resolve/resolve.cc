@@ -9,7 +9,6 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "normalize/normalize.h"
 #include "table/table.h"
 
 namespace basira::resolve {
@@ -560,14 +559,9 @@ bool WrittenAsPreposition(const icu::UnicodeString& text, const recognize::Word&
 // Whether a word is an ordinal (الأول، الثانية): after a month (كانون الأول) or a noun, never the
 // الأول of عبد الله الأول alone.
 bool OrdinalWord(const recognize::Word& w) {
-  static const table::KeySet* const kOrdinals = [] {
-    auto* set = new table::KeySet();
-    for (const char* o : {"أول", "أولى", "ثاني", "ثانية", "ثالث", "ثالثة", "رابع", "رابعة", "خامس",
-                          "خامسة", "سادس", "سابع", "ثامن", "تاسع", "عاشر"}) {
-      set->Insert(normalize::KeyFromUtf8(o));
-    }
-    return set;
-  }();
+  static const table::KeySet* const kOrdinals =
+      recognize::KeySetOf({"أول", "أولى", "ثاني", "ثانية", "ثالث", "ثالثة", "رابع", "رابعة", "خامس",
+                           "خامسة", "سادس", "سابع", "ثامن", "تاسع", "عاشر"});
   return kOrdinals->Contains(w.stem_key);
 }
 
