@@ -659,6 +659,15 @@ TEST(RecognizeTest, ANameANewsLexiconListsTakesItsTypeOverTheTaggers) {
   Has(Entities("ويقع مقرها الرئيسي في مدينة تويوتا باليابان ."), "LOC تويوتا: تويوتا");
 }
 
+TEST(RecognizeTest, ANewsLexiconsOrganizationOfTwoWordsIsMatched) {
+  // The tagger reads موتورز as a person after the word جنرال ("general"), and cuts the club into
+  // two names, a club and a city: the news lexicon's whole names are matched.
+  Has(Entities("وتنافس جنرال موتورز على السوق الصينية ."), "ORG جنرال موتورز: جنرال موتورز");
+  const Strings club = Entities("وفاز ستيوا بوخارست أمس.");
+  Has(club, "ORG ستيوا بوخارست: ستيوا بوخارست");
+  Lacks(club, "LOC", "بوخارست");
+}
+
 TEST(RecognizeTest, TwoListedOrganizationsJoinedByWawAreTwo) {
   // The tagger makes one mention of both companies; each is listed.
   const Strings e = Entities("وتنافس تويوتا وجنرال موتورز على السوق الصينية .");
