@@ -64,7 +64,8 @@ struct Tagged {
 };
 
 // The sentences whose tagger readings the tests below start from: a club read as a place, two
-// companies read as one mention, a model's name read over its number.
+// companies read as one mention, a model's name read over its number, a person and places
+// longer than the listed names inside them.
 const std::vector<Tagged>& TaggedSentences() {
   static const std::vector<Tagged> sentences = {
       {{"وثأر", "مانشستر", "يونايتد", "من", "بنفيكا", "وتغلب", "عليه", "بهدف", "نظيف", "."},
@@ -77,6 +78,12 @@ const std::vector<Tagged>& TaggedSentences() {
        {"O", "B-ORG", "I-ORG", "I-ORG", "O", "O"}},
       {{"وطرحت", "الشركة", "طراز", "روفر", "25", "بسعر", "منخفض", "."},
        {"O", "O", "O", "B-MISC", "I-MISC", "O", "O", "O"}},
+      {{"وقال", "وزير", "الدولة", "للشؤون", "الخارجية", "كيم", "هاولز", "إن", "الوضع", "خطير", "."},
+       {"O", "O", "O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O"}},
+      {{"وتبحر", "السفن", "في", "بحر", "الصين", "الجنوبي", "."},
+       {"O", "O", "O", "B-LOC", "I-LOC", "O", "O"}},
+      {{"وتخرج", "من", "جامعة", "برينستون", "في", "ولاية", "نيو", "جيرسي", "."},
+       {"O", "O", "B-ORG", "I-ORG", "O", "O", "B-LOC", "I-LOC", "O"}},
   };
   return sentences;
 }
@@ -405,12 +412,13 @@ bool Lacks(const Strings& entities, const std::string& type, const std::string& 
 
 TEST(RecognizeTest, AListedNameInsideALongerNameOfItsTypeIsPartOfIt) {
   // كيم alone is listed as Kim Jong Un's; كيم هاولز is someone else, not an alias of him.
-  const Strings kim = Entities("وقال وزير الدولة للشؤون الخارجية كيم هاولز إن الوضع خطير.");
+  const Strings kim = EntitiesTaggedAs(5);
   Has(kim, "PER كيم هاولز: كيم هاولز");
   EXPECT_EQ(kim.size(), 1u) << ::testing::PrintToString(kim);
-  // A listed place inside a longer place: the sea, the state, not China or a lone جيرسي.
-  Has(Entities("وتبحر السفن في بحر الصين الجنوبي."), "LOC بحر الصين: بحر الصين");
-  Has(Entities("وتخرج من جامعة برينستون في ولاية نيو جيرسي."), "LOC نيو جيرسي: نيو جيرسي");
+  // A listed place inside the tagger's longer place: the sea, the state, not China or a lone
+  // جيرسي.
+  Has(EntitiesTaggedAs(6), "LOC بحر الصين: بحر الصين");
+  Has(EntitiesTaggedAs(7), "LOC نيو جيرسي: نيو جيرسي");
 }
 
 TEST(RecognizeTest, WordsThatShareANamesKeyAreNoAliasOfIt) {
