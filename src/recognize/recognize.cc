@@ -484,8 +484,9 @@ Status Recognizer::AddLexicon(std::string_view data, const char* name, bool matc
                                               ".txt: unknown type " + std::string(f[3]));
     }
     auto id = static_cast<int32_t>(entries_.size());
-    // A news lexicon's entry for a name a matched lexicon lists too (سول، سيول: Seoul) is that
-    // entry, so that both spellings are one entity.
+    // A news lexicon's entry for a name a matched lexicon (or an earlier news lexicon's matched
+    // organization) lists too (سول، سيول: Seoul) is that entry, so that both spellings are one
+    // entity.
     const int32_t* same = matched ? nullptr : names_.Find(NameKey(f[0]));
     if (same != nullptr && entries_[*same].type == e.type) {
       id = *same;

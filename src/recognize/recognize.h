@@ -205,8 +205,9 @@ class Recognizer {
   const Entry& entry(int32_t id) const { return entries_[id]; }
   // The lexicon entry a name key (match keys of its words joined by one space) names, or -1:
   // one of the matched lexicons, else one of the news lexicons (data/lexicon/news_*.txt), which
-  // the tagger sees as features and which are not matched as names themselves, but name what it
-  // finds (إنترفاكس -> Interfax).
+  // the tagger sees as features and which are not matched as names themselves (but for an
+  // organization's name of two words or more, matched as the other lists' are), but name what
+  // it finds (إنترفاكس -> Interfax).
   int32_t FindName(std::u16string_view key) const {
     const int32_t* id = names_.Find(key);
     if (id == nullptr) id = known_names_.Find(key);
@@ -259,7 +260,8 @@ class Recognizer {
   bool PlaceAdjective(const Word& w) const;
   Recognizer() = default;
   // Adds a lexicon's entries: to the names matched in text, or (`matched` false) to those only
-  // FindName knows.
+  // FindName knows, but for an organization's name of two words or more that does not start
+  // with نادي (matched in text too).
   Status AddLexicon(std::string_view data, const char* name, bool matched = true);
   Status AddPhrases(std::string_view data);
   Status AddKoreanNames(std::string_view data);
@@ -307,8 +309,8 @@ class Recognizer {
   // data/lexicon/org_words.txt, by OrgWord kind: key -> index into org_latin_.
   table::KeyMap<int32_t> org_words_[4];
   std::vector<std::string> org_latin_;
-  table::KeyMap<int32_t> names_;        // name key -> entry
-  table::KeyMap<int32_t> known_names_;  // name key -> entry, of the news lexicons
+  table::KeyMap<int32_t> names_;        // name key -> entry, matched in text
+  table::KeyMap<int32_t> known_names_;  // name key -> entry, of the news lexicons, not matched
   table::KeySet phrases_[kNameHeads];   // a Phrase's keys, by kind
   // For every first word of a phrase or a name: the most words of a phrase of each kind (by
   // Phrase) and of a name (kNameHeads) that start with it, 0 for none. One look-up of a word
