@@ -771,6 +771,10 @@ Status Recognizer::AddPhrases(std::string_view data) {
       kind = Phrase::kOutside;
     } else if (f[0] == "stop") {
       kind = Phrase::kStop;
+    } else if (f[0] == "club") {
+      kind = Phrase::kClub;
+    } else if (f[0] == "sport") {
+      kind = Phrase::kSport;
     } else if (f[0] == "common") {
       kind = Phrase::kCommon;
     } else {
@@ -1244,6 +1248,17 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   // word, not a name.
   // Two people joined by و (عبدالرحمن وعباس بابكر): the tagger's one mention is two.
   std::vector<Candidate> split;
+  // Whether the sentence has a word of sport (computed once, when first asked).
+  int sport = -1;
+  auto sport_here = [&]() {
+    if (sport < 0) {
+      sport = 0;
+      for (size_t k = 0; k < n && sport == 0; ++k) {
+        if (MatchPhrase(Phrase::kSport, words, k, nullptr) > 0) sport = 1;
+      }
+    }
+    return sport == 1;
+  };
   // Whether word k comes right after a place word (منطقة، مدينة، إقليم ...) without its article.
   auto after_place_word = [&](size_t k) {
     for (size_t len = 1; len <= 2 && len <= k; ++len) {
@@ -1543,6 +1558,14 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
           !(c.type == EntityType::kLocation && after_place_word(c.first_word))) {
         c.type = entries_[*known].type;
       }
+    }
+    // A club whose name is also a common word (النصر "victory", الهلال "crescent"; triggers.txt's
+    // `club`), alone, is the club only in a sentence about sport (a word of triggers.txt's
+    // `sport`: مباراة، الدوري، فاز ...): «سيرثون النصر المشرق» is a victory, «رؤية الهلال» the
+    // moon.
+    if (c.type == EntityType::kOrganization && c.end_word - c.first_word == 1 &&
+        MatchPhrase(Phrase::kClub, words, c.first_word, nullptr) == 1 && !sport_here()) {
+      continue;
     }
     out->push_back(c);
     std::fill(used.begin() + c.first_word, used.begin() + c.end_word, true);

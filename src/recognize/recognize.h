@@ -174,10 +174,13 @@ class Recognizer {
     kLocQuoted,
     kOutside,
     kStop,
+    kClub,
+    kSport,
     kCommon
   };
   // The bit of Word::heads (after the Phrase kinds' bits) that marks the first word of a name.
   static constexpr int kNameHeads = static_cast<int>(Phrase::kCommon) + 1;
+  static_assert(kNameHeads < 16, "Word::heads has a bit for each Phrase kind and one for names");
 
   static Status Create(std::unique_ptr<Recognizer>* recognizer);
 
