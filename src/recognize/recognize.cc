@@ -459,6 +459,20 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
   return Status::Ok();
 }
 
+namespace {
+
+// Whether a news lexicon's name is matched in text as the other lists' are: an organization's
+// of two words or more (see Create), but not a club's name with its head noun (نادي ليفربول: the
+// corpora leave نادي out).
+bool LongOrganization(EntityType type, const std::u16string& key) {
+  if (type != EntityType::kOrganization || WordCount(key) < 2) return false;
+  static const std::u16string kClub = NameKey("نادي"), kTheClub = NameKey("النادي");
+  const std::u16string first = FirstWord(key);
+  return first != kClub && first != kTheClub;
+}
+
+}  // namespace
+
 Status Recognizer::AddLexicon(std::string_view data, const char* name, bool matched) {
   for (std::string_view line : Split(data, "\n")) {
     if (line.empty() || line[0] == '#') continue;
@@ -502,13 +516,7 @@ Status Recognizer::AddLexicon(std::string_view data, const char* name, bool matc
     for (std::string_view form : forms) {
       const std::u16string key = NameKey(form);
       if (key.empty() || WordCount(key) > kMaxNameWords || not_names_.Contains(key)) continue;
-      // (Not a club's name with its head noun, نادي ليفربول: the corpora leave نادي out.)
-      static const std::u16string kClub = NameKey("نادي"), kTheClub = NameKey("النادي");
-      const std::u16string first_word = FirstWord(key);
-      const bool long_organization = entries_[id].type == EntityType::kOrganization &&
-                                     WordCount(key) >= 2 && first_word != kClub &&
-                                     first_word != kTheClub;
-      if (!matched && !long_organization) {
+      if (!matched && !LongOrganization(entries_[id].type, key)) {
         if (names_.Find(key) == nullptr && known_names_.Insert(key, id).second) {
           entries_[id].keys.push_back(key);
         }
@@ -1459,20 +1467,13 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         c.span.start = before.conjunction ? before.stem.start : before.span.start;
       }
     }
-    // A verb (سيرثون) ends a name: the words from it on are not part of it (سيرثون النصر is
-    // "will inherit victory").
-    for (int32_t k = c.first_word; k < c.end_word; ++k) {
-      if (!words[k].verb) continue;
-      c.end_word = k;
-      if (k > c.first_word) c.span.end = words[k - 1].span.end;
-      break;
-    }
-    // A particle that opens what follows a name (محمد حتى، الجامعة إن الوضع، الذي) ends it
-    // wherever the tagger ran on past it: no word from it on is the name's. A trailing word with
-    // tanween is an adverb or an indefinite noun (كيم مخاطباً): not the name; nor is a trailing
-    // word that links a name to the next (بن، آل، عبد: a genealogy cut short). Compared as
-    // written, with its hamza: match keys would fold names into these (إمام is أمام, غير and في
-    // end names: ريتشارد غير، تي في 5).
+    // A verb (سيرثون) ends a name, and so does a particle that opens what follows one (محمد
+    // حتى، الجامعة إن الوضع، الذي) after its first word, wherever the tagger ran on past it: the
+    // words from it on are not part of it (سيرثون النصر is "will inherit victory"). A trailing
+    // word with tanween is an adverb or an indefinite noun (كيم مخاطباً): not the name; nor is a
+    // trailing word that links a name to the next (بن، آل، عبد: a genealogy cut short). Particles
+    // and links are compared as written, with their hamza: match keys would fold names into them
+    // (إمام is أمام, غير and في end names: ريتشارد غير، تي في 5).
     auto written_as = [&](int32_t k, const auto& list) {
       const Word& w = words[k];
       const int32_t from = w.article >= 0 ? w.article : w.stem.start;  // الذي keeps its ال
@@ -1483,10 +1484,10 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     static const char16_t* const kOpening[] = {u"حتى", u"إن",   u"أن",   u"إنه",
                                                u"أنه", u"الذي", u"التي", u"الذين"};
     static const char16_t* const kLinks[] = {u"بن", u"ابن", u"إبن", u"بنت", u"أبو", u"عبد", u"آل"};
-    for (int32_t k = c.first_word + 1; k < c.end_word; ++k) {
-      if (!written_as(k, kOpening)) continue;
+    for (int32_t k = c.first_word; k < c.end_word; ++k) {
+      if (!words[k].verb && (k == c.first_word || !written_as(k, kOpening))) continue;
       c.end_word = k;
-      c.span.end = words[k - 1].span.end;
+      if (k > c.first_word) c.span.end = words[k - 1].span.end;
       break;
     }
     auto trailing_stop = [&](int32_t k) { return written_as(k, kLinks); };
