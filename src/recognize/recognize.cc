@@ -842,6 +842,13 @@ bool Recognizer::MarkCommonPhrases(const std::vector<Word>& words, std::vector<b
   return any;
 }
 
+bool Recognizer::AboutSport(const std::vector<Word>& words) const {
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (MatchPhrase(Phrase::kSport, words, k, nullptr) > 0) return true;
+  }
+  return false;
+}
+
 int Recognizer::MatchPhrase(Phrase kind, const std::vector<Word>& words, size_t i,
                             std::u16string* key) const {
   const int k = static_cast<int>(kind);
@@ -1259,12 +1266,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   // Whether the sentence has a word of sport (computed once, when first asked).
   int sport = -1;
   auto sport_here = [&]() {
-    if (sport < 0) {
-      sport = 0;
-      for (size_t k = 0; k < n && sport == 0; ++k) {
-        if (MatchPhrase(Phrase::kSport, words, k, nullptr) > 0) sport = 1;
-      }
-    }
+    if (sport < 0) sport = AboutSport(words) ? 1 : 0;
     return sport == 1;
   };
   // Whether word k comes right after a place word (منطقة، مدينة، إقليم ...) without its article.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <string_view>
 #include <unordered_map>
 
@@ -609,6 +610,8 @@ void Propagate(const recognize::Recognizer& recognizer,
     std::u16string key[kTypes];   // the same
     std::u16string from[kTypes];  // its first word's key from where it starts
     int outside = 0;              // occurrences left unlabeled where the tagger is confident of O
+    int shorter[kTypes] = {};     // occurrences where only shorter names, of each type, were
+                                  // found inside it
     int type = -1;                // the type its other occurrences get; -1: none
   };
   // An occurrence of a name no candidate marks, or only shorter candidates inside it.
@@ -727,6 +730,9 @@ void Propagate(const recognize::Recognizer& recognizer,
           auto it = names.find(NameWordsKey(s.words, first, end, &first_key));
           if (it == names.end()) continue;
           if (inner.empty() && confident_outside(s, first, end)) ++it->second.outside;
+          bool of_type[kTypes] = {};
+          for (size_t k : inner) of_type[static_cast<int>(s.candidates[k].type)] = true;
+          for (int t = 0; t < kTypes; ++t) it->second.shorter[t] += of_type[t] ? 1 : 0;
           occurrences.push_back(Occurrence{si, first, end, &it->second, std::move(inner)});
           i = end - 1;
           found = true;
@@ -754,8 +760,23 @@ void Propagate(const recognize::Recognizer& recognizer,
     for (const Occurrence& o : occurrences) {
       const Evidence& e = *o.evidence;
       if (e.type < 0) continue;
+      // A longer name replaces shorter ones of its own type found inside its words only where
+      // it was found whole at least as often as they were (مكة alone, listed, in «مكة المكرمة»
+      // wherever the tagger did not take the epithet in); a name of another type inside it is
+      // part of another referent's name (أبيدجان in the club أسيك أبيدجان).
+      if (!o.inner.empty() && e.shorter[e.type] > std::accumulate(e.count, e.count + kTypes, 0)) {
+        continue;
+      }
       SentenceMentions& s = (*sentences)[o.sentence];
       if (confident_outside(s, o.first, o.end)) continue;
+      // A club named by a common word (النصر، الهلال) is the club alone only in a sentence about
+      // sport, as where the recognizer finds it.
+      if (o.end - o.first == 1 && e.type == static_cast<int>(EntityType::kOrganization) &&
+          recognizer.MatchPhrase(recognize::Recognizer::Phrase::kClub, s.words, o.first, nullptr) ==
+              1 &&
+          !recognizer.AboutSport(s.words)) {
+        continue;
+      }
       bool tanween = false;
       for (int32_t k = o.first; k < o.end; ++k) tanween = tanween || s.words[k].tanween;
       if (tanween ||

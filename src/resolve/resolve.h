@@ -54,14 +54,17 @@ std::string Romanize(const std::string& utf8);
 // tagger, a lexicon or a rule) is recognized at its other occurrences in the same document too.
 // An occurrence is the same words (the first without its proclitics, keeping its article:
 // لأورفان، أورفان) that no candidate marks, or that only shorter candidates inside it mark (كييف
-// in دينامو كييف, when the document names the club elsewhere: the longer name replaces them), or
+// in دينامو كييف, when the document names the club elsewhere: the longer name replaces them,
+// unless they are of its own type and were found inside its words more often than it was found
+// whole: مكة in «مكة المكرمة» stays where the tagger once took the epithet in), or
 // the words of another form, of as many words or fewer, of a lexicon entry a mention names
 // (الليكود alone where the document names حزب الليكود; never a longer form: قطاع غزة). It
 // gets the type most of the name's mentions have (none on a tie), and the name's entry and key,
 // so Resolve makes it a mention of the same entity. Not where the tagger is confident that no
 // name starts (recognize::kConfidentOutside at every word), not on a word with tanween, not on a
 // one-word occurrence that is a common word (a stop or function word, a title, a nationality, a
-// trigger head, not_names, a single letter), and not at all for a name the tagger confidently
+// trigger head, not_names, a single letter), not on a club named by a common word (النصر) in a
+// sentence without a word of sport, and not at all for a name the tagger confidently
 // calls O at as many other occurrences as it is named (a word used commonly in this document:
 // دين "debt" beside a person دين). Datelines are left alone.
 void Propagate(const recognize::Recognizer& recognizer,

@@ -120,13 +120,13 @@ void Score(const basira::Analyzer& analyzer, const std::vector<t::ConllSentence>
     };
     for (const t::TokenRange& p : predicted) {
       if (tally->show > 0 && std::find(gold.begin(), gold.end(), p) == gold.end()) {
-        std::printf("  wrong  %s\n", words_of(p).c_str());
+        std::printf("  wrong  %s   (sentence %zu)\n", words_of(p).c_str(), s);
         --tally->show;
       }
     }
     for (const t::TokenRange& g : gold) {
       if (tally->show > 0 && std::find(predicted.begin(), predicted.end(), g) == predicted.end()) {
-        std::printf("  missed %s\n", words_of(g).c_str());
+        std::printf("  missed %s   (sentence %zu)\n", words_of(g).c_str(), s);
         --tally->show;
       }
     }
