@@ -809,6 +809,21 @@ TEST(RecognizeTest, ALongerNameFoundOnceDoesNotReplaceTheListedNameFoundMoreOfte
   Has(e, "LOC مكة المكرمة: مكة المكرمة");
 }
 
+TEST(RecognizeTest, AWordAloneIsAPersonsSurnameOnlyWithinAnArticlesReachOfTheName) {
+  // A long input of many articles, one sentence a line, as a corpus is given whole: شروق right
+  // after the minister كريم شروق is named is his surname; 35 sentences further on, in another
+  // article, شروق الشمس is the sunrise.
+  std::string text =
+      "وقال وزير المالية كريم شروق إن الموازنة متوازنة .\nوأضاف شروق أن العجز سينخفض .\n";
+  const char* goods[] = {"الخضار", "الفواكه", "الخبز", "الوقود", "الأرز", "السكر", "القمح"};
+  for (int i = 0; i < 35; ++i) {
+    text += std::string("وارتفع سعر ") + goods[i % 7] + " في السوق بنسبة " + std::to_string(i + 3) +
+            " في المئة خلال الشهر رقم " + std::to_string(i + 11) + " .\n";
+  }
+  text += "ويكون موعد شروق الشمس غدا في السادسة .\n";
+  EXPECT_EQ(Entities(text), Strings{"PER كريم شروق: كريم شروق|شروق~"});
+}
+
 TEST(RecognizeTest, TwoListedOrganizationsJoinedByWawAreTwo) {
   // The tagger makes one mention of both companies; each is listed.
   const Strings e = EntitiesTaggedAs(2);

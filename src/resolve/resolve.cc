@@ -5,10 +5,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "table/table.h"
 
@@ -19,6 +22,11 @@ constexpr int kHeadlineWeight = 3;
 constexpr int kLeadWeight = 2;
 constexpr int kLeadSentences = 2;  // the first paragraph sentences of a document that count as lead
 constexpr int kTypes = 4;          // EntityType's values
+// How many sentences from a mention of a person by name a word alone may be that person's
+// surname, in an input that names the person: an article's length. Beyond it, in a long input of
+// many articles, the word is as often another's name or a common word (الأسد "the lion", an
+// article about animals far after one about Bashar al-Assad).
+constexpr int32_t kSurnameReach = 30;
 
 struct Proto {
   EntityType type = EntityType::kPerson;
@@ -991,6 +999,32 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
     return shared.second >= 0 && named(shared.second, input) ? shared.second : -1;
   };
 
+  // Where each person a surname may stand for is named, by (input, sentence), in order.
+  std::unordered_map<int, std::vector<std::pair<int32_t, int32_t>>> named_at;
+  for (const auto& [last, proto] : surnames) {
+    if (proto < 0) continue;
+    const int r = root(proto);
+    auto [at, fresh] = named_at.try_emplace(r);
+    if (!fresh) continue;
+    for (const Mention& m : protos[r].mentions) {
+      if (m.kind == MentionKind::kName) at->second.emplace_back(m.input, m.sentence);
+    }
+    std::sort(at->second.begin(), at->second.end());
+  }
+  // Whether a word in sentence `sentence` of `input` may be the surname of person `r`: the
+  // input does not name the person (another report of the story may use the surname alone), or
+  // names the person within kSurnameReach sentences of it.
+  auto within_reach = [&](int r, int32_t input, int32_t sentence) {
+    const std::vector<std::pair<int32_t, int32_t>>& at = named_at[r];
+    const auto from = std::lower_bound(at.begin(), at.end(), std::make_pair(input, INT32_MIN));
+    if (from == at.end() || from->first != input) return true;
+    const auto next = std::lower_bound(from, at.end(), std::make_pair(input, sentence));
+    if (next != at.end() && next->first == input && next->second - sentence <= kSurnameReach) {
+      return true;
+    }
+    return next != from && sentence - std::prev(next)->second <= kSurnameReach;
+  };
+
   // Words no candidate covers: surnames and title mentions.
   using Phrase = recognize::Recognizer::Phrase;
   for (const SentenceMentions& s : sentences) {
@@ -1053,7 +1087,10 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
       const std::u16string& bare = article ? w.article_key : w.stem_key;
       for (const std::u16string* key : {&bare, &w.key}) {
         auto it = surnames.find(*key);
-        if (it == surnames.end() || it->second < 0) continue;
+        if (it == surnames.end() || it->second < 0 ||
+            !within_reach(root(it->second), s.input, s.sentence)) {
+          continue;
+        }
         const Span span = key == &w.key ? w.span : article ? Span{w.article, w.span.end} : w.stem;
         protos[root(it->second)].mentions.push_back(
             Mention{s.input, s.sentence, span, MentionKind::kAlias});

@@ -11,7 +11,9 @@
 // (or any word, for a lexicon variant) of a longer person name in the request. Then, words no
 // candidate covers become mentions too:
 //   - kAlias: a person's surname alone (ستولتنبرغ after ينس ستولتنبرغ), when it names one person
-//     (proclitics aside; with an article it does not have, دنيا -> الدنيا, it is a common noun);
+//     (proclitics aside; with an article it does not have, دنيا -> الدنيا, it is a common noun),
+//     within 30 sentences of a mention of that person by name when the input names the person
+//     (in a long input of many articles, one sentence a line, the word is another article's);
 //   - kTitle: a title of two words or more (الرئيس الروسي، وزير الخارجية) that the same input
 //     used right before the name of exactly one person. A title with its nationality also when
 //     the input used a longer form of it so (الزعيم الكوري for الزعيم الكوري الشمالي: every
