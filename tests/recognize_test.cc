@@ -67,7 +67,8 @@ struct Tagged {
 // companies read as one mention, a model's name read over its number, a person and places
 // longer than the listed names inside them, a listed company read as a person and a listed club
 // as a club and a city, a head noun run on past إن, مكة without its epithet, النصر ("victory")
-// read as the club, مكة المكرمة read as one name and مكة read alone before its epithet again.
+// read as the club, مكة المكرمة read as one name and مكة read alone before its epithet again,
+// الهلال read as no name in a sentence about football and in one about the moon.
 const std::vector<Tagged>& TaggedSentences() {
   static const std::vector<Tagged> sentences = {
       {{"وثأر", "مانشستر", "يونايتد", "من", "بنفيكا", "وتغلب", "عليه", "بهدف", "نظيف", "."},
@@ -101,6 +102,9 @@ const std::vector<Tagged>& TaggedSentences() {
        {"O", "B-LOC", "I-LOC", "O", "O", "O"}},
       {{"وعاد", "الحجاج", "من", "مكة", "المكرمة", "اليوم", "."},
        {"O", "O", "O", "B-LOC", "O", "O", "O"}},
+      {{"وتغلب", "الهلال", "على", "الشباب", "بهدفين", "في", "الدوري", "."},
+       {"O", "O", "O", "O", "O", "O", "O", "O"}},
+      {{"وظهر", "الهلال", "فوق", "الكرة", "الأرضية", "."}, {"O", "O", "O", "O", "O", "O"}},
   };
   return sentences;
 }
@@ -787,6 +791,19 @@ TEST(RecognizeTest, AClubNamedByACommonWordIsTheClubOnlyInASentenceAboutSport) {
   // With a word of sport in the sentence it is the club.
   const Strings sport = NamesAndLatin({TaggedSentences()[13].Text()}, *TaggingAs().analyzer);
   Has(sport, "النصر | Al Nassr FC");
+}
+
+TEST(RecognizeTest, AClubNamedByACommonWordThatTheTaggerMissedIsFoundInASentenceAboutSport) {
+  // Two words of sport (تغلب، بهدفين، الدوري): الهلال is the club though the tagger said O.
+  ASSERT_TRUE(TaggingAs().reads_as_tagged);
+  EXPECT_EQ(NamesAndLatin({TaggedSentences()[16].Text()}, *TaggingAs().analyzer),
+            Strings{"الهلال | Al Hilal SFC"});
+  // One word of sport is not enough: كرة is the globe's (الكرة الأرضية) here.
+  EXPECT_TRUE(EntitiesTaggedAs(17).empty()) << ::testing::PrintToString(EntitiesTaggedAs(17));
+  // Nor is a club's word before an adjective of its own the club (the Red Crescent).
+  EXPECT_EQ(Entities(Strings{"وأرسل الهلال الأحمر فريقا إلى الملعب بعد المباراة ."},
+                     *TaggingAs().analyzer),
+            Strings{});
 }
 
 TEST(RecognizeTest, AClubNamedByACommonWordIsNotCarriedIntoASentenceWithoutSport) {

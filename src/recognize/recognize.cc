@@ -842,11 +842,12 @@ bool Recognizer::MarkCommonPhrases(const std::vector<Word>& words, std::vector<b
   return any;
 }
 
-bool Recognizer::AboutSport(const std::vector<Word>& words) const {
-  for (size_t k = 0; k < words.size(); ++k) {
-    if (MatchPhrase(Phrase::kSport, words, k, nullptr) > 0) return true;
+int Recognizer::SportWords(const std::vector<Word>& words, int most) const {
+  int count = 0;
+  for (size_t k = 0; k < words.size() && count < most; ++k) {
+    if (MatchPhrase(Phrase::kSport, words, k, nullptr) > 0) ++count;
   }
-  return false;
+  return count;
 }
 
 int Recognizer::MatchPhrase(Phrase kind, const std::vector<Word>& words, size_t i,
@@ -1265,9 +1266,9 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
   std::vector<Candidate> split;
   // Whether the sentence has a word of sport (computed once, when first asked).
   int sport = -1;
-  auto sport_here = [&]() {
-    if (sport < 0) sport = AboutSport(words) ? 1 : 0;
-    return sport == 1;
+  auto sport_here = [&](int words_of_sport) {
+    if (sport < 0) sport = SportWords(words, 2);
+    return sport >= words_of_sport;
   };
   // Whether word k comes right after a place word (منطقة، مدينة، إقليم ...) without its article.
   auto after_place_word = [&](size_t k) {
@@ -1567,7 +1568,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
     // `sport`: مباراة، الدوري، فاز ...): «سيرثون النصر المشرق» is a victory, «رؤية الهلال» the
     // moon.
     if (c.type == EntityType::kOrganization && c.end_word - c.first_word == 1 &&
-        MatchPhrase(Phrase::kClub, words, c.first_word, nullptr) == 1 && !sport_here()) {
+        MatchPhrase(Phrase::kClub, words, c.first_word, nullptr) == 1 && !sport_here(1)) {
       continue;
     }
     out->push_back(c);
@@ -1855,6 +1856,22 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         out->back().span.start = second.article >= 0 ? second.article : second.stem.start;
         out->back().key = second.article >= 0 ? second.article_key : second.stem_key;
         i += 2;
+        continue;
+      }
+    }
+    // A club named by a common word (النصر، الهلال; triggers.txt `club`) is the club in a
+    // sentence about sport (فاز الهلال على النصر في الدوري) where the tagger missed it: alone, or
+    // before a nationality (الأهلي المصري), not before another adjective (الهلال الأحمر).
+    if (!used[i] && MatchPhrase(Phrase::kClub, words, i, nullptr) == 1 &&
+        (i + 1 >= n || words[i + 1].article < 0 || !Adjacent(text, words, i) ||
+         MatchPhrase(Phrase::kNationality, words, i + 1, nullptr) > 0)) {
+      const int32_t entry =
+          sport_here(2) ? FindName(words[i].article >= 0 ? words[i].article_key : words[i].stem_key)
+                        : -1;
+      if (entry >= 0 && entries_[entry].type == EntityType::kOrganization) {
+        add(EntityType::kOrganization, Source::kLexicon, i, i + 1, u"");
+        out->back().span.start = w.article >= 0 ? w.article : w.stem.start;
+        out->back().entry = entry;
         continue;
       }
     }

@@ -248,9 +248,11 @@ class Recognizer {
   // The length in words of the longest phrase of `kind` starting at words[i] (0 if none);
   // `key` receives the phrase's key.
   int MatchPhrase(Phrase kind, const std::vector<Word>& words, size_t i, std::u16string* key) const;
-  // Whether a sentence has a word of sport (triggers.txt `sport`: مباراة، الدوري، فاز ...), where
-  // a club whose name is also a common word (`club`: النصر، الهلال) may stand alone for the club.
-  bool AboutSport(const std::vector<Word>& words) const;
+  // How many words of sport (triggers.txt `sport`: مباراة، الدوري، فاز ...) a sentence has, up to
+  // `most`: where a club whose name is also a common word (`club`: النصر، الهلال) may stand alone
+  // for the club (one word of sport; two for a club the tagger did not find: a single one may
+  // be a word of something else, كرة of الكرة الأرضية "the globe", هزيمة of a war).
+  int SportWords(const std::vector<Word>& words, int most) const;
   // Marks in `marks` (one per word, set to true, never cleared) the words of the common phrases
   // that read as a name (triggers.txt `common`: حسن الجوار); returns whether there are any.
   bool MarkCommonPhrases(const std::vector<Word>& words, std::vector<bool>* marks) const;

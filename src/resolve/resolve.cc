@@ -782,7 +782,7 @@ void Propagate(const recognize::Recognizer& recognizer,
       if (o.end - o.first == 1 && e.type == static_cast<int>(EntityType::kOrganization) &&
           recognizer.MatchPhrase(recognize::Recognizer::Phrase::kClub, s.words, o.first, nullptr) ==
               1 &&
-          !recognizer.AboutSport(s.words)) {
+          recognizer.SportWords(s.words, 1) == 0) {
         continue;
       }
       bool tanween = false;
