@@ -349,6 +349,16 @@ TEST(Quotes, AFollowingVerbWithNoNameKeepsADescribedSpeaker) {
             Strings({"indirect|[رئيس البلدية]|العمل انتهى", "indirect|?|السوق سيفتح قريبا"}));
 }
 
+TEST(Quotes, ANameBeforeAWordThatOpensAClauseIsNotTheSpeakerAfterIt) {
+  // بينما opens a clause of its own: the minister named before it is not who «قال» after it.
+  EXPECT_EQ(Quotes("وافتتح الرئيس الروسي فلاديمير بوتين المعرض، بينما قال المنظمون إن الزوار "
+                   "تجاوزوا الألف.\n"),
+            Strings({"indirect|[المنظمون]|الزوار تجاوزوا الألف"}));
+  // With no such word the name before the verb is still its speaker.
+  EXPECT_EQ(Quotes("وبوتين قال إن الزوار تجاوزوا الألف.\n"),
+            Strings({"indirect|فلاديمير بوتين|الزوار تجاوزوا الألف"}));
+}
+
 TEST(Quotes, ADayOrAPronounAfterTheVerbDescribesNoSpeaker) {
   EXPECT_EQ(Quotes("وكانت اللجنة اعتبرت الخميس أن القرار غير قانوني.\n"),
             Strings({"indirect|?|القرار غير قانوني"}));

@@ -584,9 +584,17 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
       }
     }
   }
-  // Before the verb, within the sentence (بوتين قال، وسئل بوتين ... فقال): the closest mention.
+  // Before the verb, within the sentence (بوتين قال، وسئل بوتين ... فقال): the closest mention,
+  // but not before a word that opens a clause of its own (فاز الهلال على النصر، بينما قال المعلق
+  // إن: the club is no speaker).
   const MentionRef* before = nullptr;
-  const int32_t from = words.empty() ? v.span.start : words[0].span.start;
+  int32_t from = words.empty() ? v.span.start : words[0].span.start;
+  for (size_t k = verb; k-- > 0;) {
+    if (InSet(ClauseWords(), words[k])) {
+      from = words[k].span.end;
+      break;
+    }
+  }
   for (const MentionRef* m = MentionIn(c, input, from, v.span.start); m != nullptr;
        m = MentionIn(c, input, m->span.start + 1, v.span.start)) {
     before = m;

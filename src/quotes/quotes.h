@@ -20,7 +20,8 @@
 //     refers back to the organization the same article named with it (وقالت الوكالة after وكالة
 //     «رويترز»; a body's or an outlet's head: الوكالة، الوزارة ...), or a title that refers back
 //     to the person it named (وأكد الوزير after وزير الخارجية سيرغي لافروف), or just
-//     before the verb (بوتين قال), or after a quote that ends in «...»، قال فلان; with no name
+//     before the verb (بوتين قال; not before a word that opens a clause of its own: فاز الهلال
+//     ...، بينما قال المعلق إن), or after a quote that ends in «...»، قال فلان; with no name
 //     and a verb that has no subject of its own (وأضاف: «...»), the previous quote's speaker of
 //     the same input carries over (Quote::inherited), named or described (its words then carry
 //     over in speaker_span), but a described one only when no person is named between the two
