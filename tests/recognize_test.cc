@@ -841,6 +841,17 @@ TEST(RecognizeTest, AWordAloneIsAPersonsSurnameOnlyWithinAnArticlesReachOfTheNam
   EXPECT_EQ(Entities(text), Strings{"PER كريم شروق: كريم شروق|شروق~"});
 }
 
+TEST(RecognizeTest, DiacriticsTellAmmanFromOman) {
+  // عمّان (Amman) and عُمان (Oman) have one match key; the text's marks choose.
+  EXPECT_EQ(NamesAndLatin({"زار الوفد سلطنة عُمان ثم توجه إلى عمّان."}),
+            Strings({"عُمان | Oman", "عمّان | Amman"}));
+  // Written without them, the name is the one the same input spelled out, else the first listed.
+  EXPECT_EQ(NamesAndLatin({"وصل الوزير إلى عمّان أمس. وغادر عمان اليوم."}),
+            Strings({"عمّان | Amman"}));
+  EXPECT_EQ(NamesAndLatin({"وصل الوزير إلى عمّان أمس.", "وصل الوزير إلى عمان أمس."}),
+            Strings({"عمّان | Amman", "عُمان | Oman"}));
+}
+
 TEST(RecognizeTest, TwoListedOrganizationsJoinedByWawAreTwo) {
   // The tagger makes one mention of both companies; each is listed.
   const Strings e = EntitiesTaggedAs(2);

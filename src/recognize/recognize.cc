@@ -461,6 +461,16 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
 
 namespace {
 
+// The diacritics of a text, in order: harakat and tanween, shadda, sukun, dagger alif.
+std::u16string Marks(const icu::UnicodeString& text) {
+  std::u16string marks;
+  for (int32_t i = 0; i < text.length(); ++i) {
+    const char16_t c = text.charAt(i);
+    if ((c >= 0x064B && c <= 0x0652) || c == 0x0670) marks.push_back(c);
+  }
+  return marks;
+}
+
 // Whether a news lexicon's name is matched in text as the other lists' are: an organization's
 // of two words or more (see Create), but not a club's name with its head noun (نادي ليفربول: the
 // corpora leave نادي out).
@@ -516,6 +526,9 @@ Status Recognizer::AddLexicon(std::string_view data, const char* name, bool matc
     for (std::string_view form : forms) {
       const std::u16string key = NameKey(form);
       if (key.empty() || WordCount(key) > kMaxNameWords || not_names_.Contains(key)) continue;
+      // A form written with diacritics: another entry's homograph may be told apart by them.
+      const std::u16string marks = Marks(icu::UnicodeString::fromUTF8(form));
+      if (!marks.empty()) spellings_.Insert(key, {}).first->emplace_back(marks, id);
       if (!matched && !LongOrganization(entries_[id].type, key)) {
         if (names_.Find(key) == nullptr && known_names_.Insert(key, id).second) {
           entries_[id].keys.push_back(key);
@@ -840,6 +853,27 @@ bool Recognizer::MarkCommonPhrases(const std::vector<Word>& words, std::vector<b
     if (len > 0) std::fill(marks->begin() + i, marks->begin() + i + len, any = true);
   }
   return any;
+}
+
+int32_t Recognizer::SpelledEntry(int32_t entry, const icu::UnicodeString& written) const {
+  const std::u16string marks = Marks(written);
+  if (marks.empty()) return -1;
+  std::string utf8;
+  written.toUTF8String(utf8);
+  const std::vector<std::pair<std::u16string, int32_t>>* spelled = spellings_.Find(NameKey(utf8));
+  if (spelled == nullptr || spelled->size() < 2) return -1;
+  int32_t best = entry;
+  size_t most = 0;
+  for (const auto& [listed, id] : *spelled) {
+    if (entries_[id].type != entries_[entry].type) continue;
+    size_t shared = 0;
+    for (char16_t c : marks) shared += listed.find(c) != std::u16string::npos ? 1 : 0;
+    if (shared > most) {
+      most = shared;
+      best = id;
+    }
+  }
+  return best;
 }
 
 int Recognizer::SportWords(const std::vector<Word>& words, int most) const {

@@ -216,6 +216,11 @@ class Recognizer {
     if (id == nullptr) id = known_names_.Find(key);
     return id == nullptr ? -1 : *id;
   }
+  // The entry a mention written `written` names, when its lexicon entry `entry` has a homograph
+  // that the lexicons tell apart only by their diacritics (عُمان Oman, عمّان Amman): the one whose
+  // listed spelling shares the most marks with the text's (`entry` itself when none shares any);
+  // -1 when the name has no such homograph or the text has no marks, which tell nothing.
+  int32_t SpelledEntry(int32_t entry, const icu::UnicodeString& written) const;
   // Whether a one-word key is listed as a common word that spells a name (data/lexicon/not_names).
   bool NotName(std::u16string_view key) const { return not_names_.Contains(key); }
   // The Latin of a Korean family name (`surname`) or given-name syllable, or null when the
@@ -319,7 +324,10 @@ class Recognizer {
   std::vector<std::string> org_latin_;
   table::KeyMap<int32_t> names_;        // name key -> entry, matched in text
   table::KeyMap<int32_t> known_names_;  // name key -> entry, of the news lexicons, not matched
-  table::KeySet phrases_[kNameHeads];   // a Phrase's keys, by kind
+  // A name key spelled with diacritics by two entries or more (عُمان، عمّان): each spelling's
+  // marks (harakat, shadda, sukun, in order) and its entry.
+  table::KeyMap<std::vector<std::pair<std::u16string, int32_t>>> spellings_;
+  table::KeySet phrases_[kNameHeads];  // a Phrase's keys, by kind
   // For every first word of a phrase or a name: the most words of a phrase of each kind (by
   // Phrase) and of a name (kNameHeads) that start with it, 0 for none. One look-up of a word
   // tells every kind at once whether to look further.

@@ -827,6 +827,21 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
   // A candidate's key (without a lexicon entry) -> the entry a lexicon lists its text under, or -1.
   std::unordered_map<std::u16string, int32_t> listed_entries;
 
+  // A homograph told apart by its diacritics (عمّان Amman, not عُمان Oman): the entry they name;
+  // written without them, the entry the input's last mention with them named (-1: none).
+  auto written = [&](const SentenceMentions& s, const recognize::Candidate& c) {
+    return c.entry < 0 ? -1
+                       : recognizer.SpelledEntry(
+                             c.entry, texts[s.input].tempSubString(c.span.start, c.span.length()));
+  };
+  std::map<std::pair<int32_t, int32_t>, int32_t> spelled;  // (input, entry) -> entry
+  for (const SentenceMentions& s : sentences) {
+    for (const recognize::Candidate& c : s.candidates) {
+      const int32_t e = written(s, c);
+      if (e >= 0) spelled[{s.input, c.entry}] = e;
+    }
+  }
+
   for (const SentenceMentions& s : sentences) {
     for (const recognize::Candidate& found : s.candidates) {
       // A name found without a lexicon entry that a lexicon lists, all of it (the news lexicons
@@ -855,6 +870,19 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
           listed.entry = l->second;
           listed.type = recognizer.entry(l->second).type;
           named = &listed;
+        }
+      }
+      recognize::Candidate respelled;
+      if (named->entry >= 0 && !spelled.empty()) {
+        int32_t e = written(s, *named);
+        if (e < 0) {
+          auto in_input = spelled.find({s.input, named->entry});
+          if (in_input != spelled.end()) e = in_input->second;
+        }
+        if (e >= 0 && e != named->entry) {
+          respelled = *named;
+          respelled.entry = e;
+          named = &respelled;
         }
       }
       const recognize::Candidate& c = *named;
