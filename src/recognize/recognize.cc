@@ -461,10 +461,10 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
 
 namespace {
 
-// The diacritics of a text, in order: harakat and tanween, shadda, sukun, dagger alif.
-std::u16string Marks(const icu::UnicodeString& text) {
+// The diacritics of text[from, to), in order: harakat and tanween, shadda, sukun, dagger alif.
+std::u16string Marks(const icu::UnicodeString& text, int32_t from, int32_t to) {
   std::u16string marks;
-  for (int32_t i = 0; i < text.length(); ++i) {
+  for (int32_t i = from; i < to; ++i) {
     const char16_t c = text.charAt(i);
     if ((c >= 0x064B && c <= 0x0652) || c == 0x0670) marks.push_back(c);
   }
@@ -527,8 +527,16 @@ Status Recognizer::AddLexicon(std::string_view data, const char* name, bool matc
       const std::u16string key = NameKey(form);
       if (key.empty() || WordCount(key) > kMaxNameWords || not_names_.Contains(key)) continue;
       // A form written with diacritics: another entry's homograph may be told apart by them.
-      const std::u16string marks = Marks(icu::UnicodeString::fromUTF8(form));
-      if (!marks.empty()) spellings_.Insert(key, {}).first->emplace_back(marks, id);
+      const icu::UnicodeString written = icu::UnicodeString::fromUTF8(form);
+      const std::u16string marks = Marks(written, 0, written.length());
+      if (!marks.empty()) {
+        std::vector<std::pair<std::u16string, int32_t>>& spelled =
+            *spellings_.Insert(key, {}).first;
+        spelled.emplace_back(marks, id);
+        if (spelled.size() >= 2) {
+          for (const auto& [other_marks, other] : spelled) entries_[other].homograph_key = key;
+        }
+      }
       if (!matched && !LongOrganization(entries_[id].type, key)) {
         if (names_.Find(key) == nullptr && known_names_.Insert(key, id).second) {
           entries_[id].keys.push_back(key);
@@ -855,16 +863,15 @@ bool Recognizer::MarkCommonPhrases(const std::vector<Word>& words, std::vector<b
   return any;
 }
 
-int32_t Recognizer::SpelledEntry(int32_t entry, const icu::UnicodeString& written) const {
-  const std::u16string marks = Marks(written);
+int32_t Recognizer::SpelledEntry(int32_t entry, const icu::UnicodeString& text, Span span) const {
+  const std::u16string& key = entries_[entry].homograph_key;
+  if (key.empty()) return -1;
+  const std::u16string marks = Marks(text, span.start, span.end);
   if (marks.empty()) return -1;
-  std::string utf8;
-  written.toUTF8String(utf8);
-  const std::vector<std::pair<std::u16string, int32_t>>* spelled = spellings_.Find(NameKey(utf8));
-  if (spelled == nullptr || spelled->size() < 2) return -1;
+  const std::vector<std::pair<std::u16string, int32_t>>& spelled = *spellings_.Find(key);
   int32_t best = entry;
   size_t most = 0;
-  for (const auto& [listed, id] : *spelled) {
+  for (const auto& [listed, id] : spelled) {
     if (entries_[id].type != entries_[entry].type) continue;
     size_t shared = 0;
     for (char16_t c : marks) shared += listed.find(c) != std::u16string::npos ? 1 : 0;
@@ -1900,8 +1907,7 @@ void Recognizer::Recognize(const icu::UnicodeString& text, const std::vector<Wor
         (i + 1 >= n || words[i + 1].article < 0 || !Adjacent(text, words, i) ||
          MatchPhrase(Phrase::kNationality, words, i + 1, nullptr) > 0)) {
       const int32_t entry =
-          sport_here(2) ? FindName(words[i].article >= 0 ? words[i].article_key : words[i].stem_key)
-                        : -1;
+          sport_here(2) ? FindName(w.article >= 0 ? w.article_key : w.stem_key) : -1;
       if (entry >= 0 && entries_[entry].type == EntityType::kOrganization) {
         add(EntityType::kOrganization, Source::kLexicon, i, i + 1, u"");
         out->back().span.start = w.article >= 0 ? w.article : w.stem.start;

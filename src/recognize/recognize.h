@@ -162,6 +162,9 @@ class Recognizer {
     std::string latin;
     EntityType type = EntityType::kPerson;
     std::vector<std::u16string> keys;  // the name keys of its forms that name it, canonical first
+    // The key of its form written with diacritics that another entry's form shares (عُمان Oman,
+    // عمّان Amman: spellings_), or empty.
+    std::u16string homograph_key;
   };
   enum class Phrase {
     kTitle,
@@ -216,11 +219,12 @@ class Recognizer {
     if (id == nullptr) id = known_names_.Find(key);
     return id == nullptr ? -1 : *id;
   }
-  // The entry a mention written `written` names, when its lexicon entry `entry` has a homograph
-  // that the lexicons tell apart only by their diacritics (عُمان Oman, عمّان Amman): the one whose
-  // listed spelling shares the most marks with the text's (`entry` itself when none shares any);
-  // -1 when the name has no such homograph or the text has no marks, which tell nothing.
-  int32_t SpelledEntry(int32_t entry, const icu::UnicodeString& written) const;
+  // The entry the mention at `span` of `text` names, when its lexicon entry `entry` has a
+  // homograph that the lexicons tell apart only by their diacritics (عُمان Oman, عمّان Amman): the
+  // one whose listed spelling shares the most marks with the text's (`entry` itself when none
+  // shares any); -1 when the entry has no such homograph or the mention has no marks, which tell
+  // nothing. Constant time for an entry without a homograph.
+  int32_t SpelledEntry(int32_t entry, const icu::UnicodeString& text, Span span) const;
   // Whether a one-word key is listed as a common word that spells a name (data/lexicon/not_names).
   bool NotName(std::u16string_view key) const { return not_names_.Contains(key); }
   // The Latin of a Korean family name (`surname`) or given-name syllable, or null when the
@@ -324,8 +328,8 @@ class Recognizer {
   std::vector<std::string> org_latin_;
   table::KeyMap<int32_t> names_;        // name key -> entry, matched in text
   table::KeyMap<int32_t> known_names_;  // name key -> entry, of the news lexicons, not matched
-  // A name key spelled with diacritics by two entries or more (عُمان، عمّان): each spelling's
-  // marks (harakat, shadda, sukun, in order) and its entry.
+  // A name key of the lexicons' forms written with diacritics: each spelling's marks (harakat,
+  // shadda, sukun, in order) and its entry; two entries or more make homographs (عُمان، عمّان).
   table::KeyMap<std::vector<std::pair<std::u16string, int32_t>>> spellings_;
   table::KeySet phrases_[kNameHeads];  // a Phrase's keys, by kind
   // For every first word of a phrase or a name: the most words of a phrase of each kind (by

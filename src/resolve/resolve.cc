@@ -830,9 +830,7 @@ void Resolve(const recognize::Recognizer& recognizer, const std::vector<icu::Uni
   // A homograph told apart by its diacritics (عمّان Amman, not عُمان Oman): the entry they name;
   // written without them, the entry the input's last mention with them named (-1: none).
   auto written = [&](const SentenceMentions& s, const recognize::Candidate& c) {
-    return c.entry < 0 ? -1
-                       : recognizer.SpelledEntry(
-                             c.entry, texts[s.input].tempSubString(c.span.start, c.span.length()));
+    return c.entry < 0 ? -1 : recognizer.SpelledEntry(c.entry, texts[s.input], c.span);
   };
   std::map<std::pair<int32_t, int32_t>, int32_t> spelled;  // (input, entry) -> entry
   for (const SentenceMentions& s : sentences) {
