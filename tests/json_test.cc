@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -256,6 +257,52 @@ TEST(ResultToJsonTest, SchemaAndVersion) {
   ASSERT_TRUE(j.contains("basira") && j["basira"].is_string());
   EXPECT_EQ(j["basira"].get<std::string>(), Version());
   EXPECT_FALSE(j["basira"].get<std::string>().empty());
+}
+
+TEST(ResultToJsonTest, TheLayoutLocatesEveryElementOfEveryTopLevelArray) {
+  const std::vector<Input> inputs = {{"a.txt",
+                                      "قال وزير الخارجية أحمد سالم إن \"المحادثات مستمرة\". وزار "
+                                      "القاهرة في 3 مارس، ووقع عقداً بقيمة 45 مليون دولار."},
+                                     {"b.txt", "وصل الرئيس إلى عمّان أمس."}};
+  const Result result = Analyze(inputs, true);
+  std::vector<JsonArrayLayout> layout = {JsonArrayLayout{1, 2, 3, {4}}};  // cleared first
+  const std::string out = ResultToJson(result, inputs, &layout);
+  EXPECT_EQ(out, ResultToJson(result, inputs));  // the layout changes no byte
+  const Json whole = Parse(out);
+  ASSERT_TRUE(whole.is_object());
+  // Exactly the top-level values that are arrays, in the order written.
+  std::vector<std::string> arrays;
+  for (auto it = whole.begin(); it != whole.end(); ++it) {
+    if (it.value().is_array()) arrays.push_back(it.key());
+  }
+  ASSERT_EQ(layout.size(), arrays.size());
+  size_t previous = 0;
+  for (const JsonArrayLayout& a : layout) {
+    ASSERT_LT(a.key, a.open);
+    ASSERT_LT(a.open, a.close);
+    ASSERT_LT(a.close, out.size());
+    EXPECT_GT(a.key, previous);
+    previous = a.close;
+    EXPECT_EQ(out[a.key], '"');
+    EXPECT_EQ(out.substr(a.open - 2, 2), "\":");
+    EXPECT_EQ(out[a.open], '[');
+    EXPECT_EQ(out[a.close], ']');
+    const std::string key = out.substr(a.key + 1, a.open - a.key - 3);
+    ASSERT_TRUE(whole.contains(key)) << key;
+    ASSERT_TRUE(whole[key].is_array()) << key;
+    ASSERT_EQ(a.items.size(), whole[key].size()) << key;
+    EXPECT_EQ(Parse(out.substr(a.open, a.close + 1 - a.open)), whole[key]) << key;
+    for (size_t i = 0; i < a.items.size(); ++i) {
+      const size_t end = i + 1 < a.items.size() ? a.items[i + 1] - 1 : a.close;
+      if (i + 1 < a.items.size()) EXPECT_EQ(out[end], ',') << key << " " << i;
+      EXPECT_EQ(Parse(out.substr(a.items[i], end - a.items[i])), whole[key][i]) << key << " " << i;
+    }
+  }
+  // The arrays this text fills are among them, with their elements.
+  for (const char* key : {"sentences", "tokens", "entities", "dates", "numbers", "quotes"}) {
+    EXPECT_NE(std::find(arrays.begin(), arrays.end(), key), arrays.end()) << key;
+    EXPECT_FALSE(whole[key].empty()) << key;
+  }
 }
 
 TEST(ResultToJsonTest, StructureMatchesResult) {

@@ -103,18 +103,20 @@ function onWorkerMessage(msg) {
       }
       break;
     case 'result-part':
+      // Each part is parsed as it arrives, in the task of its message: no parse is long.
       if (state.pending && msg.id === state.pending.id) {
         const parts = state.pending.parts;
-        (parts[msg.key] ||= []).push(msg.items);
+        (parts[msg.key] ||= []).push(JSON.parse(msg.json));
       }
       break;
     case 'result':
       if (state.pending && msg.id === state.pending.id) {
         const {inputs, onResult, parts} = state.pending;
-        for (const [key, chunks] of Object.entries(parts)) msg.result[key] = chunks.flat();
+        const result = JSON.parse(msg.json);
+        for (const [key, chunks] of Object.entries(parts)) result[key] = chunks.flat();
         finishRequest();
-        // A task of its own: the message's copy and the drawing do not add up to one long task.
-        setTimeout(() => onResult(msg.result, inputs, msg.ms));
+        // A task of its own: the parse and the drawing do not add up to one long task.
+        setTimeout(() => onResult(result, inputs, msg.ms));
       }
       break;
     case 'error':

@@ -21,6 +21,21 @@ inline constexpr int kSchemaVersion = 1;
 // always gives the same bytes.
 std::string ResultToJson(const Result& result, const std::vector<Input>& inputs);
 
+// Where each array that is a value of the output's top-level object lies in the output, in byte
+// offsets: for a reader that takes the output apart without parsing it (the page's worker hands
+// the page a large result in parts, each parsed in a task of its own). The element i is the bytes
+// [items[i], i + 1 < items.size() ? items[i + 1] - 1 : close): the byte before the next element
+// is the comma between them.
+struct JsonArrayLayout {
+  size_t key = 0;    // the opening quote of its key ("sentences":[...)
+  size_t open = 0;   // its '['
+  size_t close = 0;  // its ']'
+  std::vector<size_t> items;
+};
+// As above, and the layout of the top-level arrays, in the order they are written.
+std::string ResultToJson(const Result& result, const std::vector<Input>& inputs,
+                         std::vector<JsonArrayLayout>* layout);
+
 // Writes {"error": {"code", "message", "input"?, "name"?, "byte_offset"?}}.
 std::string ErrorToJson(const Status& status, const std::vector<Input>& inputs);
 

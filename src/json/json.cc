@@ -42,7 +42,10 @@ std::vector<uint32_t> Utf16ToByteOffsets(const std::string& utf8) {
 // megabyte of text makes several of JSON), and the tree cost more than the writing.
 class Writer {
  public:
-  explicit Writer(size_t reserve) { out_.reserve(reserve); }
+  // With `layout`, records where each array that is a value of the top-level object lies.
+  Writer(size_t reserve, std::vector<JsonArrayLayout>* layout) : layout_(layout) {
+    out_.reserve(reserve);
+  }
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
@@ -51,25 +54,26 @@ class Writer {
   // An object's key; the next call writes its value.
   void Key(const char* key) {
     Comma();
+    key_at_ = out_.size();
     out_ += '"';
     out_ += key;  // keys are our own ASCII names: nothing to escape
     out_ += "\":";
     comma_ = false;
   }
   void String(std::string_view s) {
-    Comma();
+    Value();
     AppendString(s);
     comma_ = true;
   }
   void Int(int64_t v) {
-    Comma();
+    Value();
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
     out_.append(buf, r.ptr);
     comma_ = true;
   }
   void Double(double v) {
-    Comma();
+    Value();
     out_ += Json(v).dump();  // nlohmann's shortest round-trip form (0.5, 1.0, 1e-05, null)
     comma_ = true;
   }
@@ -82,12 +86,12 @@ class Writer {
     }
   }
   void Bool(bool v) {
-    Comma();
+    Value();
     out_ += v ? "true" : "false";
     comma_ = true;
   }
   void Null() {
-    Comma();
+    Value();
     out_ += "null";
     comma_ = true;
   }
@@ -121,12 +125,27 @@ class Writer {
   void Comma() {
     if (comma_) out_ += ',';
   }
-  void Open(char c) {
+  // Before a value: the comma, and the value's offset when it is an element of a top-level array.
+  void Value() {
     Comma();
+    if (depth_ == 2 && in_top_array_) layout_->back().items.push_back(out_.size());
+  }
+  void Open(char c) {
+    Value();
+    if (layout_ != nullptr && depth_ == 1 && c == '[') {
+      layout_->push_back(JsonArrayLayout{key_at_, out_.size(), 0, {}});
+      in_top_array_ = true;
+    }
     out_ += c;
     comma_ = false;
+    ++depth_;
   }
   void Close(char c) {
+    --depth_;
+    if (depth_ == 1 && in_top_array_) {
+      layout_->back().close = out_.size();
+      in_top_array_ = false;
+    }
     out_ += c;
     comma_ = true;
   }
@@ -213,11 +232,21 @@ class Writer {
 
   std::string out_;
   bool comma_ = false;  // a value was just written: the next one needs a comma first
+  int depth_ = 0;       // how many objects and arrays are open
+  std::vector<JsonArrayLayout>* layout_;
+  size_t key_at_ = 0;          // where the last key began
+  bool in_top_array_ = false;  // inside an array that is a value of the top-level object
 };
 
 }  // namespace
 
 std::string ResultToJson(const Result& result, const std::vector<Input>& inputs) {
+  return ResultToJson(result, inputs, nullptr);
+}
+
+std::string ResultToJson(const Result& result, const std::vector<Input>& inputs,
+                         std::vector<JsonArrayLayout>* layout) {
+  if (layout != nullptr) layout->clear();
   std::vector<std::vector<uint32_t>> maps;
   maps.reserve(inputs.size());
   size_t bytes = 0;
@@ -230,7 +259,7 @@ std::string ResultToJson(const Result& result, const std::vector<Input>& inputs)
     return std::string_view(inputs[input].text).substr(map[s.start], map[s.end] - map[s.start]);
   };
 
-  Writer w(4 * bytes + 4096);
+  Writer w(4 * bytes + 4096, layout);
   // A span and the text it covers: {"span": [s, e], "text": "..."}, or null when empty.
   auto span_text_or_null = [&](const char* key, int32_t input, Span span) {
     w.Key(key);

@@ -5,6 +5,10 @@
 //   analyze(inputsJson, optionsJson) -> string
 //   analyzeWithProgress(inputsJson, optionsJson, onProgress) -> string
 //       onProgress(stage, done, total) is called now and then; returning false cancels.
+//   analyzeInParts(inputsJson, optionsJson, onProgress, partBytes) -> {ok, head, parts}
+//       the same JSON taken apart without parsing it: each top-level array longer than partBytes
+//       is `[]` in head and given in parts, [{key, json}] in order, each json an array of whole
+//       elements of about partBytes; ok is false when head is an error.
 //   version() -> string
 // The bytes cross as bytes: post.js writes the request's UTF-8 (TextEncoder) into inputBuffer and
 // reads the result through a Uint8Array view with TextDecoder, where
@@ -13,6 +17,10 @@
 //   inputBuffer(capacity) -> address of `capacity` bytes for the request's inputs JSON
 //   analyzeBuffer(length, optionsJson, onProgress) -> Uint8Array over the result's UTF-8,
 //       good until releaseOutput() or the next call; the input buffer is freed
+//   outputLayout() -> Uint32Array: [ok (1: a result, 0: an error), then for each array that is a
+//       value of the result's top-level object: its key's offset, its '[' and ']', its element
+//       count n and each element's first byte] (basira::JsonArrayLayout), good as long as the
+//       result's view
 //   releaseOutput()
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -22,6 +30,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "basira/analyzer.h"
 #include "basira/json.h"
@@ -36,8 +45,15 @@ const basira::Analyzer* GetAnalyzer(basira::Status* status) {
   return analyzer.get();
 }
 
-std::string Run(std::string_view inputs_json, const std::string& options_json,
-                basira::ProgressCallback progress) {
+// Run's result: the JSON, and where its top-level arrays lie (none for an error).
+struct Output {
+  std::string json;
+  std::vector<basira::JsonArrayLayout> layout;
+  bool ok = false;
+};
+
+void Run(std::string_view inputs_json, const std::string& options_json,
+         basira::ProgressCallback progress, Output* out) {
   std::vector<basira::Input> inputs;
   basira::Options options;
   basira::Status status = basira::ParseInputsJson(inputs_json, &inputs);
@@ -49,21 +65,34 @@ std::string Run(std::string_view inputs_json, const std::string& options_json,
     options.progress = std::move(progress);
     status = analyzer->Analyze(inputs, options, &result);
   }
-  if (!status.ok()) return basira::ErrorToJson(status, inputs);
-  return basira::ResultToJson(result, inputs);
+  out->ok = status.ok();
+  out->layout.clear();
+  out->json = status.ok() ? basira::ResultToJson(result, inputs, &out->layout)
+                          : basira::ErrorToJson(status, inputs);
 }
 
 std::string& Input() {
   static std::string input;
   return input;
 }
-std::string& Output() {
-  static std::string output;
+Output& LastOutput() {
+  static Output output;
   return output;
+}
+// LastOutput()'s layout as the page reads it: [ok, then for each top-level array: key, open,
+// close, n, and its n items], offsets into the result's bytes.
+std::vector<uint32_t>& LayoutWords() {
+  static std::vector<uint32_t> words;
+  return words;
+}
+
+void ReleaseOutput() {
+  LastOutput() = Output();
+  std::vector<uint32_t>().swap(LayoutWords());
 }
 
 uintptr_t InputBuffer(size_t capacity) {
-  std::string().swap(Output());  // a result not released: its memory is needed now
+  ReleaseOutput();  // a result not released: its memory is needed now
   Input().resize(capacity);
   return reinterpret_cast<uintptr_t>(Input().data());
 }
@@ -83,14 +112,31 @@ emscripten::val AnalyzeBuffer(size_t length, const std::string& options_json,
       return !(answer.isFalse());
     };
   }
-  std::string output = Run(input, options_json, std::move(callback));
+  Output output;
+  Run(input, options_json, std::move(callback), &output);
   std::string().swap(input);
-  Output() = std::move(output);
-  return emscripten::val(emscripten::typed_memory_view(
-      Output().size(), reinterpret_cast<const uint8_t*>(Output().data())));
+  // The layout's words are written now: nothing may allocate between this return and the
+  // page's reading of the result (a grown memory would detach the view it holds).
+  std::vector<uint32_t>& words = LayoutWords();
+  words.assign(1, output.ok ? 1 : 0);
+  for (const basira::JsonArrayLayout& a : output.layout) {
+    words.push_back(static_cast<uint32_t>(a.key));
+    words.push_back(static_cast<uint32_t>(a.open));
+    words.push_back(static_cast<uint32_t>(a.close));
+    words.push_back(static_cast<uint32_t>(a.items.size()));
+    for (size_t at : a.items) words.push_back(static_cast<uint32_t>(at));
+  }
+  LastOutput() = std::move(output);
+  const std::string& json = LastOutput().json;
+  return emscripten::val(
+      emscripten::typed_memory_view(json.size(), reinterpret_cast<const uint8_t*>(json.data())));
 }
 
-void ReleaseOutput() { std::string().swap(Output()); }
+// The layout of the result analyzeBuffer returned (see LayoutWords), good as long as it is.
+emscripten::val OutputLayout() {
+  const std::vector<uint32_t>& words = LayoutWords();
+  return emscripten::val(emscripten::typed_memory_view(words.size(), words.data()));
+}
 
 std::string Version() { return basira::Version(); }
 
@@ -99,6 +145,7 @@ std::string Version() { return basira::Version(); }
 EMSCRIPTEN_BINDINGS(basira) {
   emscripten::function("inputBuffer", &InputBuffer);
   emscripten::function("analyzeBuffer", &AnalyzeBuffer);
+  emscripten::function("outputLayout", &OutputLayout);
   emscripten::function("releaseOutput", &ReleaseOutput);
   emscripten::function("version", &Version);
 }

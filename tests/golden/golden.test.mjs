@@ -223,3 +223,46 @@ test('the wasm boundary takes JSON strings only', async () => {
   assert.throws(() => m.analyze('["نص"]', {}), TypeError);
   assert.throws(() => m.analyze(new TextEncoder().encode('["نص"]'), '{}'), TypeError);
 });
+
+test('a result taken apart in parts is the whole result, however small the parts', async () => {
+  const m = await modulePromise;
+  const names = txt(fixtures);
+  const request = JSON.stringify(names.map((name) => ({name, text: readFileSync(join(fixtures, name), 'utf8')})));
+  const whole = JSON.parse(m.analyze(request, OPTIONS));
+  for (const partBytes of [0, 1, 700, 20000, 1 << 30]) {
+    const {ok, head, parts} = m.analyzeInParts(request, OPTIONS, null, partBytes);
+    assert.equal(ok, true);
+    const result = JSON.parse(head);
+    const given = new Set(parts.map((p) => p.key));
+    for (const key of given) {
+      assert.deepEqual(result[key], [], `${key} is empty in the head when given in parts`);
+      result[key] = parts.filter((p) => p.key === key).flatMap((p) => JSON.parse(p.json));
+    }
+    assert.deepEqual(result, whole, `parts of ${partBytes} bytes`);
+    // Parts gather elements: as many as begin within partBytes of the part's first, at least one.
+    const elements = parts.reduce((n, p) => n + JSON.parse(p.json).length, 0);
+    assert.ok(parts.every((p) => JSON.parse(p.json).length >= 1));
+    if (partBytes === 20000) assert.ok(parts.length > 0 && parts.length < elements / 20, `${parts.length} parts`);
+    if (partBytes === 0) {
+      // Every non-empty top-level array is in parts, one element each.
+      for (const [key, value] of Object.entries(whole)) {
+        if (!Array.isArray(value) || value.length === 0) continue;
+        assert.equal(parts.filter((p) => p.key === key).length, value.length, key);
+      }
+    }
+    if (partBytes === 1 << 30) assert.equal(parts.length, 0);
+  }
+  // An error is no result: ok is false and the head is the error.
+  const bad = m.analyzeInParts('["a"]', '{"bogus":1}', null, 100);
+  assert.equal(bad.ok, false);
+  assert.equal(bad.parts.length, 0);
+  assert.equal(JSON.parse(bad.head).error.code, 'invalid_argument');
+  // Text that is no ASCII at the edges of the parts: a part is cut between elements, never
+  // inside a character.
+  const arabic = JSON.stringify(['قال الوزير إن "المشروع سيبدأ غداً". '.repeat(300)]);
+  const a = m.analyzeInParts(arabic, '{}', null, 64);
+  const rebuilt = JSON.parse(a.head);
+  for (const p of a.parts) rebuilt[p.key].push(...JSON.parse(p.json));
+  assert.ok(a.parts.length > 10);
+  assert.deepEqual(rebuilt, JSON.parse(m.analyze(arabic, '{}')));
+});

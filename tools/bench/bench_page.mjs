@@ -204,10 +204,15 @@ try {
     for (let r = 0; r < repeat; ++r) {
       const start = performance.now();
       const result = await new Promise((resolve, reject) => {
+        // Parsed as web/app.js parses them: each part as it arrives, then the rest.
+        const parts = {};
         worker.onmessage = (e) => {
+          if (e.data.type === 'result-part') (parts[e.data.key] ||= []).push(JSON.parse(e.data.json));
           if (e.data.type === 'result') {
             inWasm.push(e.data.ms);
-            resolve(e.data.result);
+            const whole = JSON.parse(e.data.json);
+            for (const [key, chunks] of Object.entries(parts)) whole[key] = chunks.flat();
+            resolve(whole);
           }
           if (e.data.type === 'error') reject(new Error(e.data.error.message));
         };
