@@ -3,10 +3,12 @@
 // type-checked first, so no input can make it throw or abort.
 #include "basira/json.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -44,7 +46,7 @@ class Writer {
  public:
   // With `layout`, records where each array that is a value of the top-level object lies.
   Writer(size_t reserve, std::vector<JsonArrayLayout>* layout) : layout_(layout) {
-    out_.reserve(reserve);
+    out_.resize(reserve);
   }
 
   void BeginObject() { Open('{'); }
@@ -54,10 +56,10 @@ class Writer {
   // An object's key; the next call writes its value.
   void Key(const char* key) {
     Comma();
-    key_at_ = out_.size();
-    out_ += '"';
-    out_ += key;  // keys are our own ASCII names: nothing to escape
-    out_ += "\":";
+    key_at_ = size_;
+    Put('"');
+    Put(key, std::strlen(key));  // keys are our own ASCII names: nothing to escape
+    Put("\":", 2);
     comma_ = false;
   }
   void String(std::string_view s) {
@@ -69,12 +71,12 @@ class Writer {
     Value();
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
+    Put(buf, static_cast<size_t>(r.ptr - buf));
     comma_ = true;
   }
   void Double(double v) {
     Value();
-    out_ += Json(v).dump();  // nlohmann's shortest round-trip form (0.5, 1.0, 1e-05, null)
+    Put(Json(v).dump());  // nlohmann's shortest round-trip form (0.5, 1.0, 1e-05, null)
     comma_ = true;
   }
   // Whole values as integers, so 3000000 never prints as 3e6.
@@ -87,12 +89,12 @@ class Writer {
   }
   void Bool(bool v) {
     Value();
-    out_ += v ? "true" : "false";
+    v ? Put("true", 4) : Put("false", 5);
     comma_ = true;
   }
   void Null() {
     Value();
-    out_ += "null";
+    Put("null", 4);
     comma_ = true;
   }
   void SpanValue(Span s) {
@@ -119,34 +121,37 @@ class Writer {
   void Field(const char* key, Span v) { Key(key), SpanValue(v); }
   void Field(const char* key, const std::vector<int32_t>& v) { Key(key), Ints(v); }
 
-  std::string Take() { return std::move(out_); }
+  std::string Take() {
+    out_.resize(size_);
+    return std::move(out_);
+  }
 
  private:
   void Comma() {
-    if (comma_) out_ += ',';
+    if (comma_) Put(',');
   }
   // Before a value: the comma, and the value's offset when it is an element of a top-level array.
   void Value() {
     Comma();
-    if (depth_ == 2 && in_top_array_) layout_->back().items.push_back(out_.size());
+    if (depth_ == 2 && in_top_array_) layout_->back().items.push_back(size_);
   }
   void Open(char c) {
     Value();
     if (layout_ != nullptr && depth_ == 1 && c == '[') {
-      layout_->push_back(JsonArrayLayout{key_at_, out_.size(), 0, {}});
+      layout_->push_back(JsonArrayLayout{key_at_, size_, 0, {}});
       in_top_array_ = true;
     }
-    out_ += c;
+    Put(c);
     comma_ = false;
     ++depth_;
   }
   void Close(char c) {
     --depth_;
     if (depth_ == 1 && in_top_array_) {
-      layout_->back().close = out_.size();
+      layout_->back().close = size_;
       in_top_array_ = false;
     }
-    out_ += c;
+    Put(c);
     comma_ = true;
   }
   // Quotes and escapes a string: ", \ and control characters, nothing else (the output is
@@ -154,47 +159,55 @@ class Writer {
   // replaces the bad bytes with U+FFFD, so the two writers never differ.
   void AppendString(std::string_view s) {
     if (!IsUtf8(s)) {
-      out_ += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+      Put(Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace));
       return;
     }
-    out_ += '"';
+    // At most 6 bytes a byte (\u00XX) and the quotes: one check of the room for the string.
+    char* out = Room(s.size() * 6 + 2);
+    char* const begin = out;
+    *out++ = '"';
     size_t plain = 0;  // start of the run of bytes copied as they are
     for (size_t i = 0; i < s.size(); ++i) {
       const auto c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.data() + plain, i - plain);
+      std::memcpy(out, s.data() + plain, i - plain);
+      out += i - plain;
       plain = i + 1;
+      *out++ = '\\';
       switch (c) {
         case '"':
-          out_ += "\\\"";
+          *out++ = '"';
           break;
         case '\\':
-          out_ += "\\\\";
+          *out++ = '\\';
           break;
         case '\b':
-          out_ += "\\b";
+          *out++ = 'b';
           break;
         case '\f':
-          out_ += "\\f";
+          *out++ = 'f';
           break;
         case '\n':
-          out_ += "\\n";
+          *out++ = 'n';
           break;
         case '\r':
-          out_ += "\\r";
+          *out++ = 'r';
           break;
         case '\t':
-          out_ += "\\t";
+          *out++ = 't';
           break;
         default: {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out_ += buf;
+          static const char kHex[] = "0123456789abcdef";
+          const char u[5] = {'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+          std::memcpy(out, u, 5);
+          out += 5;
         }
       }
     }
-    out_.append(s.data() + plain, s.size() - plain);
-    out_ += '"';
+    std::memcpy(out, s.data() + plain, s.size() - plain);
+    out += s.size() - plain;
+    *out++ = '"';
+    size_ += static_cast<size_t>(out - begin);
   }
   // Well-formed UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
   static bool IsUtf8(std::string_view s) {
@@ -230,7 +243,24 @@ class Writer {
     return true;
   }
 
-  std::string out_;
+  // Room for `n` more bytes at the end of the output: where to write them (size_ is then moved
+  // past what was written). The buffer is a string grown by doubling, used up to size_.
+  char* Room(size_t n) {
+    if (size_ + n > out_.size()) out_.resize(std::max(out_.size() * 2, size_ + n));
+    return &out_[size_];
+  }
+  void Put(char c) {
+    *Room(1) = c;
+    ++size_;
+  }
+  void Put(const char* s, size_t n) {
+    std::memcpy(Room(n), s, n);
+    size_ += n;
+  }
+  void Put(const std::string& s) { Put(s.data(), s.size()); }
+
+  std::string out_;  // the output so far: its first size_ bytes
+  size_t size_ = 0;
   bool comma_ = false;  // a value was just written: the next one needs a comma first
   int depth_ = 0;       // how many objects and arrays are open
   std::vector<JsonArrayLayout>* layout_;
