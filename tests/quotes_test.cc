@@ -359,6 +359,17 @@ TEST(Quotes, ANameBeforeAWordThatOpensAClauseIsNotTheSpeakerAfterIt) {
             Strings({"indirect|فلاديمير بوتين|الزوار تجاوزوا الألف"}));
 }
 
+TEST(Quotes, AWordThatOpensAClauseHoldsForEveryLaterVerbOfItsSentence) {
+  // Four verbs in one sentence, read in turn: the name before the first two is who says them;
+  // after بينما it is not named before the third or the fourth (each then carries on the last
+  // speaker, not found by name: ^), however the sentence's earlier words were read for the first.
+  EXPECT_EQ(Quotes("وبوتين قال «الخطة جاهزة» ثم قال «العمل بدأ» بينما قال «الزوار كانوا أكثر من "
+                   "المتوقع بكثير هذا العام» ثم قال «المعرض انتهى قبل موعده بيومين كاملين».\n"),
+            Strings({"direct|فلاديمير بوتين|الخطة جاهزة", "direct|فلاديمير بوتين|العمل بدأ",
+                     "direct|فلاديمير بوتين^|الزوار كانوا أكثر من المتوقع بكثير هذا العام",
+                     "direct|فلاديمير بوتين^|المعرض انتهى قبل موعده بيومين كاملين"}));
+}
+
 TEST(Quotes, ADayOrAPronounAfterTheVerbDescribesNoSpeaker) {
   EXPECT_EQ(Quotes("وكانت اللجنة اعتبرت الخميس أن القرار غير قانوني.\n"),
             Strings({"indirect|?|القرار غير قانوني"}));

@@ -275,6 +275,16 @@ struct Context {
   std::vector<std::vector<int32_t>> sentences_of;  // per input: sentence indices in text order
   std::vector<const resolve::SentenceMentions*> words_of;  // per sentence (or nullptr)
   std::vector<std::vector<MentionRef>> mentions_of;        // per input, by start
+  std::vector<std::vector<MentionRef>> speakers_of;  // per input: those of people and organizations
+  // ClauseFrom's last answer: for the words of one sentence, up to which verb it looked and what
+  // it found. A later verb of the same words reads only the words in between: a sentence of many
+  // verbs is read once, not once per verb.
+  struct ClauseMemo {
+    const std::vector<Word>* words = nullptr;
+    size_t verb = 0;
+    int32_t from = 0;
+  };
+  mutable ClauseMemo clause_memo;
   // Per input: the blocks that hold line breaks (hard-wrapped paragraphs), by start. A line
   // break inside one is a space, never the end of a quote.
   std::vector<std::vector<Span>> wrapped_blocks;
@@ -317,6 +327,36 @@ const MentionRef* MentionIn(const Context& c, int32_t input, int32_t from, int32
     if (any_type || type == EntityType::kPerson || type == EntityType::kOrganization) return &*it;
   }
   return nullptr;
+}
+
+// The last mention of a person or an organization of `input` starting in [from, to), or nullptr.
+const MentionRef* SpeakerBefore(const Context& c, int32_t input, int32_t from, int32_t to) {
+  const std::vector<MentionRef>& list = c.speakers_of[input];
+  auto it = std::lower_bound(list.begin(), list.end(), to, [](const MentionRef& m, int32_t offset) {
+    return m.span.start < offset;
+  });
+  if (it == list.begin() || (it - 1)->span.start < from) return nullptr;
+  return &*(it - 1);
+}
+
+// Where a speaker before words[verb] may begin: right after the last word before it that opens a
+// clause of its own (بينما، فيما، حين), or at the sentence's first word.
+int32_t ClauseFrom(const Context& c, const std::vector<Word>& words, size_t verb) {
+  Context::ClauseMemo& memo = c.clause_memo;
+  int32_t from = words[0].span.start;
+  size_t read = 0;  // the words before this one were read for an earlier verb
+  if (memo.words == &words && memo.verb <= verb) {
+    from = memo.from;
+    read = memo.verb;
+  }
+  for (size_t k = verb; k-- > read;) {
+    if (InSet(ClauseWords(), words[k])) {
+      from = words[k].span.end;
+      break;
+    }
+  }
+  memo = Context::ClauseMemo{&words, verb, from};
+  return from;
 }
 
 // Index of the first word of `words` starting at or after `offset`.
@@ -587,18 +627,7 @@ void FindSpeaker(const Context& c, int32_t input, const std::vector<Word>& words
   // Before the verb, within the sentence (بوتين قال، وسئل بوتين ... فقال): the closest mention,
   // but not before a word that opens a clause of its own (فاز الهلال على النصر، بينما قال المعلق
   // إن: the club is no speaker).
-  const MentionRef* before = nullptr;
-  int32_t from = words.empty() ? v.span.start : words[0].span.start;
-  for (size_t k = verb; k-- > 0;) {
-    if (InSet(ClauseWords(), words[k])) {
-      from = words[k].span.end;
-      break;
-    }
-  }
-  for (const MentionRef* m = MentionIn(c, input, from, v.span.start); m != nullptr;
-       m = MentionIn(c, input, m->span.start + 1, v.span.start)) {
-    before = m;
-  }
+  const MentionRef* before = SpeakerBefore(c, input, ClauseFrom(c, words, verb), v.span.start);
   if (before != nullptr) {
     q->speaker = before->entity;
     q->speaker_span = before->span;
@@ -988,9 +1017,17 @@ void Find(const std::vector<icu::UnicodeString>& texts,
       c.mentions_of[m.input].push_back(MentionRef{m.span, static_cast<int32_t>(e)});
     }
   }
-  for (std::vector<MentionRef>& list : c.mentions_of) {
+  c.speakers_of.resize(texts.size());
+  for (size_t input = 0; input < texts.size(); ++input) {
+    std::vector<MentionRef>& list = c.mentions_of[input];
     std::sort(list.begin(), list.end(),
               [](const MentionRef& a, const MentionRef& b) { return a.span.start < b.span.start; });
+    for (const MentionRef& m : list) {
+      const EntityType type = result->entities[m.entity].type;
+      if (type == EntityType::kPerson || type == EntityType::kOrganization) {
+        c.speakers_of[input].push_back(m);
+      }
+    }
   }
   result->quotes.clear();
   result->sources.clear();

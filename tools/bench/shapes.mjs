@@ -1,10 +1,10 @@
 // Whether time grows linearly with the input in texts of one shape: a single sentence, without a
 // full stop, that repeats one construction the recognizer or the quotation finder reads (names
 // side by side, a title before each name, a genealogy, a quoted title after its noun, a stadium,
-// a list of people). Such a sentence is as long as the input: a rule that reads the whole
+// a list of people, quotations with and without a name before their verb). Such a sentence is as long as the input: a rule that reads the whole
 // sentence, or every candidate, at each of its words is quadratic there and nowhere else.
 //
-//   node tools/bench/shapes.mjs --native BIN [--sizes 300000,3000000]
+//   node tools/bench/shapes.mjs --native BIN [--sizes 300000,3000000] [--only NAME,NAME]
 //
 // For each shape: the text at each size (our own words, generated), the best of 3 native runs
 // (`BIN --json --exact`, basira_bench), and the largest size's time over the smallest's against
@@ -36,7 +36,14 @@ const SHAPES = {
   'a list of people': 'محمد سعد ، ',
   'two organizations joined by و': 'تويوتا وجنرال موتورز و',
   'quotations': 'قال الوزير «الخطة جاهزة» و',
+  'quotations by the one named before': 'بوتين قال «الخطة جاهزة» ثم ',
+  'a clause of its own between': 'بوتين زار المعرض بينما قال «الخطة جاهزة» ثم ',
 };
+// Only these, when given: --only NAME,NAME
+const only = valueOf('--only');
+if (only) {
+  for (const name of Object.keys(SHAPES)) if (!only.split(',').includes(name)) delete SHAPES[name];
+}
 
 function timeOf(file) {
   const out = execFileSync(native, ['--json', '--exact', '--repeat', '3', file], {
