@@ -1,8 +1,9 @@
 // libFuzzer target for the request parsers of the wasm and CLI boundary (basira/json.h). The bytes
 // are split at the first 0xFF into the inputs JSON and the options JSON (without one, the same
 // bytes are given to both), then handled as src/wasm/bindings.cc handles a call: parse the
-// inputs, parse the options, analyze, write the result or the error. Every path must end in a
-// result or a clean error: a status with a message, never kInternal, and valid JSON out.
+// inputs, parse the options, analyze, write the result (with its layout) or the error. Every path
+// must end in a result or a clean error: a status with a message, never kInternal, and valid JSON
+// out, whose recorded elements are valid JSON each.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -53,7 +54,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (status.ok()) status = analyzer->Analyze(inputs, options, &result);
   std::string out;
   if (status.ok()) {
-    out = basira::ResultToJson(result, inputs);
+    // With the layout, as the wasm boundary writes it: every element it records is valid JSON
+    // on its own, between its array's brackets, the one before a comma.
+    std::vector<basira::JsonArrayLayout> layout;
+    out = basira::ResultToJson(result, inputs, &layout);
+    for (const basira::JsonArrayLayout& a : layout) {
+      Check(a.key < a.open && a.open < a.close && a.close < out.size(), "layout out of order");
+      Check(out[a.open] == '[' && out[a.close] == ']', "layout: not an array's brackets");
+      for (size_t i = 0; i < a.items.size(); ++i) {
+        const size_t end = i + 1 < a.items.size() ? a.items[i + 1] - 1 : a.close;
+        Check(a.items[i] > a.open && a.items[i] < end, "layout: an empty element");
+        Check(i + 1 == a.items.size() || out[end] == ',', "layout: no comma after an element");
+        Check(nlohmann::json::accept(out.substr(a.items[i], end - a.items[i])),
+              "layout: an element is not valid JSON");
+      }
+    }
   } else {
     Check(!status.message().empty(), "error without a message");
     Check(status.code() != basira::ErrorCode::kInternal, "internal error");
