@@ -83,7 +83,13 @@ function moduleMs() {
   return ms;
 }
 const bestOf = (n, run) => Math.min(...Array.from({length: n}, run));
-const medianOf = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+// The middle value; of an even count, the mean of the two middle ones (of two pairs, not the
+// larger).
+const medianOf = (values) => {
+  const v = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+};
 const ratios = [];
 for (let r = 0; r < repeat; ++r) {
   const nativeTime = native ? nativeMs() : 0;
