@@ -314,27 +314,26 @@ int32_t SentenceAt(const Context& c, int32_t input, int32_t at) {
   return at < c.result->sentences[s].span.end ? s : -1;
 }
 
+// The first mention of `list` (by start) that starts at or after `offset`.
+std::vector<MentionRef>::const_iterator FirstMentionFrom(const std::vector<MentionRef>& list,
+                                                         int32_t offset) {
+  return std::lower_bound(list.begin(), list.end(), offset,
+                          [](const MentionRef& m, int32_t o) { return m.span.start < o; });
+}
+
 // The first entity mention of `input` inside [from, to), of a type that can speak or be cited
 // (people, organizations; places and others when `any_type`).
 const MentionRef* MentionIn(const Context& c, int32_t input, int32_t from, int32_t to,
                             bool any_type = false) {
-  const std::vector<MentionRef>& list = c.mentions_of[input];
-  auto it =
-      std::lower_bound(list.begin(), list.end(), from,
-                       [](const MentionRef& m, int32_t offset) { return m.span.start < offset; });
-  for (; it != list.end() && it->span.start < to; ++it) {
-    const EntityType type = c.result->entities[it->entity].type;
-    if (any_type || type == EntityType::kPerson || type == EntityType::kOrganization) return &*it;
-  }
-  return nullptr;
+  const std::vector<MentionRef>& list = any_type ? c.mentions_of[input] : c.speakers_of[input];
+  auto it = FirstMentionFrom(list, from);
+  return it != list.end() && it->span.start < to ? &*it : nullptr;
 }
 
 // The last mention of a person or an organization of `input` starting in [from, to), or nullptr.
 const MentionRef* SpeakerBefore(const Context& c, int32_t input, int32_t from, int32_t to) {
   const std::vector<MentionRef>& list = c.speakers_of[input];
-  auto it = std::lower_bound(list.begin(), list.end(), to, [](const MentionRef& m, int32_t offset) {
-    return m.span.start < offset;
-  });
+  auto it = FirstMentionFrom(list, to);
   if (it == list.begin() || (it - 1)->span.start < from) return nullptr;
   return &*(it - 1);
 }
@@ -470,9 +469,7 @@ const MentionRef* Antecedent(const Context& c, int32_t input, int32_t sentence,
   }();
   const int32_t document = c.result->sentences[sentence].document;
   const std::vector<MentionRef>& list = c.mentions_of[input];
-  auto it =
-      std::lower_bound(list.begin(), list.end(), subject.span.start,
-                       [](const MentionRef& m, int32_t offset) { return m.span.start < offset; });
+  auto it = FirstMentionFrom(list, subject.span.start);
   for (int back = 0; it != list.begin() && back < kMostBack; ++back) {
     const MentionRef& m = *--it;
     const int32_t s = SentenceAt(c, input, m.span.start);

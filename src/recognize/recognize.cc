@@ -461,12 +461,27 @@ Status Recognizer::Create(std::unique_ptr<Recognizer>* recognizer) {
 
 namespace {
 
-// The diacritics of text[from, to), in order: harakat and tanween, shadda, sukun, dagger alif.
+// Whether c is a diacritic that tells homographs apart: harakat and tanween, shadda, sukun,
+// dagger alif.
+bool IsMark(char16_t c) { return (c >= 0x064B && c <= 0x0652) || c == 0x0670; }
+
+// The diacritics of text[from, to), in order.
 std::u16string Marks(const icu::UnicodeString& text, int32_t from, int32_t to) {
   std::u16string marks;
   for (int32_t i = from; i < to; ++i) {
-    const char16_t c = text.charAt(i);
-    if ((c >= 0x064B && c <= 0x0652) || c == 0x0670) marks.push_back(c);
+    if (IsMark(text.charAt(i))) marks.push_back(text.charAt(i));
+  }
+  return marks;
+}
+
+// The diacritics of UTF-8 text, in order, read from the bytes (every one is two bytes, the first
+// 0xD9): a lexicon's form needs no conversion to be told it has none, as nearly all have.
+std::u16string MarksOfUtf8(std::string_view utf8) {
+  std::u16string marks;
+  for (size_t i = 0; i + 1 < utf8.size(); ++i) {
+    if (static_cast<unsigned char>(utf8[i]) != 0xD9) continue;
+    const auto c = static_cast<char16_t>(0x0640 | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F));
+    if (IsMark(c)) marks.push_back(c);
   }
   return marks;
 }
@@ -527,8 +542,7 @@ Status Recognizer::AddLexicon(std::string_view data, const char* name, bool matc
       const std::u16string key = NameKey(form);
       if (key.empty() || WordCount(key) > kMaxNameWords || not_names_.Contains(key)) continue;
       // A form written with diacritics: another entry's homograph may be told apart by them.
-      const icu::UnicodeString written = icu::UnicodeString::fromUTF8(form);
-      const std::u16string marks = Marks(written, 0, written.length());
+      const std::u16string marks = MarksOfUtf8(form);
       if (!marks.empty()) {
         std::vector<std::pair<std::u16string, int32_t>>& spelled =
             *spellings_.Insert(key, {}).first;

@@ -75,8 +75,8 @@ std::string& Input() {
   static std::string input;
   return input;
 }
-Output& LastOutput() {
-  static Output output;
+std::string& LastOutput() {
+  static std::string output;
   return output;
 }
 // LastOutput()'s layout as the page reads it: [ok, then for each top-level array: key, open,
@@ -87,7 +87,7 @@ std::vector<uint32_t>& LayoutWords() {
 }
 
 void ReleaseOutput() {
-  LastOutput() = Output();
+  std::string().swap(LastOutput());
   std::vector<uint32_t>().swap(LayoutWords());
 }
 
@@ -126,8 +126,8 @@ emscripten::val AnalyzeBuffer(size_t length, const std::string& options_json,
     words.push_back(static_cast<uint32_t>(a.items.size()));
     for (size_t at : a.items) words.push_back(static_cast<uint32_t>(at));
   }
-  LastOutput() = std::move(output);
-  const std::string& json = LastOutput().json;
+  LastOutput() = std::move(output.json);
+  const std::string& json = LastOutput();
   return emscripten::val(
       emscripten::typed_memory_view(json.size(), reinterpret_cast<const uint8_t*>(json.data())));
 }
